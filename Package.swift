@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cchc",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cchc", targets: ["cchc"]),
+        .library(name: "CCHCCore", targets: ["CCHCCore"]),
+        .library(name: "CCHCCharts", targets: ["CCHCCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // cmark-gfm from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        // The extensions library is not in the .pc file, so the module map links it.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // SVG charts: Foundation only.
+        .target(name: "CCHCCharts"),
+        // The domain: model, loading, validation, derivation, Markdown, rendering, site writer.
+        .target(
+            name: "CCHCCore",
+            dependencies: [
+                "CCmarkGFM",
+                "CCHCCharts",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Theme")]
+        ),
+        // The preview server: the only target that imports Hummingbird.
+        .target(
+            name: "CCHCPreview",
+            dependencies: [
+                "CCHCCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // The thin command line: the only target that imports ArgumentParser.
+        .executableTarget(
+            name: "cchc",
+            dependencies: [
+                "CCHCCore",
+                "CCHCPreview",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Benchmarks (run in release builds, never as timed tests).
+        .executableTarget(
+            name: "cchc-bench",
+            dependencies: ["CCHCCore", "CCHCCharts"],
+            path: "Sources/Benchmarks"
+        ),
+        // Helpers shared by the test targets: fixture sites, running the real binary.
+        .target(name: "CCHCTestSupport", dependencies: ["CCHCCore"]),
+        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport"]),
+        .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"]),
+        .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"]),
+    ]
+)
