@@ -34,7 +34,6 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Theme")]
         ),
         // The preview server: the only target that imports Hummingbird.
         .target(

@@ -1,0 +1,3 @@
+import CCHCCore
+/// The preview server of `cchc serve`.
+public enum Preview {}

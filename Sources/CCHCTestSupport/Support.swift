@@ -1,0 +1,3 @@
+import Foundation
+/// Helpers shared by the test targets.
+public enum TestSupport {}

@@ -1,0 +1,2 @@
+import CCHCCore
+print(cchcVersion)

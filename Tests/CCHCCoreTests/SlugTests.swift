@@ -1,0 +1,37 @@
+import Testing
+@testable import CCHCCore
+
+struct SlugTests {
+    @Test(arguments: [
+        ("Sở Thông tin và Truyền thông", "so-thong-tin-va-truyen-thong"),
+        ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
+        ("Quý III/2021", "quy-iii-2021"),
+        ("Ủy ban nhân dân tỉnh", "uy-ban-nhan-dan-tinh"),
+        ("Uỷ ban nhân dân tỉnh", "uy-ban-nhan-dan-tinh"),
+        ("II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", "ii-muc-tieu-nhiem-vu-va-giai-phap"),
+        ("Đắk Lắk", "dak-lak"),
+        ("  --Hà Nội--  ", "ha-noi"),
+        ("", ""),
+    ])
+    func slug(input: String, expected: String) {
+        #expect(Slug.make(input) == expected)
+    }
+
+    @Test func decomposedInputGivesTheSameSlug() {
+        let nfd = "Sở Nội vụ".decomposedStringWithCanonicalMapping
+        #expect(Slug.make(nfd) == "so-noi-vu")
+    }
+
+    @Test func slugIsAtMost64Characters() {
+        let long = String(repeating: "Nhiệm vụ ", count: 20)
+        let slug = Slug.make(long)
+        #expect(slug.count <= 64)
+        #expect(!slug.hasSuffix("-"))
+    }
+
+    @Test(arguments: [("so-noi-vu", true), ("So-noi-vu", false), ("", false), ("a_b", false),
+                      (String(repeating: "a", count: 65), false), ("no", true)])
+    func validID(id: String, valid: Bool) {
+        #expect(Slug.isValidID(id) == valid)
+    }
+}
