@@ -1,2 +1,78 @@
+import ArgumentParser
 import CCHCCore
-print(cchcVersion)
+import Foundation
+
+/// `cchc`: builds the report site of a province's CCHC plans.
+@main
+struct CCHC: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cchc",
+        abstract: "Build the report site of a province's administrative-reform plans.",
+        version: cchcVersion,
+        subcommands: [Check.self])
+}
+
+/// The options every command that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Argument(help: "The site folder (default: the current folder).")
+    var site: String = "."
+
+    @Option(name: .customLong("as-of"), help: "The reporting date, YYYY-MM-DD (default: as_of in site.yml, else the latest report).")
+    var asOf: String?
+
+    /// The site folder as a URL.
+    var root: URL { URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL }
+
+    /// The parsed `--as-of`.
+    func reportingDate() throws -> Day? {
+        guard let asOf else { return nil }
+        guard let day = Day(iso: asOf) else {
+            throw ValidationError("--as-of must be an existing date written YYYY-MM-DD, found `\(asOf)`")
+        }
+        return day
+    }
+}
+
+/// Where diagnostics go: stderr, one per line, then a summary.
+enum Output {
+    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+        for line in DiagnosticReport.lines(diagnostics) { printError(line) }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+/// `cchc check`: reads and checks a site without writing anything.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a site's files and report every problem.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: "text (default) or json, for CI annotations.")
+    var format: Format = .text
+
+    @Flag(help: "Fail on warnings too.")
+    var strict = false
+
+    func run() async throws {
+        let result = SiteLoader.load(root: options.root, asOf: try options.reportingDate())
+        switch format {
+        case .text:
+            Output.printDiagnostics(result.diagnostics)
+            let summary = DiagnosticReport.summary(result.diagnostics)
+            if let site = result.site, result.errors.isEmpty {
+                let tasks = site.site.plans.reduce(0) { $0 + $1.tasks.count }
+                print("checked \(site.site.plans.count) plans, \(tasks) tasks, \(site.site.reports.count) reports as of \(site.asOf.vietnamese): \(summary)")
+            } else {
+                print(summary)
+            }
+        case .json:
+            print(DiagnosticReport.json(result.diagnostics))
+        }
+        if !result.errors.isEmpty || (strict && !result.warnings.isEmpty) { throw ExitCode(1) }
+    }
+}

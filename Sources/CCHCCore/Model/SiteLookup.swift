@@ -1,0 +1,55 @@
+/// Dictionaries over a loaded site, built once, so validation, derivation and pages never search lists.
+public struct SiteLookup: Sendable {
+    /// Agencies by id.
+    public let agencies: [AgencyID: Agency]
+    /// Each agency's position in `agencies.yml`, for display order.
+    public let agencyOrder: [AgencyID: Int]
+    /// The agencies of each kind, in file order.
+    public let agenciesOfKind: [AgencyKind: [AgencyID]]
+    /// Indices by id.
+    public let indices: [IndexID: IndexDefinition]
+    /// Plans by id.
+    public let plans: [PlanID: Plan]
+    /// Tasks by full id, with their plan's issue date.
+    public let tasks: [TaskID: PlanTask]
+    /// The plans that name each plan as their parent, in plan order.
+    public let children: [PlanID: [PlanID]]
+
+    /// Builds the lookups of `site`.
+    public init(_ site: Site) {
+        var agencies: [AgencyID: Agency] = [:], order: [AgencyID: Int] = [:], kinds: [AgencyKind: [AgencyID]] = [:]
+        for (position, agency) in site.agencies.enumerated() where agencies[agency.id] == nil {
+            agencies[agency.id] = agency
+            order[agency.id] = position
+            if agency.isComplete { kinds[agency.kind, default: []].append(agency.id) }
+        }
+        self.agencies = agencies
+        self.agencyOrder = order
+        self.agenciesOfKind = kinds
+        self.indices = Dictionary(site.indices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.plans = Dictionary(site.plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var tasks: [TaskID: PlanTask] = [:]
+        var children: [PlanID: [PlanID]] = [:]
+        for plan in site.plans {
+            for task in plan.tasks { tasks[task.id] = task }
+            if let parent = plan.parent { children[parent.value, default: []].append(plan.id) }
+        }
+        self.tasks = tasks
+        self.children = children
+    }
+
+    /// The agencies a list of references stands for, without repeats, in the order written.
+    public func expand(_ references: [Located<AgencyReference>]) -> [AgencyID] {
+        var out: [AgencyID] = []
+        var seen = Set<AgencyID>()
+        for reference in references {
+            switch reference.value {
+            case .agency(let id):
+                if agencies[id] != nil, seen.insert(id).inserted { out.append(id) }
+            case .kind(let kind):
+                for id in agenciesOfKind[kind] ?? [] where seen.insert(id).inserted { out.append(id) }
+            }
+        }
+        return out
+    }
+}
