@@ -1,0 +1,179 @@
+import Foundation
+
+/// A download under `du-lieu/`.
+struct DataFile {
+    /// The output path.
+    var path: String
+    /// The file name shown.
+    var name: String { (path as NSString).lastPathComponent }
+    /// CSV or JSON.
+    var format: String
+    /// What it holds, in Vietnamese.
+    var vi: String
+    /// What it holds, in English.
+    var en: String
+    /// The bytes.
+    var bytes: [UInt8]
+
+    /// The description in the site's language.
+    func description(_ language: SiteLanguage) -> String { language == .vi ? vi : en }
+}
+
+/// The CSV and JSON downloads: tasks with their states, index results, agency completion.
+///
+/// CSV is UTF-8 with a byte-order mark and CRLF line ends, so Excel opens Vietnamese correctly.
+/// Numbers in downloads use a dot and full precision (PAPI keeps four decimals), for machines.
+enum DataFiles {
+    static func make(_ loaded: LoadedSite, words: Words) -> [DataFile] {
+        let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
+        // Tasks: one row per (task, lead agency, occurrence).
+        var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported"]]
+        var taskJSON: [[String: Any]] = []
+        for plan in site.plans {
+            for task in plan.tasks {
+                let derived = derivation.tasks[task.id]!
+                var pairs: [[String: Any]] = []
+                for pair in derived.pairs {
+                    let update = pair.latest.map { site.reports[$0.report].updates[$0.update] }
+                    let reported = pair.latest.map { site.reports[$0.report].reported.value.iso }
+                    taskRows.append([plan.id.rawValue, plan.number, task.id.local, task.title, pair.agency.rawValue,
+                                     lookup.agencies[pair.agency]?.name ?? "", pair.occurrence.period?.description ?? "",
+                                     pair.occurrence.due?.iso ?? "", pair.state.rawValue, words.state(pair.state),
+                                     update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? ""])
+                    var entry: [String: Any] = ["agency": pair.agency.rawValue, "state": pair.state.rawValue]
+                    if let period = pair.occurrence.period { entry["period"] = period.description }
+                    if let due = pair.occurrence.due { entry["due"] = due.iso }
+                    if let percent = update?.percent { entry["percent"] = percent }
+                    if let completed = update?.completed { entry["completed"] = completed.iso }
+                    if let reported { entry["reported"] = reported }
+                    pairs.append(entry)
+                }
+                var entry: [String: Any] = [
+                    "id": task.id.description, "plan": plan.id.rawValue, "plan_number": plan.number, "title": task.title,
+                    "lead": derived.leads.map(\.rawValue), "support": derived.supports.map(\.rawValue),
+                    "index": task.index.map(\.value.description), "pairs": pairs,
+                    "done": derived.completion.done, "total": derived.completion.total,
+                ]
+                if let share = derived.completion.share { entry["completion"] = share }
+                if let every = task.every { entry["every"] = every.rawValue }
+                if let due = task.due { entry["due"] = due.description }
+                if let target = task.target { entry["target"] = target }
+                taskJSON.append(entry)
+            }
+        }
+        // Index results and targets.
+        var indexRows: [[String]] = [["index_id", "index_short", "kind", "year", "score", "rank", "of", "area_or_criterion", "value"]]
+        var indexJSON: [[String: Any]] = []
+        for index in site.indices {
+            func rows(_ kind: String, _ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) {
+                indexRows.append([index.id.rawValue, index.short, kind, String(year), score.map(number) ?? "", rank.map(String.init) ?? "", of.map(String.init) ?? "", "", ""])
+                for area in index.areas {
+                    if let value = areas[area.id] { indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", area.id, number(value)]) }
+                    for criterion in area.criteria {
+                        if let value = criteria[criterion.code] { indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", "#" + criterion.code, number(value)]) }
+                    }
+                }
+            }
+            for r in index.results { rows("result", r.year, r.score, r.rank, r.of, r.areas, r.criteria) }
+            for t in index.targets { rows("target", t.year, t.score, t.rank, t.of, t.areas, t.criteria) }
+            func json(_ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) -> [String: Any] {
+                var out: [String: Any] = ["year": year, "areas": areas, "criteria": criteria]
+                if let score { out["score"] = score }
+                if let rank { out["rank"] = rank }
+                if let of { out["of"] = of }
+                return out
+            }
+            var entry: [String: Any] = [
+                "id": index.id.rawValue, "name": index.name, "short": index.short, "max": index.max, "higher_is_better": index.higherIsBetter,
+                "areas": index.areas.map { area -> [String: Any] in
+                    var a: [String: Any] = ["id": area.id, "name": area.name, "criteria": area.criteria.map { c -> [String: Any] in
+                        var out: [String: Any] = ["code": c.code, "name": c.name]
+                        if let max = c.max { out["max"] = max }
+                        return out
+                    }]
+                    if let max = area.max { a["max"] = max }
+                    if let lead = area.lead { a["lead"] = lead.rawValue }
+                    return a
+                },
+                "results": index.results.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) },
+                "targets": index.targets.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) },
+            ]
+            if let unit = index.unit { entry["unit"] = unit }
+            if let share = derivation.indices[index.id]?.share { entry["task_completion"] = share }
+            indexJSON.append(entry)
+        }
+        // Agencies.
+        var agencyRows: [[String]] = [["agency_id", "name", "short", "kind", "pairs", "done", "overdue", "completion"]]
+        var agencyJSON: [[String: Any]] = []
+        for agency in site.agencies {
+            let c = derivation.agencies[agency.id] ?? Completion()
+            agencyRows.append([agency.id.rawValue, agency.name, agency.short ?? "", agency.kind.rawValue, String(c.total), String(c.done),
+                               String(c.count(.overdue)), c.share.map { number(($0 * 10000).rounded() / 10000) } ?? ""])
+            var entry: [String: Any] = ["id": agency.id.rawValue, "name": agency.name, "kind": agency.kind.rawValue,
+                                        "pairs": c.total, "done": c.done,
+                                        "states": Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, c.count($0)) })]
+            if let short = agency.short { entry["short"] = short }
+            if let share = c.share { entry["completion"] = share }
+            if let next = agency.replacedBy { entry["replaced_by"] = next.rawValue }
+            agencyJSON.append(entry)
+        }
+        let meta: [String: Any] = ["as_of": loaded.asOf.iso, "generator": "cchc \(cchcVersion)"]
+        return [
+            DataFile(path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states", bytes: csv(taskRows)),
+            DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)", bytes: json(meta.merging(["tasks": taskJSON]) { a, _ in a })),
+            DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets", bytes: csv(indexRows)),
+            DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)", bytes: json(meta.merging(["indices": indexJSON]) { a, _ in a })),
+            DataFile(path: "du-lieu/co-quan.csv", format: "CSV", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị", en: "Completion by agency", bytes: csv(agencyRows)),
+            DataFile(path: "du-lieu/co-quan.json", format: "JSON", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị (JSON)", en: "Completion by agency (JSON)", bytes: json(meta.merging(["agencies": agencyJSON]) { a, _ in a })),
+        ]
+    }
+
+    /// A number for machines: dot decimal, no grouping, shortest form.
+    static func number(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+    }
+
+    /// RFC 4180 CSV with a UTF-8 byte-order mark.
+    static func csv(_ rows: [[String]]) -> [UInt8] {
+        var text = "\u{FEFF}"
+        for row in rows {
+            text += row.map { field in
+                if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+                    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                }
+                return field
+            }.joined(separator: ",")
+            text += "\r\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// Pretty JSON with sorted keys, so downloads are byte-identical between builds.
+    static func json(_ object: Any) -> [UInt8] {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return Array(data) + [0x0A]
+    }
+}
+
+/// XML text escaping for the feed and sitemap.
+enum XML {
+    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Control characters other than tab and newline are not allowed in XML 1.0.
+                if character.value < 0x20 && character != "\t" && character != "\n" { continue }
+                out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+}

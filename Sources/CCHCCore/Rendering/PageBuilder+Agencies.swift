@@ -1,0 +1,75 @@
+extension PageBuilder {
+    /// `/co-quan/`: a table of all agencies with completion and overdue counts, in file order.
+    func agenciesPage() -> Page {
+        let page = SitePaths.agencies
+        var groups: [[String: Any]] = []
+        for kind in AgencyKind.allCases {
+            let members = site.agencies.filter { $0.kind == kind }
+            guard !members.isEmpty else { continue }
+            let rows: [[String: Any]] = members.map { member in
+                var row = agency(member.id, from: page)
+                row["completion"] = completion(derivation.agencies[member.id])
+                row["has_tasks"] = (derivation.agencies[member.id]?.total ?? 0) > 0
+                if let next = member.replacedBy { row["replaced_by"] = agency(next, from: page) }
+                return row
+            }
+            groups.append(["kind": kind.rawValue, "label": words.kind(kind), "agencies": rows])
+        }
+        return Page(path: page, template: "agencies", title: words.table["agencies"]!,
+                    breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": groups])
+    }
+
+    /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
+    func agencyPage(_ member: Agency) -> Page {
+        let page = SitePaths.agency(member.id)
+        var leadRows: [(Int, Day?, TaskID, [String: Any])] = []
+        var supportRows: [(TaskID, [String: Any])] = []
+        let roles = self.roles[member.id] ?? AgencyRoles()
+        for taskID in roles.lead + roles.support {
+            do {
+                let task = lookup.tasks[taskID]!
+                let derived = derivation.tasks[task.id]!
+                if roles.leadSet.contains(task.id) {
+                    let pairs = derived.pairs.filter { $0.agency == member.id }
+                    let summary = summaryState(pairs)
+                    var row = taskLink(task.id, from: page)
+                    row["due"] = dueText(task, occurrences: derived.occurrences)
+                    row["status"] = state(summary)
+                    if pairs.count > 1 { row["tally"] = "\(pairs.filter { $0.state.isDone }.count)/\(pairs.count)" }
+                    let own = derived.updates.filter { site.reports[$0.report].agency.value == member.id }
+                    if let latest = own.last {
+                        let u = update(latest, from: page)
+                        row["latest"] = u
+                    }
+                    let due = pairs.first(where: { $0.state == summary })?.occurrence.due
+                    leadRows.append((PageBuilder.urgency(summary), due, task.id, row))
+                } else {
+                    var row = taskLink(task.id, from: page)
+                    row["due"] = dueText(task, occurrences: derived.occurrences)
+                    row["leads"] = derived.leads.map { agency($0, from: page) }
+                    row["completion"] = completion(derived.completion)
+                    supportRows.append((task.id, row))
+                }
+            }
+        }
+        leadRows.sort { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            let far = Day(year: 9999, month: 12, day: 31)!
+            if (a.1 ?? far) != (b.1 ?? far) { return (a.1 ?? far) < (b.1 ?? far) }
+            return a.2 < b.2
+        }
+        var context: [String: Any] = agency(member.id, from: page)
+        context["kind"] = words.kind(member.kind)
+        context["completion"] = completion(derivation.agencies[member.id])
+        context["lead_tasks"] = leadRows.map(\.3)
+        context["has_lead_tasks"] = !leadRows.isEmpty
+        context["support_tasks"] = supportRows.map(\.1)
+        context["has_support_tasks"] = !supportRows.isEmpty
+        if !member.aliases.isEmpty { context["aliases"] = member.aliases.joined(separator: "; ") }
+        if let next = member.replacedBy { context["replaced_by"] = agency(next, from: page) }
+        let predecessors = site.agencies.filter { $0.replacedBy == member.id }.map { agency($0.id, from: page) }
+        if !predecessors.isEmpty { context["replaces"] = predecessors }
+        return Page(path: page, template: "agency", title: member.name,
+                    breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)
+    }
+}

@@ -1,0 +1,65 @@
+extension PageBuilder {
+    /// `/`: the reporting date, completion overall and per index, overdue count, the agencies most
+    /// behind, the latest index results against the targets, the latest updates.
+    func dashboardPage() -> Page {
+        let page = SitePaths.dashboard
+        var overall = Completion()
+        for completion in derivation.plans.values { overall.add(completion) }
+        let behind: [[String: Any]] = site.agencies
+            .compactMap { member -> (Agency, Completion)? in
+                guard let c = derivation.agencies[member.id], c.count(.overdue) > 0 else { return nil }
+                return (member, c)
+            }
+            .sorted { a, b in
+                if a.1.count(.overdue) != b.1.count(.overdue) { return a.1.count(.overdue) > b.1.count(.overdue) }
+                if (a.1.share ?? 0) != (b.1.share ?? 0) { return (a.1.share ?? 0) < (b.1.share ?? 0) }
+                return (lookup.agencyOrder[a.0.id] ?? 0) < (lookup.agencyOrder[b.0.id] ?? 0)
+            }
+            .prefix(10)
+            .map { member, c in
+                var row = agency(member.id, from: page)
+                row["completion"] = completion(c)
+                return row
+            }
+        let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
+        let plans: [[String: Any]] = site.plans.map { plan in
+            ["number": plan.number, "title": plan.title, "href": SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
+             "completion": completion(derivation.plans[plan.id])]
+        }
+        let context: [String: Any] = [
+            "completion": completion(overall),
+            "indices": site.indices.map { summary($0, from: page) }, "has_indices": !site.indices.isEmpty,
+            "behind": behind, "has_behind": !behind.isEmpty,
+            "latest_updates": latest, "has_updates": !latest.isEmpty,
+            "plans": plans, "has_plans": !plans.isEmpty,
+            "updates_href": SitePaths.link(from: page, to: SitePaths.updates),
+            "agencies_href": SitePaths.link(from: page, to: SitePaths.agencies),
+        ]
+        return Page(path: page, template: "dashboard", title: words.table["dashboard"]!, breadcrumbs: [], context: context)
+    }
+
+    /// `/cap-nhat/`: every update, newest first.
+    func updatesPage() -> Page {
+        let page = SitePaths.updates
+        let all = updatesNewestFirst.map { update($0, from: page) }
+        return Page(path: page, template: "updates", title: words.table["updates"]!,
+                    breadcrumbs: [(words.table["updates"]!, page)], context: ["updates": all, "has_updates": !all.isEmpty])
+    }
+
+    /// `/du-lieu/`: the downloads.
+    func dataPage(_ files: [DataFile]) -> Page {
+        let page = SitePaths.data
+        let rows: [[String: Any]] = files.map { file in
+            ["name": file.name, "href": SitePaths.link(from: page, to: file.path), "format": file.format,
+             "description": file.description(words.language)]
+        }
+        return Page(path: page, template: "data", title: words.table["data"]!,
+                    breadcrumbs: [(words.table["data"]!, page)], context: ["files": rows])
+    }
+
+    /// `/404.html`, linked with absolute paths under `base_url`'s path, since it is served at any depth.
+    func notFoundPage() -> Page {
+        Page(path: SitePaths.notFound, template: "404", title: words.table["not_found"]!, breadcrumbs: [],
+             context: [:], inSitemap: false)
+    }
+}

@@ -1,0 +1,206 @@
+/// Turns the loaded, derived site into page contexts: every number and date is formatted here,
+/// never in a template.
+struct PageBuilder {
+    let loaded: LoadedSite
+    let words: Words
+    let format: Formatter
+    /// Rendered plan texts, by plan.
+    let planTexts: [PlanID: RenderedMarkdown]
+    /// Rendered notes, by update reference.
+    let notes: [UpdateReference: String]
+    /// Each agency's tasks as lead and as support, in plan order.
+    let roles: [AgencyID: AgencyRoles]
+    /// The tasks that refer to each index, in plan and task order.
+    let tasksServing: [IndexID: [TaskID]]
+
+    var site: Site { loaded.site }
+    var lookup: SiteLookup { loaded.lookup }
+    var derivation: Derivation { loaded.derivation }
+
+    // MARK: - Small pieces
+
+    func agencyName(_ id: AgencyID) -> String { lookup.agencies[id]?.name ?? id.rawValue }
+
+    /// `{name, short, href}` of an agency, linked from `page`.
+    func agency(_ id: AgencyID, from page: String) -> [String: Any] {
+        let agency = lookup.agencies[id]
+        return ["id": id.rawValue, "name": agency?.name ?? id.rawValue, "short": agency?.displayShort ?? id.rawValue,
+                "href": SitePaths.link(from: page, to: SitePaths.agency(id))]
+    }
+
+    /// `{state, label}` of a derived state; `state` is the CSS modifier (`done-late`).
+    func state(_ state: TaskState) -> [String: Any] {
+        ["state": state.rawValue, "label": words.state(state)]
+    }
+
+    /// The deadline of a task in words.
+    func dueText(_ task: PlanTask, occurrences: [Occurrence]) -> String {
+        if let every = task.every {
+            let what: String
+            switch every {
+            case .month: what = words.language == .vi ? "Hằng tháng" : "Monthly"
+            case .quarter: what = words.language == .vi ? "Hằng quý" : "Quarterly"
+            case .half: what = words.language == .vi ? "6 tháng một lần" : "Half-yearly"
+            case .year: what = words.language == .vi ? "Hằng năm" : "Yearly"
+            }
+            guard let first = occurrences.first?.due, let last = occurrences.last?.due else { return what }
+            return "\(what) (\(format.date(first)) – \(format.date(last)), \(occurrences.count) \(words.language == .vi ? "kỳ" : "times"))"
+        }
+        guard let due = task.due else { return words.table["no_due"]! }
+        switch due {
+        case .day(let day): return format.date(day)
+        case .period(let period): return "\(words.period(period)) (\(format.date(period.lastDay)))"
+        }
+    }
+
+    /// The label of an occurrence: its period for a recurring task, its deadline otherwise.
+    func occurrenceLabel(_ occurrence: Occurrence) -> String {
+        if let period = occurrence.period { return words.period(period) }
+        return occurrence.due.map(format.date) ?? words.table["no_due"]!
+    }
+
+    /// The state to show for one lead on a task: overdue if any occurrence is, else the occurrence in focus
+    /// (the last one due by the reporting date, or the first one).
+    func summaryState(_ pairs: [PairState]) -> TaskState {
+        if pairs.contains(where: { $0.state == .overdue }) { return .overdue }
+        let due = pairs.filter { ($0.occurrence.due ?? .init(year: 9999, month: 12, day: 31)!) <= derivation.asOf }
+        return (due.last ?? pairs.first)?.state ?? .noReport
+    }
+
+    /// How urgent a state is, for "overdue first" lists.
+    static func urgency(_ state: TaskState) -> Int {
+        switch state {
+        case .overdue: return 0
+        case .inProgress: return 1
+        case .notStarted: return 2
+        case .noReport: return 3
+        case .doneLate: return 4
+        case .done: return 5
+        case .dropped: return 6
+        }
+    }
+
+    /// `{done, total, percent, counts: [{state,label,count}]}` of a completion tally.
+    func completion(_ completion: Completion?) -> [String: Any] {
+        let c = completion ?? Completion()
+        let counts: [[String: Any]] = TaskState.allCases.compactMap { s in
+            let n = c.count(s)
+            return n == 0 ? nil : ["state": s.rawValue, "label": words.state(s), "count": format.integer(n)]
+        }
+        return ["done": format.integer(c.done), "total": format.integer(c.total), "percent": format.percent(c.share),
+                "overdue": format.integer(c.count(.overdue)), "has_overdue": c.count(.overdue) > 0, "counts": counts]
+    }
+
+    /// `{title, href}` of a task.
+    func taskLink(_ id: TaskID, from page: String) -> [String: Any] {
+        ["title": lookup.tasks[id]?.title ?? id.description, "href": SitePaths.link(from: page, to: SitePaths.task(id)),
+         "plan_number": lookup.plans[id.plan]?.number ?? id.plan.rawValue,
+         "plan_href": SitePaths.link(from: page, to: SitePaths.plan(id.plan))]
+    }
+
+    /// One update as lists show it.
+    func update(_ reference: UpdateReference, from page: String) -> [String: Any] {
+        let report = site.reports[reference.report]
+        let update = report.updates[reference.update]
+        var out: [String: Any] = [
+            "agency": agency(report.agency.value, from: page),
+            "reported": format.date(report.reported.value),
+            "reported_iso": report.reported.value.iso,
+            "report_period": words.period(report.period),
+            "status": ["state": update.status.rawValue, "label": words.status(update.status)],
+            "task": taskLink(update.task.value, from: page),
+            "anchor": "cap-nhat-\(reference.report)-\(reference.update)",
+        ]
+        if let percent = update.percent { out["percent"] = format.score(percent) + "%" }
+        if let completed = update.completed { out["completed"] = format.date(completed) }
+        if let period = update.period, lookup.tasks[update.task.value]?.every != nil { out["period"] = words.period(period.value) }
+        if let note = notes[reference] { out["note_html"] = note }
+        let evidence: [[String: Any]] = update.evidence.map { item in
+            ["title": item.title, "local": item.isLocalFile,
+             "href": item.isLocalFile ? SitePaths.link(from: page, to: SitePaths.file(item.url)) : item.url]
+        }
+        if !evidence.isEmpty { out["evidence"] = evidence }
+        let isLead = derivation.tasks[update.task.value]?.leads.contains(report.agency.value) ?? false
+        out["role"] = isLead ? words.table["lead"]! : words.table["support"]!
+        return out
+    }
+
+    /// Every counted update, newest first.
+    var updatesNewestFirst: [UpdateReference] {
+        var all: [UpdateReference] = []
+        for (r, report) in site.reports.enumerated() where !derivation.ignoredReports.contains(r) {
+            for u in report.updates.indices { all.append(UpdateReference(report: r, update: u)) }
+        }
+        return all.sorted { a, b in
+            let ra = site.reports[a.report], rb = site.reports[b.report]
+            if ra.reported.value != rb.reported.value { return ra.reported.value > rb.reported.value }
+            if ra.path != rb.path { return Array(rb.path.utf8).lexicographicallyPrecedes(ra.path.utf8) }
+            return a.update > b.update
+        }
+    }
+
+    /// A row for a task in a plan's or an index's table: title, deadline, each lead's state.
+    func taskRow(_ task: PlanTask, from page: String) -> [String: Any] {
+        let derived = derivation.tasks[task.id]!
+        let plan = lookup.plans[task.id.plan]!
+        let leads: [[String: Any]] = derived.leads.map { id in
+            let pairs = derived.pairs.filter { $0.agency == id }
+            var entry = agency(id, from: page)
+            entry["status"] = state(summaryState(pairs))
+            if pairs.count > 1 {
+                entry["tally"] = "\(pairs.filter { $0.state.isDone }.count)/\(pairs.count)"
+            }
+            return entry
+        }
+        var row: [String: Any] = taskLink(task.id, from: page)
+        row["id"] = task.id.local
+        row["due"] = dueText(task, occurrences: derived.occurrences)
+        row["leads"] = leads
+        row["completion"] = completion(derived.completion)
+        row["plan_issued"] = format.date(plan.issued)
+        if let section = task.section { row["section"] = section }
+        if let target = task.target { row["target"] = target }
+        return row
+    }
+}
+
+/// The tasks an agency leads and supports, found once for all agency pages.
+struct AgencyRoles {
+    var lead: [TaskID] = []
+    var leadSet: Set<TaskID> = []
+    var support: [TaskID] = []
+
+    /// Every agency's roles, in plan and task order.
+    static func all(_ loaded: LoadedSite) -> [AgencyID: AgencyRoles] {
+        var out: [AgencyID: AgencyRoles] = [:]
+        for plan in loaded.site.plans {
+            for task in plan.tasks {
+                guard let derived = loaded.derivation.tasks[task.id] else { continue }
+                for id in derived.leads {
+                    out[id, default: AgencyRoles()].lead.append(task.id)
+                    out[id, default: AgencyRoles()].leadSet.insert(task.id)
+                }
+                for id in derived.supports where !derived.leads.contains(id) {
+                    out[id, default: AgencyRoles()].support.append(task.id)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension AgencyRoles {
+    /// The tasks that refer to each index in any way, in plan and task order.
+    static func tasksServing(_ site: Site) -> [IndexID: [TaskID]] {
+        var out: [IndexID: [TaskID]] = [:]
+        for plan in site.plans {
+            for task in plan.tasks {
+                var seen = Set<IndexID>()
+                for reference in task.index where seen.insert(reference.value.index).inserted {
+                    out[reference.value.index, default: []].append(task.id)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,93 @@
+/// Where each page lives in the output, and how one page links to another.
+///
+/// Links between pages are relative and name `index.html` explicitly, so the site works from a
+/// sub-folder of the portal, from any static host and straight from the disk. The sitemap and the
+/// feed use absolute URLs under `base_url` with folder-style paths.
+public enum SitePaths {
+    /// The dashboard.
+    public static let dashboard = "index.html"
+    /// The list of plans.
+    public static let plans = "ke-hoach/index.html"
+    /// The list of agencies.
+    public static let agencies = "co-quan/index.html"
+    /// The list of indices.
+    public static let indices = "chi-so/index.html"
+    /// All updates, newest first.
+    public static let updates = "cap-nhat/index.html"
+    /// The downloads page.
+    public static let data = "du-lieu/index.html"
+    /// The not-found page.
+    public static let notFound = "404.html"
+    /// The stylesheet.
+    public static let stylesheet = "assets/style.css"
+    /// The Atom feed of updates.
+    public static let feed = "feed.xml"
+    /// The sitemap.
+    public static let sitemap = "sitemap.xml"
+
+    /// A plan's page.
+    public static func plan(_ id: PlanID) -> String { "ke-hoach/\(id.rawValue)/index.html" }
+    /// An agency's page.
+    public static func agency(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/index.html" }
+    /// An index's page.
+    public static func index(_ id: IndexID) -> String { "chi-so/\(id.rawValue)/index.html" }
+    /// A task's page.
+    public static func task(_ id: TaskID) -> String { "nhiem-vu/\(id.plan.rawValue)/\(id.local)/index.html" }
+    /// An evidence file copied from `content/files/` (`files/x.pdf` stays `files/x.pdf`).
+    public static func file(_ path: String) -> String { path }
+
+    /// The prefix that leads from `page` back to the site root: "" or "../../".
+    public static func root(of page: String) -> String {
+        String(repeating: "../", count: page.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+    }
+
+    /// The relative link from `page` to `target`, with path segments percent-encoded.
+    public static func link(from page: String, to target: String) -> String {
+        root(of: page) + encode(target)
+    }
+
+    /// The absolute folder-style URL of a page (`…/ke-hoach/x/`).
+    public static func absolute(_ target: String, base: String) -> String {
+        var path = target
+        if path == "index.html" { path = "" } else if path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
+        return base + encode(path)
+    }
+
+    /// Percent-encodes each path segment (Vietnamese file names, spaces), keeping `/`.
+    public static func encode(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%"
+                out.unicodeScalars.append(hex[Int(byte >> 4)])
+                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}
+
+/// Numbers and dates as the site's language writes them.
+struct Formatter: Sendable {
+    let language: SiteLanguage
+
+    private var format: VietnameseFormat.Language { language == .vi ? .vi : .en }
+
+    /// A score with at most two decimals: 85,95; 88.
+    func score(_ x: Double) -> String { VietnameseFormat.trimmed(x, maxDigits: 2, language: format) }
+    /// A share as a percentage: 84,5%.
+    func percent(_ share: Double?) -> String { share.map { VietnameseFormat.percent($0, digits: 1, language: format) } ?? "–" }
+    /// An integer with grouped thousands.
+    func integer(_ n: Int) -> String { VietnameseFormat.integer(n, language: format) }
+    /// A signed change: +0,45 / -1,2.
+    func change(_ x: Double) -> String { (x > 0 ? "+" : "") + VietnameseFormat.trimmed(x, maxDigits: 2, language: format) }
+    /// A date: dd/mm/yyyy (both languages; the portal's readers are Vietnamese).
+    func date(_ day: Day) -> String { day.vietnamese }
+    /// A rank: 28/63.
+    func rank(_ rank: Int, of: Int?) -> String { of.map { "\(rank)/\($0)" } ?? "\(rank)" }
+}
