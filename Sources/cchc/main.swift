@@ -9,7 +9,7 @@ struct CCHC: AsyncParsableCommand {
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
         version: cchcVersion,
-        subcommands: [Check.self])
+        subcommands: [Check.self, Build.self])
 }
 
 /// The options every command that reads a site shares.
@@ -74,5 +74,39 @@ struct Check: AsyncParsableCommand {
             print(DiagnosticReport.json(result.diagnostics))
         }
         if !result.errors.isEmpty || (strict && !result.warnings.isEmpty) { throw ExitCode(1) }
+    }
+}
+
+/// `cchc build`: writes the static site.
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the static site into a folder (default: public/ in the site).")
+
+    @OptionGroup var options: SiteOptions
+
+    @Option(help: "The output folder (default: SITE/public).")
+    var out: String?
+
+    @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (default: base_url in site.yml).")
+    var baseURL: String?
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let output = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.root.appendingPathComponent("public")
+        Output.printError("cchc: building \(options.site) …")
+        let result: SiteBuild.Result
+        do {
+            result = try SiteBuild.run(root: options.root, out: output, asOf: try options.reportingDate(), baseURL: baseURL)
+        } catch {
+            Output.printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        Output.printDiagnostics(result.diagnostics)
+        guard let summary = result.summary else {
+            Output.printError("build failed: \(DiagnosticReport.summary(result.diagnostics)); \(output.path) was left as it was")
+            throw ExitCode(1)
+        }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")
     }
 }

@@ -65,18 +65,17 @@ extension PageBuilder {
         let areas: [[String: Any]] = index.areas.map { area in
             var row: [String: Any] = ["id": area.id, "anchor": "linh-vuc-\(area.id)", "name": area.name,
                                       "completion": completion(derivation.areas[index.id]?[area.id])]
-            if let max = area.max { row["max"] = format.score(max) }
+            row["max_text"] = area.max.map(format.score) ?? "–"
             if let lead = area.lead { row["lead"] = agency(lead, from: page) }
-            if let value = last?.areas[area.id] {
-                row["last"] = format.score(value)
-                if let before = previous?.areas[area.id] { row["change"] = format.change(value - before) }
-            }
-            if let value = target?.areas[area.id] { row["target"] = format.score(value) }
+            let value = last?.areas[area.id]
+            row["last_text"] = value.map(format.score) ?? "–"
+            row["change_text"] = value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–"
+            row["target_text"] = target?.areas[area.id].map(format.score) ?? "–"
             row["criteria"] = area.criteria.map { criterion -> [String: Any] in
                 var c: [String: Any] = ["code": criterion.code, "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": criterion.name]
-                if let max = criterion.max { c["max"] = format.score(max) }
-                if let value = last?.criteria[criterion.code] { c["last"] = format.score(value) }
-                if let value = target?.criteria[criterion.code] { c["target"] = format.score(value) }
+                c["max_text"] = criterion.max.map(format.score) ?? "–"
+                c["last_text"] = last?.criteria[criterion.code].map(format.score) ?? "–"
+                c["target_text"] = target?.criteria[criterion.code].map(format.score) ?? "–"
                 let tasks = rows(byCriterion[criterion.code] ?? [])
                 c["tasks"] = tasks
                 c["has_tasks"] = !tasks.isEmpty

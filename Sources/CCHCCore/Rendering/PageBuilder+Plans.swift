@@ -28,7 +28,7 @@ extension PageBuilder {
             "tasks": plan.tasks.map { taskRow($0, from: page) }, "has_tasks": !plan.tasks.isEmpty,
             "toc": text.headings.filter { $0.level <= 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level] },
             "has_toc": text.headings.contains { $0.level <= 3 },
-            "body_html": text.html, "has_body": !text.html.isEmpty,
+            "body_html": PageBuilder.demoteHeadings(text.html, by: 2), "has_body": !text.html.isEmpty,
         ]
         if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
             context["parent"] = ["number": parent.number, "title": parent.title, "href": SitePaths.link(from: page, to: SitePaths.plan(parent.id))]
@@ -37,7 +37,10 @@ extension PageBuilder {
             ["number": child.number, "title": child.title, "href": SitePaths.link(from: page, to: SitePaths.plan(child.id)),
              "issuer": agency(child.issuer.value, from: page)]
         }
-        if !children.isEmpty { context["children"] = children }
+        if !children.isEmpty {
+            context["children"] = children
+            context["has_children"] = true
+        }
         let indices: [[String: Any]] = plan.indices.compactMap { lookup.indices[$0.value] }.map { index in
             ["short": index.short, "name": index.name, "href": SitePaths.link(from: page, to: SitePaths.index(index.id))]
         }
@@ -93,5 +96,21 @@ extension PageBuilder {
         return Page(path: page, template: "task", title: task.title,
                     breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
                     context: context)
+    }
+}
+
+extension PageBuilder {
+    /// Moves the headings of rendered plan text down `by` levels (h1 → h3), so they sit under the page's own h1 and h2.
+    ///
+    /// Levels are rewritten from the deepest up, so a heading already moved is never moved twice.
+    static func demoteHeadings(_ html: String, by offset: Int) -> String {
+        var out = html
+        for level in stride(from: 6, through: 1, by: -1) {
+            let target = min(6, level + offset)
+            guard target != level else { continue }
+            out = out.replacingOccurrences(of: "<h\(level) id=", with: "<h\(target) id=")
+            out = out.replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+        }
+        return out
     }
 }

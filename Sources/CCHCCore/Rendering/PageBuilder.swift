@@ -1,6 +1,6 @@
 /// Turns the loaded, derived site into page contexts: every number and date is formatted here,
 /// never in a template.
-struct PageBuilder {
+struct PageBuilder: Sendable {
     let loaded: LoadedSite
     let words: Words
     let format: Formatter
@@ -119,7 +119,10 @@ struct PageBuilder {
             ["title": item.title, "local": item.isLocalFile,
              "href": item.isLocalFile ? SitePaths.link(from: page, to: SitePaths.file(item.url)) : item.url]
         }
-        if !evidence.isEmpty { out["evidence"] = evidence }
+        if !evidence.isEmpty {
+            out["evidence"] = evidence
+            out["has_evidence"] = true
+        }
         let isLead = derivation.tasks[update.task.value]?.leads.contains(report.agency.value) ?? false
         out["role"] = isLead ? words.table["lead"]! : words.table["support"]!
         return out
@@ -159,13 +162,13 @@ struct PageBuilder {
         row["completion"] = completion(derived.completion)
         row["plan_issued"] = format.date(plan.issued)
         if let section = task.section { row["section"] = section }
-        if let target = task.target { row["target"] = target }
+        if let target = task.target { row["task_target"] = target }
         return row
     }
 }
 
 /// The tasks an agency leads and supports, found once for all agency pages.
-struct AgencyRoles {
+struct AgencyRoles: Sendable {
     var lead: [TaskID] = []
     var leadSet: Set<TaskID> = []
     var support: [TaskID] = []

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Errors of writing the built site.
+public struct OutputError: Error, CustomStringConvertible {
+    /// What went wrong and what to do.
+    public let description: String
+}
+
+/// Writes a built site into a temporary folder beside the output and swaps it in only on success.
+///
+/// A failed build leaves the previous output exactly as it was; files of earlier builds that are no
+/// longer produced disappear with the old folder.
+public enum OutputWriter {
+    /// Writes `files` to `out` atomically (one rename, where the file system allows).
+    public static func write(_ files: [OutputFile], to out: URL, siteRoot: URL) throws {
+        let manager = FileManager.default
+        let out = out.standardizedFileURL
+        let site = siteRoot.standardizedFileURL
+        if site.path == out.path || site.path.hasPrefix(out.path + "/") {
+            throw OutputError(description: "\(out.path): refusing to write the site into a folder that holds the site itself; choose another --out")
+        }
+        for inside in ["content", "templates"] where out.path == site.appendingPathComponent(inside).path || out.path.hasPrefix(site.appendingPathComponent(inside).path + "/") {
+            throw OutputError(description: "\(out.path): refusing to write into the site's \(inside)/ folder; choose another --out")
+        }
+        let parent = out.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let name = out.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = parent.appendingPathComponent(".\(name).tmp-\(pid)")
+        let old = parent.appendingPathComponent(".\(name).old-\(pid)")
+        try? manager.removeItem(at: temporary)
+        try? manager.removeItem(at: old)
+        do {
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
+            var folders = Set<String>()
+            for file in files {
+                let target = temporary.appendingPathComponent(file.path)
+                let folder = target.deletingLastPathComponent().path
+                if folders.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            }
+            let failures = ConcurrentMap.run(files.count) { i -> String? in
+                let file = files[i]
+                let target = temporary.appendingPathComponent(file.path)
+                do {
+                    switch file.contents {
+                    case .bytes(let bytes): try Data(bytes).write(to: target)
+                    case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                    }
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw OutputError(description: "cannot write \(failure)") }
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: out.path, isDirectory: &isDirectory) {
+                guard isDirectory.boolValue else { throw OutputError(description: "\(out.path) is a file, not a folder; remove it or choose another --out") }
+                try manager.moveItem(at: out, to: old)
+                do {
+                    try manager.moveItem(at: temporary, to: out)
+                } catch {
+                    try? manager.moveItem(at: old, to: out)
+                    throw error
+                }
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: temporary, to: out)
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            if let error = error as? OutputError { throw error }
+            throw OutputError(description: "cannot write the site to \(out.path): \(error.localizedDescription)")
+        }
+    }
+}
