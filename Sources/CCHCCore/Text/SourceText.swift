@@ -133,7 +133,15 @@ public enum SourceText {
 
     /// The legacy encoding whose reading of the text's Latin-1 bytes is clearly more Vietnamese than the text itself.
     static func legacyReadAsLatin1(_ text: String, scalars: [Unicode.Scalar]) -> LegacyEncoding? {
-        let bytes = scalars.map { windows1252Byte($0) ?? 0x20 }
+        var bytes = scalars.map { windows1252Byte($0) ?? 0x20 }
+        // A mark standing alone between non-letters ("a · b" in a template) is punctuation, not a
+        // mis-converted letter: only marks touching an ASCII letter count as evidence.
+        func isASCIILetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        for i in bytes.indices where bytes[i] >= 0x80 {
+            let before = i > 0 && isASCIILetter(bytes[i - 1])
+            let after = i + 1 < bytes.count && isASCIILetter(bytes[i + 1])
+            if !before && !after { bytes[i] = 0x20 }
+        }
         let asIs = VietnameseWordScore(of: text)
         var best: (LegacyEncoding, Int)?
         for encoding in [LegacyEncoding.tcvn3, .vni] {

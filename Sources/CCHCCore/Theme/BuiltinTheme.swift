@@ -38,9 +38,9 @@ enum BuiltinTheme {
 <p class="kicker">{{kind}}</p>
 <h1>{{name}}</h1>
 <dl class="facts">
-{{#aliases}}<dt>{{words.description}}</dt><dd>{{aliases}}</dd>{{/aliases}}
+{{#aliases}}<dt>{{words.aliases}}</dt><dd>{{aliases}}</dd>{{/aliases}}
 {{#replaced_by}}<dt>{{words.replaced_by}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaced_by}}
-{{#replaces}}<dt>{{words.agencies}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaces}}
+{{#replaces}}<dt>{{words.replaces}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaces}}
 </dl>
 <section aria-labelledby="tien-do">
 <h2 id="tien-do">{{words.completion}}</h2>
