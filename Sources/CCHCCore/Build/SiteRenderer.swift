@@ -104,7 +104,8 @@ struct CommonContext: @unchecked Sendable {
 
     /// Renders the page's template, then the layout around it.
     func render(_ page: Page, theme: Theme) -> String {
-        let root = page.path == SitePaths.notFound ? rootPath : SitePaths.root(of: page.path)
+        // The 404 page is served for missing URLs at any depth, so it links with absolute URLs.
+        let root = page.path == SitePaths.notFound ? base : SitePaths.root(of: page.path)
         var context = page.context
         context["words"] = wordTable
         context["root"] = root
@@ -136,12 +137,5 @@ struct CommonContext: @unchecked Sendable {
         if let notice = site.settings.notice { layout["notice"] = notice }
         if let description = site.settings.description { layout["description"] = description }
         return theme.render(layout, template: "layout") ?? body
-    }
-
-    /// The absolute path of the site root on its host, for the 404 page, which is served at any depth.
-    var rootPath: String {
-        guard let url = URL(string: base) else { return "/" }
-        let path = url.path.isEmpty ? "/" : url.path
-        return path.hasSuffix("/") ? path : path + "/"
     }
 }

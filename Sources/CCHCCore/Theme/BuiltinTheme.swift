@@ -111,8 +111,8 @@ enum BuiltinTheme {
 * { box-sizing: border-box; }
 body { margin: 0; font-size: 1rem; }
 .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-a { color: var(--link); text-underline-offset: 0.15em; }
-a:hover { text-decoration-thickness: 2px; }
+a { color: var(--link); }
+a:hover { text-decoration: none; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0 0.75rem; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; }
@@ -595,7 +595,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 
 """####,
         "update.mustache": ####"""
-<article class="update" id="{{anchor}}">
+<div class="update" id="{{anchor}}">
 <p class="update-meta"><time datetime="{{reported_iso}}">{{reported}}</time> · <a href="{{agency.href}}">{{agency.name}}</a> <span class="role">({{role}})</span>{{#period}} · {{words.occurrence}}: {{period}}{{/period}}</p>
 <p><span class="state state-{{status.state}}">{{status.label}}</span>{{#percent}} · {{words.percent}} {{percent}}{{/percent}}{{#completed}} · {{words.completed}} {{completed}}{{/completed}}</p>
 {{#note_html}}<p class="note">{{{note_html}}}</p>{{/note_html}}
@@ -607,7 +607,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 {{/evidence}}
 </ul>
 {{/has_evidence}}
-</article>
+</div>
 
 """####,
         "updates.mustache": ####"""
