@@ -149,7 +149,7 @@ enum Common {
         let w = TextMetrics.width(s, fontSize: size) + 4
         let left = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w + 2 : x - 2
         return .el("rect", ["class": "chart-backdrop", "x": n(left), "y": n(y - size * 0.85), "width": n(w), "height": n(size * 1.15),
-                            "fill": "#ffffff", "fill-opacity": "0.85"])
+                            "fill": "#ffffff"])
     }
 
     /// A label wrapped to `maxLines` lines of `maxWidth`; if shortened, the full text is kept in a `<title>` of its group.

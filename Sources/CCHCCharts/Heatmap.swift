@@ -57,10 +57,15 @@ public struct HeatmapChart: Chart {
         let cellMin = 54.0
         let baseWidth = Charts.viewBoxWidth
         let left = Style.pad
-        let cellWidth = max(cellMin, (baseWidth - 2 * Style.pad - labelWidth) / Double(columns.count))
-        let width = max(baseWidth, 2 * Style.pad + labelWidth + cellWidth * Double(columns.count))
-        let gridLeft = left + labelWidth
-        let rowHeight = 42.0
+        // With many columns the names go above their row, so the cells get the whole width.
+        let stacked = 2 * Style.pad + labelWidth + cellMin * Double(columns.count) > baseWidth
+        let cellWidth = stacked ? max(46, (baseWidth - 2 * Style.pad) / Double(columns.count))
+                                : max(cellMin, (baseWidth - 2 * Style.pad - labelWidth) / Double(columns.count))
+        let width = max(baseWidth, 2 * Style.pad + (stacked ? 0 : labelWidth) + cellWidth * Double(columns.count))
+        let gridLeft = stacked ? left : left + labelWidth
+        let cellHeight = stacked ? 32.0 : 42.0
+        let rowHeight = stacked ? cellHeight + Style.line + 6 : cellHeight
+        let headerMaxLines = stacked ? 3 : 2
 
         var body: [Node] = []
         // Column headers, up to two lines each.
@@ -68,7 +73,7 @@ public struct HeatmapChart: Chart {
         var headers: [(Node, Int)] = []
         for (c, name) in columns.enumerated() {
             let cx = gridLeft + cellWidth * (Double(c) + 0.5)
-            let h = Common.label(name, x: cx, y: 0, maxWidth: cellWidth - 6, maxLines: 2, anchor: "middle", cls: "chart-col-label")
+            let h = Common.label(name, x: cx, y: 0, maxWidth: cellWidth - 6, maxLines: headerMaxLines, anchor: "middle", cls: "chart-col-label")
             headers.append(h)
             headerLines = max(headerLines, h.1)
         }
@@ -80,36 +85,43 @@ public struct HeatmapChart: Chart {
             let lines = headers[c].1
             // Bottom-align headers: shift shorter ones down.
             let y = headerTop + Double(headerLines - lines) * (Style.font + 4)
-            headerNodes.append(Common.label(name, x: cx, y: y, maxWidth: cellWidth - 6, maxLines: 2, anchor: "middle",
-                                            cls: "chart-col-label").0)
+            headerNodes.append(Common.label(name, x: cx, y: y, maxWidth: cellWidth - 6, maxLines: headerMaxLines,
+                                            anchor: "middle", cls: "chart-col-label").0)
         }
         body.append(.el("g", ["class": "chart-columns", "font-weight": "bold"], headerNodes))
 
         var rowNodes: [Node] = []
         var anyNil = false
         for (r, row) in rows.enumerated() {
-            let top = gridTop + Double(r) * rowHeight
-            let (probe, lines) = Common.label(row.name, x: left, y: 0, maxWidth: labelWidth - 10, maxLines: 2)
-            _ = probe
-            let firstBaseline = top + rowHeight / 2 + 5 - Double(lines - 1) * (Style.font + 4) / 2
-            var children: [Node] = [Common.label(row.name, x: left, y: firstBaseline, maxWidth: labelWidth - 10, maxLines: 2).0]
+            var children: [Node] = []
+            let top: Double
+            if stacked {
+                let labelTop = gridTop + Double(r) * rowHeight + 4
+                children.append(Common.label(row.name, x: left, y: labelTop + Style.font, maxWidth: width - 2 * Style.pad, maxLines: 1).0)
+                top = labelTop + Style.line + 2
+            } else {
+                top = gridTop + Double(r) * rowHeight
+                let lines = TextMetrics.wrap(row.name, maxWidth: labelWidth - 10, fontSize: Style.font, maxLines: 2).lines.count
+                let firstBaseline = top + cellHeight / 2 + 5 - Double(lines - 1) * (Style.font + 4) / 2
+                children.append(Common.label(row.name, x: left, y: firstBaseline, maxWidth: labelWidth - 10, maxLines: 2).0)
+            }
             for c in 0..<columns.count {
                 let x = gridLeft + cellWidth * Double(c)
                 let s = share(row, c)
                 let tip = "\(row.name) · \(columns[c]): " + (s.map { _ in label(s) } ?? w.noTasks)
                 if let s {
                     let rgb = Palette.ramp(s)
-                    children.append(.el("rect", ["class": "chart-cell", "x": n(x), "y": n(top), "width": n(cellWidth), "height": n(rowHeight),
+                    children.append(.el("rect", ["class": "chart-cell", "x": n(x), "y": n(top), "width": n(cellWidth), "height": n(cellHeight),
                                                  "fill": Palette.hex(rgb), "stroke": "#ffffff", "stroke-width": "2"],
                                         [.el("title", [:], [.text(tip)])]))
-                    children.append(Common.text(label(s), x: x + cellWidth / 2, y: top + rowHeight / 2 + 5, anchor: "middle",
+                    children.append(Common.text(label(s), x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
                                                 fill: Palette.textOn(rgb), cls: "chart-cell-value"))
                 } else {
                     anyNil = true
                     children.append(.el("rect", ["class": "chart-cell chart-cell-none", "x": n(x), "y": n(top), "width": n(cellWidth),
-                                                 "height": n(rowHeight), "fill": "url(#\(id)-pat-none)", "stroke": "#ffffff", "stroke-width": "2"],
+                                                 "height": n(cellHeight), "fill": "url(#\(id)-pat-none)", "stroke": "#ffffff", "stroke-width": "2"],
                                         [.el("title", [:], [.text(tip)])]))
-                    children.append(Common.text("–", x: x + cellWidth / 2, y: top + rowHeight / 2 + 5, anchor: "middle",
+                    children.append(Common.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
                                                 fill: Palette.ink, cls: "chart-cell-value"))
                 }
             }
@@ -120,7 +132,7 @@ public struct HeatmapChart: Chart {
         // Legend: the ramp at five steps, and the hatch for "no tasks".
         var legend: [Node] = []
         var lx = left
-        var ly = gridTop + Double(rows.count) * rowHeight + 28
+        var ly = gridTop + Double(rows.count) * rowHeight + (stacked ? 34 : 28)
         for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
             let rgb = Palette.ramp(step)
             let text = VietnameseNumber.percent(step, decimals: 0, language: language)

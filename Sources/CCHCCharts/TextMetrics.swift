@@ -33,44 +33,58 @@ enum TextMetrics {
         }
     }
 
-    /// Splits `text` into at most `maxLines` lines no wider than `maxWidth`; the last kept line ends in "…" if text was cut.
+    /// Splits `text` into at most `maxLines` lines no wider than `maxWidth`.
+    ///
+    /// Text that does not fit is cut in the middle, keeping its start and its end, which tell similar names apart:
+    /// "Trung tâm Phục vụ hành chính công" / "… huyện Bà Rịa - Vũng Tàu".
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return ([""], false) }
+        func fits(_ s: String) -> Bool { width(s, fontSize: fontSize) <= maxWidth }
         var lines: [String] = []
-        var current = ""
         var index = 0
-        while index < words.count {
-            let word = words[index]
-            let candidate = current.isEmpty ? word : current + " " + word
-            if width(candidate, fontSize: fontSize) <= maxWidth {
-                current = candidate
+        // Greedy lines, all but the last.
+        while lines.count < maxLines - 1 && index < words.count {
+            var current = words[index]
+            if !fits(current) { break }
+            index += 1
+            while index < words.count && fits(current + " " + words[index]) {
+                current += " " + words[index]
                 index += 1
-                continue
             }
-            if current.isEmpty {
-                // A single word wider than the line: cut it.
-                lines.append(word)
-                index += 1
-            } else {
-                lines.append(current)
-                current = ""
-            }
-            if lines.count == maxLines { break }
-        }
-        if !current.isEmpty && lines.count < maxLines {
             lines.append(current)
         }
-        let truncated = index < words.count || lines.contains { width($0, fontSize: fontSize) > maxWidth }
-        if truncated, let last = lines.popLast() {
-            let rest = index < words.count ? last + " " + words[index...].joined(separator: " ") : last
-            lines.append(ellipsize(rest, maxWidth: maxWidth, fontSize: fontSize))
+        if index == words.count { return (lines, false) }
+        let rest = words[index...].joined(separator: " ")
+        if fits(rest) { return (lines + [rest], false) }
+        // The last line: cut in the middle.
+        let restWords = Array(words[index...])
+        var tail: [String] = []
+        var head: [String] = []
+        if lines.isEmpty {
+            // One line: about half for the start, the rest for the end.
+            var h = ""
+            for word in restWords {
+                let candidate = h.isEmpty ? word : h + " " + word
+                if width(candidate + " …", fontSize: fontSize) > maxWidth * 0.5 { break }
+                h = candidate
+                head.append(word)
+            }
         }
-        // A cut single word in an earlier line.
-        for i in lines.indices where width(lines[i], fontSize: fontSize) > maxWidth {
-            lines[i] = ellipsize(lines[i], maxWidth: maxWidth, fontSize: fontSize)
+        let headText = head.joined(separator: " ")
+        let prefix = headText.isEmpty ? "…" : headText + " …"
+        for word in restWords.dropFirst(head.count).reversed() {
+            let candidate = prefix + " " + ([word] + tail).joined(separator: " ")
+            if !fits(candidate) { break }
+            tail.insert(word, at: 0)
         }
-        return (lines, truncated)
+        let last: String
+        if tail.isEmpty {
+            last = ellipsize(rest, maxWidth: maxWidth, fontSize: fontSize)
+        } else {
+            last = prefix + " " + tail.joined(separator: " ")
+        }
+        return (lines + [last], true)
     }
 
     /// Shortens `text` to fit `maxWidth`, ending it with "…" (returns it unchanged if it fits).

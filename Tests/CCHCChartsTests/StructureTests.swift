@@ -178,12 +178,16 @@ func numberTokens(_ s: String) -> Set<String> {
         let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 200, fontSize: 15, maxLines: 2)
         #expect(truncated)
         #expect(lines.count == 2)
-        #expect(lines[1].hasSuffix("…"))
+        #expect(lines[1].hasPrefix("…"))
+        #expect(lines[1].hasSuffix("hơn nữa"))
         for line in lines { #expect(TextMetrics.width(line, fontSize: 15) <= 200) }
         let longer = name + ", " + name
         let svg = AreaBarsChart(id: "x", title: "t", rows: [.init(name: longer, score: 1, maximum: 2)]).render().svg
         #expect(svg.contains("<title>\(longer)</title>"))
-        #expect(svg.contains("…</text>"))
+        #expect(svg.contains(">… "))
+        let one = TextMetrics.wrap("Trung tâm Phục vụ hành chính công huyện Bà Rịa - Vũng Tàu", maxWidth: 250, fontSize: 15, maxLines: 1)
+        #expect(one.truncated && one.lines.count == 1 && one.lines[0].contains("…") && one.lines[0].hasSuffix("Vũng Tàu"))
+        #expect(TextMetrics.width(one.lines[0], fontSize: 15) <= 250)
         #expect(TextMetrics.wrap("Sở Nội vụ", maxWidth: 200, fontSize: 15, maxLines: 2) == (["Sở Nội vụ"], false))
     }
 
