@@ -1,2 +1,16 @@
-// Benchmarks for cchc, run from a release build: `swift run -c release cchc-bench`.
-print("cchc-bench")
+// Benchmarks for cchc, run from a release build: `swift run -c release cchc-bench <name> [args...]`.
+// Each benchmark lives in its own file and is registered here by name.
+import Foundation
+
+/// The benchmarks by subcommand name: a one-line summary and the function that runs it with the remaining arguments.
+let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
+    ("charts", "render COUNT (default 10000) charts of mixed kinds", ChartsBenchmark.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let benchmark = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: cchc-bench <benchmark> [args...]")
+    for b in benchmarks { print("  \(b.name): \(b.summary)") }
+    exit(arguments.isEmpty ? 0 : 2)
+}
+exit(benchmark.run(Array(arguments.dropFirst())))

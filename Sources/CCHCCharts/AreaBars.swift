@@ -1,0 +1,168 @@
+/// Each area's (or criterion's) last result as a bar against its own maximum, with its target and the change
+/// from the year before ("▲ +0,45", "▼ −1,20").
+public struct AreaBarsChart: Chart {
+    /// One area or criterion.
+    public struct Row: Sendable, Hashable {
+        /// The area's name, e.g. "Cải cách thủ tục hành chính".
+        public var name: String
+        /// The last result; nil when there is none.
+        public var score: Double?
+        /// The area's maximum score.
+        public var maximum: Double
+        /// The target score, if one is set.
+        public var target: Double?
+        /// The result of the year before, for the change.
+        public var previous: Double?
+        /// Makes a row.
+        public init(name: String, score: Double?, maximum: Double, target: Double? = nil, previous: Double? = nil) {
+            self.name = name
+            self.score = score
+            self.maximum = maximum
+            self.target = target
+            self.previous = previous
+        }
+    }
+
+    /// The id prefix of everything inside the chart.
+    public var id: String
+    /// What the chart shows, e.g. "Điểm các lĩnh vực Chỉ số CCHC năm 2024".
+    public var title: String
+    /// The rows, drawn in this order.
+    public var rows: [Row]
+    /// The header of the name column in the table (default "Lĩnh vực").
+    public var rowHeader: String?
+    /// Decimals of the printed values.
+    public var decimals: Int
+    /// The language of the chart's words.
+    public var language: ChartLanguage
+
+    /// Makes an area bar chart.
+    public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, decimals: Int = 2,
+                language: ChartLanguage = .vi) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+        self.rowHeader = rowHeader
+        self.decimals = decimals
+        self.language = language
+    }
+
+    /// Draws the chart.
+    public func render() -> ChartOutput {
+        let id = Common.sanitize(self.id)
+        let w = Words(language: language)
+        let columns = [rowHeader ?? w.area, w.score, w.maximum, w.target, w.change]
+        if rows.isEmpty {
+            return Common.noData(id: id, kind: "areas", title: title, columns: columns, language: language)
+        }
+        func fmt(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, language: language) }
+        func fmtMax(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, trim: true, language: language) }
+        func change(_ row: Row) -> (symbol: String, words: String)? {
+            guard let s = row.score, let p = row.previous, s.isFinite, p.isFinite else { return nil }
+            let d = s - p
+            let text = VietnameseNumber.format(d, decimals: decimals, language: language, signed: true)
+            let magnitude = VietnameseNumber.format(abs(d), decimals: decimals, language: language)
+            let zero = text.hasPrefix("±")
+            let symbol = zero ? text : (d > 0 ? "▲ " : "▼ ") + text
+            let words: String
+            if zero { words = language == .vi ? "không đổi" : "unchanged" }
+            else if d > 0 { words = (language == .vi ? "tăng " : "up ") + magnitude }
+            else { words = (language == .vi ? "giảm " : "down ") + magnitude }
+            return (symbol, words)
+        }
+        func valueText(_ row: Row) -> String {
+            guard let s = row.score, s.isFinite else { return "–/" + fmtMax(row.maximum) }
+            return fmt(s) + "/" + fmtMax(row.maximum) + (s > row.maximum || s < 0 ? "*" : "")
+        }
+
+        let width = Charts.viewBoxWidth
+        let left = Style.pad, right = width - Style.pad
+        let changeWidth = TextMetrics.width("▼ −00,00", fontSize: Style.font) + 8
+        let barRight = right - changeWidth
+        let barHeight = 16.0
+        var yCursor = Style.pad + Style.font
+        var rowNodes: [Node] = []
+        var footnotes: [String] = []
+        var anyTarget = false
+        for (i, row) in rows.enumerated() {
+            let value = valueText(row)
+            let valueWidth = TextMetrics.width(value, fontSize: Style.font)
+            let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - valueWidth - 12, maxLines: 2)
+            var children: [Node] = [nameNode, Common.text(value, x: right, y: yCursor, anchor: "end", weight: "bold", cls: "chart-value")]
+            let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 10
+            let barWidth = barRight - left
+            children.append(.el("rect", ["class": "chart-track", "x": n(left), "y": n(barY), "width": n(barWidth), "height": n(barHeight),
+                                         "fill": Palette.track, "stroke": Palette.axis, "stroke-width": "1"]))
+            let maxV = row.maximum > 0 ? row.maximum : 1
+            if let s = row.score, s.isFinite {
+                let out = s > row.maximum || s < 0
+                let share = min(max(s / maxV, 0), 1)
+                if share > 0 {
+                    children.append(.el("rect", ["class": out ? "chart-bar chart-bar-out" : "chart-bar", "x": n(left), "y": n(barY),
+                                                 "width": n(barWidth * share), "height": n(barHeight),
+                                                 "fill": out ? Palette.alert : Palette.series]))
+                }
+                if out {
+                    footnotes.append("* \(row.name): \(fmt(s)), " + (s > row.maximum ? w.aboveMax(fmtMax(row.maximum)) : w.belowMin("0")))
+                }
+            }
+            if let t = row.target, t.isFinite {
+                anyTarget = true
+                let tx = left + barWidth * min(max(t / maxV, 0), 1)
+                children.append(.el("path", ["class": "chart-target",
+                                             "d": "M\(n(tx - 6)) \(n(barY - 7))L\(n(tx + 6)) \(n(barY - 7))L\(n(tx)) \(n(barY))Z" +
+                                                  "M\(n(tx - 1.5)) \(n(barY))H\(n(tx + 1.5))V\(n(barY + barHeight + 4))H\(n(tx - 1.5))Z",
+                                             "fill": Palette.ink],
+                                    [.el("title", [:], [.text("\(w.target): \(fmt(t))")])]))
+            }
+            if let c = change(row) {
+                children.append(Common.text(c.symbol, x: right, y: barY + barHeight - 2, anchor: "end", cls: "chart-change"))
+            }
+            rowNodes.append(.el("g", ["class": "chart-row", "id": "\(id)-row-\(i)"], children))
+            yCursor = barY + barHeight + 14 + Style.font + 6
+        }
+        var body: [Node] = [.el("g", ["class": "chart-rows"], rowNodes)]
+        // Legend.
+        var legend: [Node] = []
+        var lx = left
+        let ly = yCursor - Style.font + 4
+        legend.append(.el("rect", ["x": n(lx), "y": n(ly - 12), "width": "14", "height": "14", "fill": Palette.series]))
+        legend.append(Common.text(w.score, x: lx + 20, y: ly))
+        lx += 20 + TextMetrics.width(w.score, fontSize: Style.font) + 18
+        legend.append(.el("rect", ["x": n(lx), "y": n(ly - 12), "width": "14", "height": "14", "fill": Palette.track,
+                                   "stroke": Palette.axis]))
+        legend.append(Common.text(w.maximum, x: lx + 20, y: ly))
+        lx += 20 + TextMetrics.width(w.maximum, fontSize: Style.font) + 18
+        if anyTarget {
+            legend.append(.el("path", ["d": "M\(n(lx)) \(n(ly - 12))L\(n(lx + 12)) \(n(ly - 12))L\(n(lx + 6)) \(n(ly - 5))Z" +
+                                            "M\(n(lx + 4.5)) \(n(ly - 5))H\(n(lx + 7.5))V\(n(ly + 3))H\(n(lx + 4.5))Z", "fill": Palette.ink]))
+            legend.append(Common.text(w.target, x: lx + 18, y: ly))
+        }
+        body.append(.el("g", ["class": "chart-legend"], legend))
+        yCursor = ly + 8
+        for note in footnotes {
+            yCursor += Style.line + 4
+            let (node, lines) = Common.label(note, x: left, y: yCursor, maxWidth: right - left, maxLines: 2, cls: "chart-footnote")
+            body.append(node)
+            yCursor += Double(lines - 1) * Style.line
+        }
+        let height = yCursor + Style.pad
+
+        var items: [String] = []
+        var table = Table(caption: title, columns: columns)
+        for row in rows {
+            var item = "\(row.name): \(valueText(row))"
+            if let t = row.target, t.isFinite { item += ", \(w.target.lowercased()) \(fmt(t))" }
+            if let c = change(row) { item += ", \(c.words)" }
+            items.append(item)
+            table.rows.append((row.name, [.number(row.score.map { $0.isFinite ? fmt($0) + (($0 > row.maximum || $0 < 0) ? "*" : "") : "–" } ?? "–"),
+                                          .number(fmtMax(row.maximum)),
+                                          .number(row.target.map(fmt) ?? ""),
+                                          .number(change(row)?.symbol ?? "")]))
+        }
+        let svg = Common.svg(id: id, kind: "areas", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w), body: body)
+        let tableHTML = table.render(id: id)
+        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "areas", svg: svg, table: tableHTML, language: language))
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A ring showing one share 0…1 (e.g. tasks done), with the percentage in the middle and a label beside it.
+public struct CompletionRingChart: Chart {
+    /// The id prefix of everything inside the chart.
+    public var id: String
+    /// What the chart shows, e.g. "Tỷ lệ nhiệm vụ hoàn thành năm 2024".
+    public var title: String
+    /// The share 0…1; nil when unknown. Values outside 0…1 are drawn clamped and flagged with "*".
+    public var share: Double?
+    /// An optional line beside the ring, e.g. "17/20 nhiệm vụ hoàn thành".
+    public var caption: String?
+    /// The language of the chart's words.
+    public var language: ChartLanguage
+
+    /// Makes a completion ring.
+    public init(id: String, title: String, share: Double?, caption: String? = nil, language: ChartLanguage = .vi) {
+        self.id = id
+        self.title = title
+        self.share = share
+        self.caption = caption
+        self.language = language
+    }
+
+    /// Draws the chart.
+    public func render() -> ChartOutput {
+        let id = Common.sanitize(self.id)
+        let w = Words(language: language)
+        let columns = [w.share, w.value, w.note]
+        guard let share, share.isFinite else {
+            return Common.noData(id: id, kind: "ring", title: title, columns: columns, language: language)
+        }
+        let out = share < 0 || share > 1
+        let text = VietnameseNumber.percent(share, decimals: 1, language: language) + (out ? "*" : "")
+        let width = Charts.viewBoxWidth, height = 180.0
+        let cx = Style.pad + 78, cy = height / 2, r = 66.0, stroke = 22.0
+        let clamped = min(max(share, 0), 1)
+        var body: [Node] = [
+            .el("circle", ["class": "chart-track", "cx": n(cx), "cy": n(cy), "r": n(r), "fill": "none", "stroke": Palette.track,
+                           "stroke-width": n(stroke)]),
+            .el("circle", ["cx": n(cx), "cy": n(cy), "r": n(r + stroke / 2), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]),
+            .el("circle", ["cx": n(cx), "cy": n(cy), "r": n(r - stroke / 2), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]),
+        ]
+        if clamped >= 0.9999 {
+            body.append(.el("circle", ["class": "chart-arc", "cx": n(cx), "cy": n(cy), "r": n(r), "fill": "none",
+                                       "stroke": out ? Palette.alert : Palette.series, "stroke-width": n(stroke)]))
+        } else if clamped > 0 {
+            let angle = clamped * 2 * Double.pi
+            let ex = cx + r * sin(angle), ey = cy - r * cos(angle)
+            let large = clamped > 0.5 ? 1 : 0
+            body.append(.el("path", ["class": "chart-arc", "d": "M\(n(cx)) \(n(cy - r))A\(n(r)) \(n(r)) 0 \(large) 1 \(n(ex)) \(n(ey))",
+                                     "fill": "none", "stroke": out ? Palette.alert : Palette.series, "stroke-width": n(stroke)]))
+        }
+        body.append(Common.text(text, x: cx, y: cy + Style.big * 0.35, anchor: "middle", size: Style.big, weight: "bold", cls: "chart-value"))
+        let textLeft = cx + r + stroke / 2 + 20
+        let (titleNode, titleLines) = Common.label(title, x: textLeft, y: 62, maxWidth: width - Style.pad - textLeft, maxLines: 3,
+                                                   weight: "bold")
+        body.append(titleNode)
+        var y = 62 + Double(titleLines) * (Style.font + 4) + 6
+        if let caption {
+            let (node, lines) = Common.label(caption, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 2)
+            body.append(node)
+            y += Double(lines) * (Style.font + 4) + 6
+        }
+        if out {
+            let note = language == .vi ? "* Tỷ lệ nằm ngoài 0–100%" : "* Share outside 0–100%"
+            body.append(Common.text(note, x: textLeft, y: y, cls: "chart-footnote"))
+        }
+        var desc = text
+        if let caption { desc += ", " + caption }
+        if out { desc += " (" + (language == .vi ? "nằm ngoài 0–100%" : "outside 0–100%") + ")" }
+        var table = Table(caption: title, columns: columns)
+        table.rows.append((caption ?? title, [.number(text), .text(out ? (language == .vi ? "Tỷ lệ nằm ngoài 0–100%" : "Share outside 0–100%") : "")]))
+        let svg = Common.svg(id: id, kind: "ring", width: width, height: height, title: title, desc: desc + ".", body: body)
+        let tableHTML = table.render(id: id)
+        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "ring", svg: svg, table: tableHTML, language: language))
+    }
+}
+
+/// A tiny inline trend for table cells: a line over the years, the last point dotted, no text.
+///
+/// It is 6em × 1.5em by default (`width`/`height` attributes in `em`, which CSS may override).
+public struct SparklineChart: Chart {
+    /// One value.
+    public struct Point: Sendable, Hashable {
+        /// The year of the value.
+        public var year: Int
+        /// The value.
+        public var value: Double
+        /// Makes a point.
+        public init(year: Int, value: Double) {
+            self.year = year
+            self.value = value
+        }
+    }
+
+    /// The id prefix of everything inside the chart.
+    public var id: String
+    /// What the sparkline shows, e.g. "Xu hướng điểm Chỉ số CCHC".
+    public var title: String
+    /// The values; a repeated year keeps the last one.
+    public var points: [Point]
+    /// The bottom and top of the scale; nil fits the data.
+    public var range: ClosedRange<Double>?
+    /// Decimals of the values in the description and table.
+    public var decimals: Int
+    /// Whether a higher value is worse, as for ranks (the line is flipped so up means better).
+    public var lowerIsBetter: Bool
+    /// The language of the chart's words.
+    public var language: ChartLanguage
+
+    /// Makes a sparkline.
+    public init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
+                lowerIsBetter: Bool = false, language: ChartLanguage = .vi) {
+        self.id = id
+        self.title = title
+        self.points = points
+        self.range = range
+        self.decimals = decimals
+        self.lowerIsBetter = lowerIsBetter
+        self.language = language
+    }
+
+    /// Draws the sparkline.
+    public func render() -> ChartOutput {
+        let id = Common.sanitize(self.id)
+        let w = Words(language: language)
+        var byYear: [Int: Double] = [:]
+        for p in points where p.value.isFinite { byYear[p.year] = p.value }
+        let years = byYear.keys.sorted()
+        let width = 96.0, height = 24.0, pad = 4.0
+        func fmt(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, language: language) }
+        var body: [Node] = []
+        if years.isEmpty {
+            body.append(.el("line", ["x1": n(pad), "y1": n(height / 2), "x2": n(width - pad), "y2": n(height / 2), "stroke": Palette.axis,
+                                     "stroke-dasharray": "3 3"]))
+        } else {
+            let values = years.map { byYear[$0]! }
+            var lo = range?.lowerBound ?? values.min()!
+            var hi = range?.upperBound ?? values.max()!
+            if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+            let first = years.first!, last = years.last!
+            func x(_ year: Int) -> Double { first == last ? width / 2 : pad + Double(year - first) / Double(last - first) * (width - 2 * pad) }
+            func y(_ v: Double) -> Double {
+                let t = (min(max(v, lo), hi) - lo) / (hi - lo)
+                return lowerIsBetter ? pad + t * (height - 2 * pad) : height - pad - t * (height - 2 * pad)
+            }
+            let (solid, dashed) = seriesPaths(years: years, broken: { _, _ in false }, point: { (x($0), y(byYear[$0]!)) })
+            if !dashed.isEmpty {
+                body.append(.el("path", ["d": dashed, "fill": "none", "stroke": Palette.series, "stroke-width": "1.5", "stroke-dasharray": "2 3"]))
+            }
+            if !solid.isEmpty {
+                body.append(.el("path", ["d": solid, "fill": "none", "stroke": Palette.series, "stroke-width": "2", "stroke-linejoin": "round"]))
+            }
+            body.append(.el("circle", ["cx": n(x(last)), "cy": n(y(byYear[last]!)), "r": "3", "fill": Palette.series]))
+        }
+        let items = years.map { "\($0) \(fmt(byYear[$0]!))" }
+        var table = Table(caption: title, columns: [w.year, w.value])
+        table.empty = w.noData
+        for year in years { table.rows.append((String(year), [.number(fmt(byYear[year]!))])) }
+        let desc = items.isEmpty ? w.noData + "." : Common.list(items, words: w)
+        let svg = Common.svg(id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
+                             size: ("6em", "1.5em"))
+        let tableHTML = table.render(id: id)
+        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "spark", svg: svg, table: tableHTML, language: language))
+    }
+}

@@ -1,0 +1,151 @@
+/// Stacked horizontal bars of task states per row (agency, plan or index area), with a text legend;
+/// hatched and dotted patterns tell overdue, dropped and done-late apart without colour.
+public struct StateBarsChart: Chart {
+    /// How long each bar is.
+    public enum Lengths: String, Sendable, Hashable {
+        /// Every bar is full width: the segments are shares of the row's tasks.
+        case share
+        /// Bars are as long as their task count, the largest row being full width.
+        case count
+    }
+
+    /// One row: a name and how many tasks are in each state.
+    public struct Row: Sendable, Hashable {
+        /// The row's name, e.g. "Sở Tư pháp".
+        public var name: String
+        /// Task counts by state; missing states count zero, negative counts are treated as zero.
+        public var counts: [TaskState: Int]
+        /// Makes a row.
+        public init(name: String, counts: [TaskState: Int]) {
+            self.name = name
+            self.counts = counts
+        }
+        /// The count of `state`, never negative.
+        func count(_ state: TaskState) -> Int { max(counts[state] ?? 0, 0) }
+        /// The number of tasks in the row.
+        var total: Int { TaskState.allCases.reduce(0) { $0 + count($1) } }
+    }
+
+    /// The id prefix of everything inside the chart.
+    public var id: String
+    /// What the chart shows, e.g. "Tình hình thực hiện nhiệm vụ theo cơ quan".
+    public var title: String
+    /// The rows, drawn in this order.
+    public var rows: [Row]
+    /// The header of the name column in the table (default "Cơ quan").
+    public var rowHeader: String?
+    /// Whether bars show shares (default) or counts.
+    public var lengths: Lengths
+    /// The language of the chart's words.
+    public var language: ChartLanguage
+
+    /// Makes a state bar chart.
+    public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, lengths: Lengths = .share,
+                language: ChartLanguage = .vi) {
+        self.id = id
+        self.title = title
+        self.rows = rows
+        self.rowHeader = rowHeader
+        self.lengths = lengths
+        self.language = language
+    }
+
+    /// Draws the chart.
+    public func render() -> ChartOutput {
+        let id = Common.sanitize(self.id)
+        let w = Words(language: language)
+        let states = TaskState.allCases.filter { s in rows.contains { $0.count(s) > 0 } }
+        let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]
+        if rows.isEmpty || states.isEmpty {
+            return Common.noData(id: id, kind: "states", title: title, columns: columns, language: language)
+        }
+        let width = Charts.viewBoxWidth
+        let left = Style.pad, right = width - Style.pad
+        var body: [Node] = []
+
+        // Legend, flowing over as many lines as needed.
+        let (legend, legendBottom) = Legend.states(states, id: id, language: language, left: left, right: right, top: Style.pad)
+        body.append(legend)
+
+        let maxTotal = max(rows.map(\.total).max() ?? 1, 1)
+        let barHeight = 16.0
+        var yCursor = legendBottom + 18 + Style.font
+        var rowNodes: [Node] = []
+        for (i, row) in rows.enumerated() {
+            let total = row.total
+            let totalText = "\(VietnameseNumber.integer(total, language: language)) \(w.tasks)"
+            let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
+            let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
+            var children: [Node] = [nameNode, Common.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, cls: "chart-value")]
+            let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 8
+            let fullWidth = right - left
+            let barWidth = lengths == .share ? fullWidth : fullWidth * Double(total) / Double(maxTotal)
+            var x = left
+            var segments: [Node] = []
+            for state in TaskState.allCases {
+                let c = row.count(state)
+                guard c > 0, total > 0 else { continue }
+                let segWidth = barWidth * Double(c) / Double(total)
+                segments.append(.el("rect", ["class": "chart-seg chart-state-\(Palette.slug(state))", "x": n(x), "y": n(barY),
+                                             "width": n(segWidth), "height": n(barHeight), "fill": Palette.fill(state, id: id),
+                                             "stroke": "#ffffff", "stroke-width": "1"],
+                                    [.el("title", [:], [.text("\(state.label(language)): \(VietnameseNumber.integer(c, language: language))")])]))
+                x += segWidth
+            }
+            if total == 0 {
+                segments.append(.el("rect", ["class": "chart-track", "x": n(left), "y": n(barY), "width": n(fullWidth),
+                                             "height": n(barHeight), "fill": "#ffffff", "stroke": Palette.grid, "stroke-dasharray": "4 3"]))
+            } else {
+                segments.append(.el("rect", ["class": "chart-outline", "x": n(left), "y": n(barY), "width": n(barWidth),
+                                             "height": n(barHeight), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]))
+            }
+            children += segments
+            rowNodes.append(.el("g", ["class": "chart-row", "id": "\(id)-row-\(i)"], children))
+            yCursor = barY + barHeight + 14 + Style.font + 2
+        }
+        body.append(.el("g", ["class": "chart-rows"], rowNodes))
+        let height = yCursor - Style.font - 2 + Style.pad - 8
+
+        var items: [String] = []
+        var table = Table(caption: title, columns: columns)
+        for row in rows {
+            let parts = TaskState.allCases.filter { row.count($0) > 0 }
+                .map { "\($0.label(language).lowercased()) \(VietnameseNumber.integer(row.count($0), language: language))" }
+            items.append("\(row.name): \(VietnameseNumber.integer(row.total, language: language)) \(w.tasks)" +
+                         (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
+            table.rows.append((row.name, TaskState.allCases.map { .number(VietnameseNumber.integer(row.count($0), language: language)) }
+                                         + [.number(VietnameseNumber.integer(row.total, language: language))]))
+        }
+        let svg = Common.svg(id: id, kind: "states", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body)
+        let tableHTML = table.render(id: id)
+        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "states", svg: svg, table: tableHTML, language: language))
+    }
+}
+
+/// Text legends with swatches.
+enum Legend {
+    /// A legend of task states flowing left to right over lines; returns the node and the y of its last line's bottom.
+    static func states(_ states: [TaskState], id: String, language: ChartLanguage, left: Double, right: Double,
+                       top: Double, marker: Bool = false) -> (Node, Double) {
+        var nodes: [Node] = []
+        var x = left
+        var baseline = top + Style.font
+        for state in states {
+            let label = state.label(language)
+            let itemWidth = 20 + TextMetrics.width(label, fontSize: Style.font)
+            if x > left && x + itemWidth > right {
+                x = left
+                baseline += Style.line + 4
+            }
+            let swatch: Node = marker
+                ? Marker.node(state, id: id, cx: x + 7, cy: baseline - 5, size: 7)
+                : .el("rect", ["x": n(x), "y": n(baseline - 12), "width": "14", "height": "14", "fill": Palette.fill(state, id: id),
+                               "stroke": Palette.axis, "stroke-width": "1"])
+            nodes.append(.el("g", ["class": "chart-legend-item chart-state-\(Palette.slug(state))"],
+                             [swatch, Common.text(label, x: x + 20, y: baseline)]))
+            x += itemWidth + 16
+        }
+        return (.el("g", ["class": "chart-legend"], nodes), baseline + 4)
+    }
+}

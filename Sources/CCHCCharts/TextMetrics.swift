@@ -1,0 +1,105 @@
+/// Rough text widths for a proportional sans-serif page font, and wrapping with "…".
+///
+/// The page's CSS picks the font, so widths are estimates on the generous side (Noto Sans, DejaVu Sans and
+/// Liberation Sans all fit within them for Vietnamese text).
+enum TextMetrics {
+    /// The estimated width of `text` at `fontSize`, in the same units.
+    static func width(_ text: String, fontSize: Double) -> Double {
+        var em = 0.0
+        for scalar in text.unicodeScalars {
+            em += advance(scalar)
+        }
+        return em * fontSize
+    }
+
+    private static func advance(_ s: Unicode.Scalar) -> Double {
+        let v = s.value
+        switch v {
+        case 0x20: return 0.28
+        case 0x30...0x39: return 0.6
+        case 0x300...0x36F: return 0 // combining marks
+        case 0x69, 0x6A, 0x6C, 0x2E, 0x2C, 0x3A, 0x3B, 0x21, 0x27, 0x7C, 0x49: return 0.3 // i j l . , : ; ! ' | I
+        case 0x66, 0x74, 0x72, 0x28, 0x29, 0x2F, 0x2D: return 0.4 // f t r ( ) / -
+        case 0x6D, 0x77: return 0.9 // m w
+        case 0x4D, 0x57: return 0.95 // M W
+        case 0x41...0x5A: return 0.72
+        case 0x61...0x7A: return 0.58
+        case 0x25: return 0.9 // %
+        case 0x2026: return 0.9 // …
+        case 0x25B2, 0x25BC, 0x25CF, 0x25A0, 0x25C6: return 0.8 // ▲ ▼ ● ■ ◆
+        default:
+            if s.properties.isUppercase { return 0.72 }
+            return 0.6
+        }
+    }
+
+    /// Splits `text` into at most `maxLines` lines no wider than `maxWidth`.
+    ///
+    /// Text that does not fit is cut in the middle, keeping its start and its end, which tell similar names apart:
+    /// "Trung tâm Phục vụ hành chính công" / "… huyện Bà Rịa - Vũng Tàu".
+    static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        guard !words.isEmpty else { return ([""], false) }
+        func fits(_ s: String) -> Bool { width(s, fontSize: fontSize) <= maxWidth }
+        var lines: [String] = []
+        var index = 0
+        // Greedy lines, all but the last.
+        while lines.count < maxLines - 1 && index < words.count {
+            var current = words[index]
+            if !fits(current) { break }
+            index += 1
+            while index < words.count && fits(current + " " + words[index]) {
+                current += " " + words[index]
+                index += 1
+            }
+            lines.append(current)
+        }
+        if index == words.count { return (lines, false) }
+        let rest = words[index...].joined(separator: " ")
+        if fits(rest) { return (lines + [rest], false) }
+        // The last line: cut in the middle.
+        let restWords = Array(words[index...])
+        var tail: [String] = []
+        var head: [String] = []
+        if lines.isEmpty {
+            // One line: about half for the start, the rest for the end.
+            var h = ""
+            for word in restWords {
+                let candidate = h.isEmpty ? word : h + " " + word
+                if width(candidate + " …", fontSize: fontSize) > maxWidth * 0.5 { break }
+                h = candidate
+                head.append(word)
+            }
+        }
+        let headText = head.joined(separator: " ")
+        let prefix = headText.isEmpty ? "…" : headText + " …"
+        for word in restWords.dropFirst(head.count).reversed() {
+            let candidate = prefix + " " + ([word] + tail).joined(separator: " ")
+            if !fits(candidate) { break }
+            tail.insert(word, at: 0)
+        }
+        let last: String
+        if tail.isEmpty {
+            last = ellipsize(rest, maxWidth: maxWidth, fontSize: fontSize)
+        } else {
+            last = prefix + " " + tail.joined(separator: " ")
+        }
+        return (lines + [last], true)
+    }
+
+    /// Shortens `text` to fit `maxWidth`, ending it with "…" (returns it unchanged if it fits).
+    static func ellipsize(_ text: String, maxWidth: Double, fontSize: Double) -> String {
+        if width(text, fontSize: fontSize) <= maxWidth { return text }
+        let budget = maxWidth - width("…", fontSize: fontSize)
+        var out = ""
+        var used = 0.0
+        for ch in text {
+            let w = width(String(ch), fontSize: fontSize)
+            if used + w > budget { break }
+            out.append(ch)
+            used += w
+        }
+        while out.last == " " || out.last == "," || out.last == ";" { out.removeLast() }
+        return out + "…"
+    }
+}

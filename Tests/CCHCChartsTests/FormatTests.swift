@@ -1,0 +1,76 @@
+@testable import CCHCCharts
+import Testing
+
+@Suite struct FormatTests {
+    @Test func vietnameseNumbers() {
+        #expect(VietnameseNumber.format(85.95) == "85,95")
+        #expect(VietnameseNumber.format(83.8) == "83,80")
+        #expect(VietnameseNumber.format(36525, decimals: 0) == "36.525")
+        #expect(VietnameseNumber.format(1000, decimals: 0) == "1.000")
+        #expect(VietnameseNumber.format(1234567.891) == "1.234.567,89")
+        #expect(VietnameseNumber.format(-1.2) == "−1,20")
+        #expect(VietnameseNumber.format(-0.001) == "0,00")
+        #expect(VietnameseNumber.format(0.45, signed: true) == "+0,45")
+        #expect(VietnameseNumber.format(-1.2, signed: true) == "−1,20")
+        #expect(VietnameseNumber.format(0, signed: true) == "±0,00")
+        #expect(VietnameseNumber.format(14.5, decimals: 2, trim: true) == "14,5")
+        #expect(VietnameseNumber.format(100, decimals: 2, trim: true) == "100")
+        #expect(VietnameseNumber.format(.nan) == "–")
+        #expect(VietnameseNumber.percent(0.8448, decimals: 2) == "84,48%")
+        #expect(VietnameseNumber.percent(0.845) == "84,5%")
+        #expect(VietnameseNumber.percent(0.6) == "60%")
+        #expect(VietnameseNumber.integer(-1000) == "−1.000")
+    }
+
+    @Test func englishNumbers() {
+        #expect(VietnameseNumber.format(85.95, language: .en) == "85.95")
+        #expect(VietnameseNumber.format(1000.5, decimals: 1, language: .en) == "1,000.5")
+        #expect(VietnameseNumber.percent(0.845, language: .en) == "84.5%")
+    }
+
+    @Test func coordinates() {
+        #expect(n(0) == "0")
+        #expect(n(12.5) == "12.5")
+        #expect(n(0.1 + 0.2) == "0.3")
+        #expect(n(1.005) == "1" || n(1.005) == "1.01")
+        #expect(n(-0.001) == "0")
+        #expect(n(-3.14159) == "-3.14")
+        #expect(n(7.04) == "7.04")
+        #expect(n(.infinity) == "0")
+        #expect(n(123456.78) == "123456.78")
+    }
+
+    @Test func dates() {
+        #expect(ChartDate(1970, 1, 1).dayNumber == 0)
+        #expect(ChartDate(2024, 3, 1).dayNumber - ChartDate(2024, 2, 28).dayNumber == 2)
+        #expect(ChartDate(2023, 3, 1).dayNumber - ChartDate(2023, 2, 28).dayNumber == 1)
+        for d in [ChartDate(2024, 2, 29), ChartDate(1999, 12, 31), ChartDate(2000, 1, 1), ChartDate(2030, 7, 4)] {
+            #expect(ChartDate.fromDayNumber(d.dayNumber) == d)
+        }
+        #expect(ChartDate(2024, 6, 8).description == "08/06/2024")
+        #expect(ChartDate(2024, 6, 8).iso == "2024-06-08")
+        #expect(ChartDate(2024, 6, 8) < ChartDate(2024, 6, 9))
+    }
+
+    @Test func ticks() {
+        #expect(niceTicks(low: 0, high: 100) == [0, 25, 50, 75, 100])
+        #expect(niceTicks(low: 10, high: 80) == [20, 40, 60, 80] || niceTicks(low: 10, high: 80).first == 10)
+        #expect(niceTicks(low: 0, high: 0) == [0])
+    }
+
+    @Test func cellTextContrast() {
+        // Every ramp step keeps its printed value at 4.5:1 or better.
+        for i in 0...100 {
+            let rgb = Palette.ramp(Double(i) / 100)
+            let l = Palette.luminance(rgb)
+            let text = Palette.textOn(rgb)
+            let ratio = text == "#000000" ? (l + 0.05) / 0.05 : 1.05 / (l + 0.05)
+            #expect(ratio >= 4.5, "share \(i)%: \(ratio)")
+        }
+        // Text inks on white.
+        for ink in [(0x1a, 0x1a, 0x1a), (0x59, 0x59, 0x59)] {
+            let l = Palette.luminance((Double(ink.0), Double(ink.1), Double(ink.2)))
+            #expect(1.05 / (l + 0.05) >= 4.5)
+        }
+    }
+}

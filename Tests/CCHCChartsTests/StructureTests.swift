@@ -1,0 +1,201 @@
+@testable import CCHCCharts
+import Foundation
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// What an XML parse of one SVG or table collected.
+final class Collected: NSObject, XMLParserDelegate {
+    var root: String?
+    var rootAttributes: [String: String] = [:]
+    var rootChildren: [String] = []
+    var ids: [String] = []
+    var references: [String] = []
+    /// Text of `<text>` elements outside axis and scale-legend groups.
+    var dataTexts: [String] = []
+    var allText = ""
+    var error: Error?
+    private var depth = 0
+    private var classStack: [String] = []
+    private var inText = 0
+    private var currentText = ""
+
+    init(_ markup: String) {
+        super.init()
+        let parser = XMLParser(data: Data(markup.utf8))
+        parser.delegate = self
+        parser.shouldProcessNamespaces = false
+        if !parser.parse() { error = parser.parserError ?? NSError(domain: "xml", code: 1) }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if depth == 0 {
+            root = name
+            rootAttributes = attributes
+        } else if depth == 1 {
+            rootChildren.append(name)
+        }
+        depth += 1
+        allText += " "
+        classStack.append(attributes["class"] ?? "")
+        if let id = attributes["id"] { ids.append(id) }
+        for (key, value) in attributes {
+            if key == "aria-labelledby" { references += value.split(separator: " ").map(String.init) }
+            if value.hasPrefix("url(#") { references.append(String(value.dropFirst(5).dropLast())) }
+        }
+        if name == "text" {
+            inText += 1
+            currentText = ""
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
+        allText += " "
+        classStack.removeLast()
+        if name == "text" {
+            inText -= 1
+            let excluded = classStack.contains { $0.contains("chart-axis") || $0.contains("chart-legend-scale") }
+            if !excluded { dataTexts.append(currentText) }
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        allText += string
+        if inText > 0 { currentText += string }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        error = parseError
+    }
+}
+
+/// Numbers as printed ("85,95", "1.000", "28"), split on anything else.
+func numberTokens(_ s: String) -> Set<String> {
+    var tokens = Set<String>()
+    var current = ""
+    let chars = Array(s)
+    for (i, ch) in chars.enumerated() {
+        if ch.isASCII && ch.isNumber {
+            current.append(ch)
+        } else if (ch == "," || ch == ".") && !current.isEmpty && i + 1 < chars.count && chars[i + 1].isASCII && chars[i + 1].isNumber {
+            current.append(ch)
+        } else if !current.isEmpty {
+            tokens.insert(current)
+            current = ""
+        }
+    }
+    if !current.isEmpty { tokens.insert(current) }
+    return tokens
+}
+
+@Suite struct StructureTests {
+    @Test(arguments: GoldenCases.all.map(\.name))
+    func svgIsWellFormedWithUniqueIds(name: String) throws {
+        let chart = try #require(GoldenCases.all.first { $0.name == name }).chart
+        let output = chart.render()
+        let svg = Collected(output.svg)
+        #expect(svg.error == nil, "\(name): \(String(describing: svg.error))")
+        #expect(svg.root == "svg")
+        #expect(svg.rootAttributes["xmlns"] == "http://www.w3.org/2000/svg")
+        #expect(svg.rootAttributes["role"] == "img")
+        #expect(svg.rootAttributes["viewBox"] != nil)
+        #expect(svg.rootAttributes["width"].map { $0.hasSuffix("em") } ?? true, "no pixel widths")
+        #expect(svg.rootChildren.prefix(2) == ["title", "desc"])
+        #expect((svg.rootAttributes["class"] ?? "").hasPrefix("chart chart-"))
+        #expect(Set(svg.ids).count == svg.ids.count, "\(name): duplicate ids \(svg.ids)")
+        let prefix = Common.sanitize(chart.id)
+        for id in svg.ids { #expect(id.hasPrefix(prefix + "-"), "\(name): id \(id) lacks the prefix \(prefix)") }
+        for ref in svg.references { #expect(svg.ids.contains(ref), "\(name): reference to missing id \(ref)") }
+        #expect(!output.svg.contains("font-family"))
+        #expect(!output.svg.contains("NaN") && !output.svg.contains("inf"))
+    }
+
+    @Test(arguments: GoldenCases.all.map(\.name))
+    func tableHoldsTheNumbersOfTheLabels(name: String) throws {
+        let chart = try #require(GoldenCases.all.first { $0.name == name }).chart
+        let output = chart.render()
+        let table = Collected(output.table)
+        #expect(table.error == nil, "\(name): table is not well-formed: \(String(describing: table.error))")
+        #expect(table.root == "table")
+        #expect(table.rootChildren.first == "caption")
+        #expect(output.table.contains("<th scope=\"col\">"))
+        let tableNumbers = numberTokens(table.allText)
+        let svg = Collected(output.svg)
+        for text in svg.dataTexts {
+            for token in numberTokens(text) {
+                #expect(tableNumbers.contains(token), "\(name): \"\(token)\" (in \"\(text)\") is not in the table")
+            }
+        }
+        // The figure combines both, and its own id does not clash with the inner ones.
+        #expect(output.html.hasPrefix("<figure class=\"chart-figure"))
+        #expect(output.html.contains(output.svg) && output.html.contains(output.table))
+        #expect(output.html.contains("<details class=\"chart-data\"><summary>"))
+        let figure = Collected(output.html)
+        #expect(figure.error == nil)
+        #expect(Set(figure.ids).count == figure.ids.count, "\(name): duplicate ids in the figure")
+    }
+
+    @Test func renderingIsDeterministic() {
+        for (name, chart) in GoldenCases.all {
+            #expect(chart.render() == chart.render(), "\(name)")
+        }
+    }
+
+    @Test func inputIsEscapedEverywhere() {
+        let nasty = "<script>alert('x')</script> A & B \"x\"\u{0001}"
+        let charts: [any Chart] = [
+            ScoreTrendChart(id: "a\"b<c>", title: nasty, points: [.init(year: 2020, score: 1)], maximum: 10, unit: nasty),
+            RankTrendChart(id: "r", title: nasty, points: [.init(year: 2020, rank: 1, of: 2)]),
+            AreaBarsChart(id: "a", title: nasty, rows: [.init(name: nasty, score: 1, maximum: 2)], rowHeader: nasty),
+            StateBarsChart(id: "s", title: nasty, rows: [.init(name: nasty, counts: [.done: 1])], rowHeader: nasty),
+            CompletionRingChart(id: "c", title: nasty, share: 0.5, caption: nasty),
+            DeadlineTimelineChart(id: "d", title: nasty, tasks: [.init(name: nasty, due: ChartDate(2024, 1, 1), state: .done)],
+                                  reportDate: ChartDate(2024, 1, 2)),
+            HeatmapChart(id: "h", title: nasty, columns: [nasty], rows: [.init(name: nasty, shares: [0.5])], rowHeader: nasty),
+            SparklineChart(id: "p", title: nasty, points: [.init(year: 2020, value: 1)]),
+        ]
+        for chart in charts {
+            let out = chart.render()
+            for markup in [out.svg, out.table, out.html] {
+                #expect(!markup.contains("<script"), "\(type(of: chart))")
+                #expect(!markup.contains("\u{0001}"))
+                #expect(markup.contains("&lt;script&gt;") || markup.contains("&lt;scr"), "\(type(of: chart))")
+                #expect(Collected(markup).error == nil, "\(type(of: chart))")
+            }
+        }
+        var attribute = ""
+        Escape.append("a&b<c>\"d\"'e'", to: &attribute, attribute: true)
+        #expect(attribute == "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
+        #expect(Common.sanitize("a\"b c<d>") == "a-b-c-d-")
+        #expect(Common.sanitize("") == "chart")
+    }
+
+    @Test func longLabelsAreShortenedAndKeptWhole() {
+        let name = "Tác động của CCHC đến người dân, tổ chức và các chỉ tiêu phát triển KT-XH của tỉnh và còn dài hơn nữa"
+        let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 200, fontSize: 15, maxLines: 2)
+        #expect(truncated)
+        #expect(lines.count == 2)
+        #expect(lines[1].hasPrefix("…"))
+        #expect(lines[1].hasSuffix("hơn nữa"))
+        for line in lines { #expect(TextMetrics.width(line, fontSize: 15) <= 200) }
+        let longer = name + ", " + name
+        let svg = AreaBarsChart(id: "x", title: "t", rows: [.init(name: longer, score: 1, maximum: 2)]).render().svg
+        #expect(svg.contains("<title>\(longer)</title>"))
+        #expect(svg.contains(">… "))
+        let one = TextMetrics.wrap("Trung tâm Phục vụ hành chính công huyện Bà Rịa - Vũng Tàu", maxWidth: 250, fontSize: 15, maxLines: 1)
+        #expect(one.truncated && one.lines.count == 1 && one.lines[0].contains("…") && one.lines[0].hasSuffix("Vũng Tàu"))
+        #expect(TextMetrics.width(one.lines[0], fontSize: 15) <= 250)
+        #expect(TextMetrics.wrap("Sở Nội vụ", maxWidth: 200, fontSize: 15, maxLines: 2) == (["Sở Nội vụ"], false))
+    }
+
+    @Test func noDataChartsSaySo() {
+        let vi = ScoreTrendChart(id: "e", title: "t", points: [], maximum: 100).render()
+        #expect(vi.svg.contains("Không có dữ liệu"))
+        #expect(vi.table.contains("Không có dữ liệu"))
+        let en = HeatmapChart(id: "e", title: "t", columns: [], rows: [], language: .en).render()
+        #expect(en.svg.contains(">No data<"))
+    }
+}
