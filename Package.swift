@@ -61,7 +61,7 @@ let package = Package(
         // Helpers shared by the test targets: fixture sites, running the real binary.
         .target(name: "CCHCTestSupport", dependencies: ["CCHCCore"]),
         .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport"]),
-        .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"]),
+        .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"]),
     ]

@@ -79,7 +79,7 @@ public struct ScoreTrendChart: Chart {
         let top = maximum > minimum ? maximum : minimum + 1
         let bottom = minimum
         func fmt(_ v: Double) -> String {
-            VietnameseNumber.format(v, decimals: decimals, language: language) + (unit ?? "")
+            VietnameseNumber.format(v, decimals: decimals, language: language) + (unit.map { $0 == "%" ? $0 : " " + $0 } ?? "")
         }
         let maxText = VietnameseNumber.format(top, decimals: decimals, trim: true, language: language)
         let minText = VietnameseNumber.format(bottom, decimals: decimals, trim: true, language: language)

@@ -59,6 +59,25 @@ extension PageBuilder {
             return a.2 < b.2
         }
         var context: [String: Any] = agency(member.id, from: page)
+        var byPlan: [(String, Completion?)] = []
+        var dated: [(String, Day, TaskState)] = []
+        for plan in site.plans {
+            var tally = Completion()
+            for task in plan.tasks where roles.leadSet.contains(task.id) {
+                for pair in derivation.tasks[task.id]!.pairs where pair.agency == member.id {
+                    tally.add(pair.state)
+                    if let due = pair.occurrence.due {
+                        let name = pair.occurrence.period.map { "\(task.title) (\(words.period($0)))" } ?? task.title
+                        dated.append((name, due, pair.state))
+                    }
+                }
+            }
+            if tally.total > 0 { byPlan.append((plan.number, tally)) }
+        }
+        var charts: [String: Any] = ["ring": ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!)]
+        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!)
+        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!)
+        context["charts"] = charts
         context["kind"] = words.kind(member.kind)
         context["completion"] = completion(derivation.agencies[member.id])
         context["lead_tasks"] = leadRows.map(\.3)

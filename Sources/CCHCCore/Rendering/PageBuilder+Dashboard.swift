@@ -26,9 +26,20 @@ extension PageBuilder {
             ["number": plan.number, "title": plan.title, "href": SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
              "completion": completion(derivation.plans[plan.id])]
         }
+        var charts: [String: Any] = [
+            "ring": ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!),
+        ]
+        charts["by_index"] = stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
+                                       title: words.table["by_index"]!, header: words.table["indices"]!)
+        charts["heatmap"] = heatmap(id: "bieu-do-nhiet")
         let context: [String: Any] = [
+            "charts": charts,
             "completion": completion(overall),
-            "indices": site.indices.map { summary($0, from: page) }, "has_indices": !site.indices.isEmpty,
+            "indices": site.indices.map { index in
+                var row = summary(index, from: page)
+                if let spark = scoreSparkline(index, id: "xu-huong-\(index.id)") { row["sparkline"] = spark }
+                return row
+            }, "has_indices": !site.indices.isEmpty,
             "behind": behind, "has_behind": !behind.isEmpty,
             "latest_updates": latest, "has_updates": !latest.isEmpty,
             "plans": plans, "has_plans": !plans.isEmpty,

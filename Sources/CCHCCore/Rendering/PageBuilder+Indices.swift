@@ -100,6 +100,10 @@ extension PageBuilder {
             return row
         }
         var context = summary(index, from: page)
+        var charts: [String: Any] = ["score": scoreTrend(index, id: "bieu-do-diem")]
+        charts["rank"] = rankTrend(index, id: "bieu-do-xep-hang")
+        charts["areas"] = areaBars(index, id: "bieu-do-linh-vuc")
+        context["charts"] = charts
         context["results"] = results
         context["has_results"] = !results.isEmpty
         context["targets"] = targets

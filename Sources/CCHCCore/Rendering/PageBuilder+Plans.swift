@@ -30,6 +30,28 @@ extension PageBuilder {
             "has_toc": text.headings.contains { $0.level <= 3 },
             "body_html": PageBuilder.demoteHeadings(text.html, by: 2), "has_body": !text.html.isEmpty,
         ]
+        var byLead: [AgencyID: Completion] = [:]
+        var leadOrder: [AgencyID] = []
+        var dated: [(String, Day, TaskState)] = []
+        for task in plan.tasks {
+            let derived = derivation.tasks[task.id]!
+            for pair in derived.pairs {
+                if byLead[pair.agency] == nil { leadOrder.append(pair.agency) }
+                byLead[pair.agency, default: Completion()].add(pair.state)
+            }
+            for occurrence in derived.occurrences {
+                guard let due = occurrence.due else { continue }
+                let states = derived.pairs.filter { $0.occurrence == occurrence }.map(\.state)
+                guard let worst = states.min(by: { PageBuilder.urgency($0) < PageBuilder.urgency($1) }) else { continue }
+                let name = occurrence.period.map { "\(task.title) (\(words.period($0)))" } ?? task.title
+                dated.append((name, due, worst))
+            }
+        }
+        var charts: [String: Any] = [:]
+        charts["states"] = stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
+                                     id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!)
+        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!)
+        context["charts"] = charts
         if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
             context["parent"] = ["number": parent.number, "title": parent.title, "href": SitePaths.link(from: page, to: SitePaths.plan(parent.id))]
         }

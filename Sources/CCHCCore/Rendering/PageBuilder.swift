@@ -146,10 +146,15 @@ struct PageBuilder: Sendable {
     func taskRow(_ task: PlanTask, from page: String) -> [String: Any] {
         let derived = derivation.tasks[task.id]!
         let plan = lookup.plans[task.id.plan]!
+        var byAgency: [AgencyID: [PairState]] = [:]
+        for pair in derived.pairs { byAgency[pair.agency, default: []].append(pair) }
+        var tally = Completion()
         let leads: [[String: Any]] = derived.leads.map { id in
-            let pairs = derived.pairs.filter { $0.agency == id }
+            let pairs = byAgency[id] ?? []
             var entry = agency(id, from: page)
-            entry["status"] = state(summaryState(pairs))
+            let summary = summaryState(pairs)
+            tally.add(summary)
+            entry["status"] = state(summary)
             if pairs.count > 1 {
                 entry["tally"] = "\(pairs.filter { $0.state.isDone }.count)/\(pairs.count)"
             }
@@ -159,6 +164,12 @@ struct PageBuilder: Sendable {
         row["id"] = task.id.local
         row["due"] = dueText(task, occurrences: derived.occurrences)
         row["leads"] = leads
+        if leads.count > 6 {
+            // A `kind:` group makes long lists: show the tally, with the list folded under it.
+            row["many_leads"] = true
+            row["lead_count"] = format.integer(leads.count)
+            row["lead_summary"] = completion(tally)["counts"]
+        }
         row["completion"] = completion(derived.completion)
         row["plan_issued"] = format.date(plan.issued)
         if let section = task.section { row["section"] = section }

@@ -44,7 +44,12 @@ enum BuiltinTheme {
 </dl>
 <section aria-labelledby="tien-do">
 <h2 id="tien-do">{{words.completion}}</h2>
-{{#completion}}{{> completion}}{{/completion}}
+<div class="chart-grid">
+{{{charts.ring}}}
+<div>{{#completion}}{{> completion}}{{/completion}}</div>
+</div>
+{{#charts.states}}{{{charts.states}}}{{/charts.states}}
+{{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
 </section>
 <section aria-labelledby="chu-tri">
 <h2 id="chu-tri">{{words.as_lead}}</h2>
@@ -130,7 +135,8 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
 .site-nav a { display: inline-block; padding: 0.25rem 0; border-bottom: 3px solid transparent; }
 .site-nav a:hover, .site-nav a[aria-current="page"] { border-bottom-color: var(--brand-ink); }
 .site-header :focus-visible { outline-color: #ffd166; }
-.notice { background: #fff4ce; border-bottom: 1px solid #e0c45c; }
+.notice { background: #fff4ce; border-bottom: 1px solid #e0c45c; color: var(--ink); }
+.site-header .notice .wrap { display: block; padding-top: 0; padding-bottom: 0; }
 .notice p { margin: 0; padding: 0.5rem 0; font-size: 0.95rem; }
 .breadcrumbs ol { list-style: none; margin: 0.75rem auto 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-size: 0.9rem; }
 .breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--muted); }
@@ -151,6 +157,7 @@ main { padding-bottom: 2rem; }
 .inline-list li + li::before { content: "; "; }
 .plain-list li { margin: 0.35rem 0; }
 .leads li { margin: 0.15rem 0; }
+.lead-list summary { cursor: pointer; color: var(--link); margin-top: 0.25rem; }
 .evidence li::before { content: "📄 "; }
 .tag { display: inline-block; border: 1px solid var(--brand); border-radius: 1rem; padding: 0 0.6rem; margin: 0 0.25rem 0.25rem 0; text-decoration: none; font-size: 0.9rem; }
 .section-label { font-weight: 600; color: var(--muted); }
@@ -206,10 +213,12 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .markdown del { color: var(--muted); }
 
 /* Charts */
-figure.chart { margin: 1rem 0; }
-figure.chart svg { width: 100%; height: auto; max-width: 48rem; display: block; }
-figure.chart figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
+figure { margin: 1rem 0; }
+svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; }
+td svg { vertical-align: middle; }
+.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; align-items: start; }
+details.chart-data { margin-top: 0.25rem; font-size: 0.9rem; }
+details.chart-data summary { cursor: pointer; color: var(--link); }
 
 @media (max-width: 40rem) {
   h1 { font-size: 1.4rem; }
@@ -231,7 +240,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
   tr, .update, .card, figure.chart { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   .state-overdue { color: var(--ink); background: none; border: 2px solid var(--ink); }
-  figure.chart details { display: none; }
+  details.chart-data { display: none; }
   .notice { background: none; border: 1px solid var(--ink); }
   .site-footer { background: none; }
 }
@@ -255,6 +264,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 <h2 id="tong-hop" class="visually-hidden">{{words.completion}}</h2>
 <div class="card">
 <h3>{{words.completion}}</h3>
+{{{charts.ring}}}
 {{#completion}}{{> completion}}{{/completion}}
 </div>
 <div class="card">
@@ -273,7 +283,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 {{#indices}}
 <tr>
 <th scope="row"><a href="{{href}}">{{short}}</a><br><span class="muted">{{name}}</span></th>
-<td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
+<td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
 <td class="num">{{completion.percent}}</td>
@@ -284,6 +294,18 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 </div>
 </section>
 {{/has_indices}}
+{{#charts.by_index}}
+<section aria-labelledby="theo-chi-so">
+<h2 id="theo-chi-so">{{words.by_index}}</h2>
+{{{charts.by_index}}}
+</section>
+{{/charts.by_index}}
+{{#charts.heatmap}}
+<section aria-labelledby="co-quan-chi-so">
+<h2 id="co-quan-chi-so">{{words.agencies}} × {{words.indices}}</h2>
+{{{charts.heatmap}}}
+</section>
+{{/charts.heatmap}}
 {{#has_behind}}
 <section aria-labelledby="cham-tien-do">
 <h2 id="cham-tien-do">{{words.most_behind}}</h2>
@@ -345,6 +367,10 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 {{#has_results}}
 <section aria-labelledby="ket-qua">
 <h2 id="ket-qua">{{words.results}}</h2>
+<div class="chart-grid">
+{{{charts.score}}}
+{{#charts.rank}}{{{charts.rank}}}{{/charts.rank}}
+</div>
 <div class="table-wrap">
 <table>
 <thead><tr><th scope="col">{{words.year}}</th><th scope="col">{{words.score}}</th><th scope="col">{{words.rank}}</th></tr></thead>
@@ -369,6 +395,7 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 {{#has_areas}}
 <section aria-labelledby="linh-vuc">
 <h2 id="linh-vuc">{{words.areas}}</h2>
+{{#charts.areas}}{{{charts.areas}}}{{/charts.areas}}
 <div class="table-wrap">
 <table>
 <thead><tr><th scope="col">{{words.area}}</th><th scope="col">{{words.last_result}} {{last_year}}</th><th scope="col">{{words.change}}</th><th scope="col">{{words.target}} {{target_year}}</th><th scope="col">{{words.max}}</th><th scope="col">{{words.completion}}</th></tr></thead>
@@ -449,10 +476,10 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 </ul>
 </nav>
 </div>
-</header>
 {{#notice}}
 <div class="notice" role="note"><div class="wrap"><p>{{notice}}</p></div></div>
 {{/notice}}
+</header>
 {{#has_breadcrumbs}}
 <nav class="breadcrumbs wrap" aria-label="{{words.breadcrumb}}">
 <ol>
@@ -487,6 +514,8 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 <section aria-labelledby="tien-do">
 <h2 id="tien-do">{{words.completion}}</h2>
 {{#completion}}{{> completion}}{{/completion}}
+{{#charts.states}}{{{charts.states}}}{{/charts.states}}
+{{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
 </section>
 {{#has_tasks}}
 <section aria-labelledby="nhiem-vu">
@@ -554,7 +583,10 @@ figure.chart details { margin-top: 0.25rem; font-size: 0.9rem; }
 <tr>
 <td>{{#section}}<span class="section-label">{{section}}</span> {{/section}}<a href="{{href}}">{{title}}</a>{{#task_target}}<br><span class="muted">{{words.target}}: {{task_target}}</span>{{/task_target}}</td>
 <td>{{due}}</td>
-<td><ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a> <span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</li>{{/leads}}</ul></td>
+<td>{{#many_leads}}<ul class="state-counts">{{#lead_summary}}<li><span class="state state-{{state}}">{{label}}</span> {{count}}</li>{{/lead_summary}}</ul>
+<details class="lead-list"><summary>{{lead_count}} {{words.agencies_lower}}</summary>{{/many_leads}}
+<ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a> <span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</li>{{/leads}}</ul>
+{{#many_leads}}</details>{{/many_leads}}</td>
 <td class="num">{{completion.percent}}</td>
 </tr>
 {{/tasks}}

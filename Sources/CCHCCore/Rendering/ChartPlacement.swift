@@ -1,0 +1,123 @@
+import CCHCCharts
+
+/// Puts the charts on pages: the core's model turned into the chart module's inputs.
+///
+/// Every chart comes with its numbers in a real table (inside `<details>`), so nothing is told by
+/// the picture alone.
+extension PageBuilder {
+    var chartLanguage: ChartLanguage { words.language == .vi ? .vi : .en }
+
+    static func chartState(_ state: TaskState) -> CCHCCharts.TaskState {
+        switch state {
+        case .done: return .done
+        case .doneLate: return .doneLate
+        case .inProgress: return .inProgress
+        case .notStarted: return .notStarted
+        case .overdue: return .overdue
+        case .dropped: return .dropped
+        case .noReport: return .noReport
+        }
+    }
+
+    static func chartCounts(_ completion: Completion?) -> [CCHCCharts.TaskState: Int] {
+        var out: [CCHCCharts.TaskState: Int] = [:]
+        for state in TaskState.allCases { out[chartState(state)] = completion?.count(state) ?? 0 }
+        return out
+    }
+
+    static func chartDate(_ day: Day) -> ChartDate { ChartDate(day.year, day.month, day.day) }
+
+    private func pick(_ vi: String, _ en: String) -> String { words.language == .vi ? vi : en }
+
+    // MARK: - Index charts
+
+    /// The score trend of an index, with its targets; SIPAS-style method breaks are not known to the
+    /// content format, so none is marked.
+    func scoreTrend(_ index: IndexDefinition, id: String) -> String {
+        let points = index.results.compactMap { r in r.score.map { ScoreTrendChart.Point(year: r.year, score: $0) } }
+        let targets = index.targets.compactMap { t in t.score.map { ScoreTrendChart.Target(year: t.year, score: $0) } }
+        let chart = ScoreTrendChart(id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
+                                    points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
+                                    language: chartLanguage)
+        return chart.render().html
+    }
+
+    /// The rank trend of an index (1 at the top).
+    func rankTrend(_ index: IndexDefinition, id: String) -> String? {
+        let points = index.results.compactMap { r -> RankTrendChart.Point? in
+            guard let rank = r.rank, let of = r.of else { return nil }
+            return RankTrendChart.Point(year: r.year, rank: rank, of: of)
+        }
+        guard !points.isEmpty else { return nil }
+        return RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
+                              points: points, language: chartLanguage).render().html
+    }
+
+    /// Each area's last result against its maximum and target, with the change from the year before.
+    func areaBars(_ index: IndexDefinition, id: String) -> String? {
+        guard !index.areas.isEmpty, let last = index.results.last else { return nil }
+        let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
+        let target = latest(index).target
+        let rows = index.areas.map { area in
+            AreaBarsChart.Row(name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
+                              target: target?.areas[area.id], previous: previous?.areas[area.id])
+        }
+        return AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
+                             rows: rows, rowHeader: words.table["area"], language: chartLanguage).render().html
+    }
+
+    /// A small score trend for a table cell.
+    func scoreSparkline(_ index: IndexDefinition, id: String) -> String? {
+        let points = index.results.compactMap { r in r.score.map { SparklineChart.Point(year: r.year, value: $0) } }
+        guard points.count > 1 else { return nil }
+        return SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
+                              range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svg
+    }
+
+    // MARK: - Task charts
+
+    /// Stacked state bars, one row per (name, completion).
+    func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> String? {
+        guard !rows.isEmpty else { return nil }
+        return StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
+                              rowHeader: header, language: chartLanguage).render().html
+    }
+
+    /// A completion ring.
+    func ring(_ completion: Completion?, id: String, title: String) -> String {
+        let c = completion ?? Completion()
+        return CompletionRingChart(id: id, title: title, share: c.share,
+                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage).render().html
+    }
+
+    /// Pairs placed by due date, coloured and shaped by state, with a line at the reporting date.
+    func timeline(_ items: [(String, Day, TaskState)], id: String, title: String) -> String? {
+        guard !items.isEmpty else { return nil }
+        let tasks = items.map { DeadlineTimelineChart.Task(name: $0.0, due: PageBuilder.chartDate($0.1), state: PageBuilder.chartState($0.2)) }
+        return DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
+                                     language: chartLanguage).render().html
+    }
+
+    /// Agencies × indices: the completion share of each agency's pairs on tasks serving each index.
+    func heatmap(id: String) -> String? {
+        guard !site.indices.isEmpty else { return nil }
+        var tallies: [AgencyID: [IndexID: Completion]] = [:]
+        for plan in site.plans {
+            for task in plan.tasks {
+                let indices = Set(task.index.map(\.value.index))
+                guard !indices.isEmpty, let derived = derivation.tasks[task.id] else { continue }
+                for pair in derived.pairs {
+                    for index in indices { tallies[pair.agency, default: [:]][index, default: Completion()].add(pair.state) }
+                }
+            }
+        }
+        let rows = site.agencies.compactMap { agency -> HeatmapChart.Row? in
+            guard let byIndex = tallies[agency.id] else { return nil }
+            return HeatmapChart.Row(name: agency.displayShort, shares: site.indices.map { byIndex[$0.id]?.share })
+        }
+        guard !rows.isEmpty else { return nil }
+        return HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index"),
+                            columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
+                            language: chartLanguage).render().html
+    }
+}
