@@ -5,6 +5,7 @@ import Foundation
 /// The benchmarks by subcommand name: a one-line summary and the function that runs it with the remaining arguments.
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("charts", "render COUNT (default 10000) charts of mixed kinds", ChartsBenchmark.run),
+    ("generate", "write a synthetic site (and optionally the equivalent Hugo site) at a chosen scale", SyntheticSite.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

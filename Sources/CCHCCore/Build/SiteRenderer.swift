@@ -37,14 +37,16 @@ public enum SiteRenderer {
             loaded: loaded, words: words, format: Formatter(language: site.settings.language),
             planTexts: Dictionary(uniqueKeysWithValues: zip(site.plans.map(\.id), planTexts)),
             notes: Dictionary(uniqueKeysWithValues: zip(noteJobs.map(\.0), noteHTML)),
-            roles: AgencyRoles.all(loaded), tasksServing: AgencyRoles.tasksServing(site))
+            roles: AgencyRoles.all(loaded), tasksServing: AgencyRoles.tasksServing(site),
+            updatesNewestFirst: PageBuilder.newestFirst(loaded))
 
         let dataFiles = DataFiles.make(loaded, words: words)
         // The pages, as closures so each is built on the thread that renders it.
         var jobs: [@Sendable () -> Page] = [
             { builder.dashboardPage() }, { builder.plansPage() }, { builder.agenciesPage() }, { builder.indicesPage() },
-            { builder.updatesPage() }, { builder.dataPage(dataFiles) }, { builder.notFoundPage() },
+            { builder.dataPage(dataFiles) }, { builder.notFoundPage() },
         ]
+        for number in 1...builder.updatePageCount { jobs.append { builder.updatesPage(number) } }
         for plan in site.plans {
             jobs.append { builder.planPage(plan) }
             for task in plan.tasks { jobs.append { builder.taskPage(task) } }

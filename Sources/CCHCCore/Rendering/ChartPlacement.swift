@@ -98,7 +98,11 @@ extension PageBuilder {
                                      language: chartLanguage).render().html
     }
 
-    /// Agencies × indices: the completion share of each agency's pairs on tasks serving each index.
+    /// The most rows the dashboard's heatmap draws; the agencies page lists them all.
+    static let heatmapRows = 40
+
+    /// Agencies × indices: the completion share of each agency's pairs on tasks serving each index,
+    /// for the first agencies (in file order) that have such pairs.
     func heatmap(id: String) -> String? {
         guard !site.indices.isEmpty else { return nil }
         var tallies: [AgencyID: [IndexID: Completion]] = [:]
@@ -111,12 +115,14 @@ extension PageBuilder {
                 }
             }
         }
-        let rows = site.agencies.compactMap { agency -> HeatmapChart.Row? in
-            guard let byIndex = tallies[agency.id] else { return nil }
-            return HeatmapChart.Row(name: agency.displayShort, shares: site.indices.map { byIndex[$0.id]?.share })
+        let all = site.agencies.filter { tallies[$0.id] != nil }
+        let rows = all.prefix(PageBuilder.heatmapRows).map { agency in
+            HeatmapChart.Row(name: agency.displayShort, shares: site.indices.map { tallies[agency.id]?[$0.id]?.share })
         }
         guard !rows.isEmpty else { return nil }
-        return HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index"),
+        let shown = all.count > rows.count
+            ? pick(" (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)") : ""
+        return HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
                             columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
                             language: chartLanguage).render().html
     }

@@ -49,12 +49,36 @@ extension PageBuilder {
         return Page(path: page, template: "dashboard", title: words.table["dashboard"]!, breadcrumbs: [], context: context)
     }
 
-    /// `/cap-nhat/`: every update, newest first.
-    func updatesPage() -> Page {
-        let page = SitePaths.updates
-        let all = updatesNewestFirst.map { update($0, from: page) }
-        return Page(path: page, template: "updates", title: words.table["updates"]!,
-                    breadcrumbs: [(words.table["updates"]!, page)], context: ["updates": all, "has_updates": !all.isEmpty])
+    /// How many updates one page of `/cap-nhat/` lists.
+    static let updatesPerPage = 200
+
+    /// The number of pages of `/cap-nhat/` (at least one, which may say there are no updates).
+    var updatePageCount: Int { max(1, (updatesNewestFirst.count + PageBuilder.updatesPerPage - 1) / PageBuilder.updatesPerPage) }
+
+    /// `/cap-nhat/` and `/cap-nhat/trang-N/`: every update, newest first, 200 to a page.
+    func updatesPage(_ number: Int) -> Page {
+        let page = SitePaths.updates(page: number)
+        let slice = updatesNewestFirst.dropFirst((number - 1) * PageBuilder.updatesPerPage).prefix(PageBuilder.updatesPerPage)
+        let all = slice.map { update($0, from: page) }
+        var context: [String: Any] = ["updates": all, "has_updates": !all.isEmpty]
+        let count = updatePageCount
+        if count > 1 {
+            var pagination: [String: Any] = [
+                "pages": (1...count).map { n -> [String: Any] in
+                    var item: [String: Any] = ["number": String(n), "href": SitePaths.link(from: page, to: SitePaths.updates(page: n))]
+                    if n == number { item["current"] = true }
+                    return item
+                },
+                "label": words.language == .vi ? "Trang \(number)/\(count)" : "Page \(number) of \(count)",
+            ]
+            if number > 1 { pagination["prev"] = SitePaths.link(from: page, to: SitePaths.updates(page: number - 1)) }
+            if number < count { pagination["next"] = SitePaths.link(from: page, to: SitePaths.updates(page: number + 1)) }
+            context["pagination"] = pagination
+        }
+        var crumbs: [(label: String, path: String)] = [(words.table["updates"]!, SitePaths.updates)]
+        if number > 1 { crumbs.append((words.language == .vi ? "Trang \(number)" : "Page \(number)", page)) }
+        return Page(path: page, template: "updates", title: words.table["updates"]! + (number > 1 ? " – \(number)" : ""),
+                    breadcrumbs: crumbs, context: context)
     }
 
     /// `/du-lieu/`: the downloads.

@@ -129,7 +129,11 @@ struct PageBuilder: Sendable {
     }
 
     /// Every counted update, newest first.
-    var updatesNewestFirst: [UpdateReference] {
+    let updatesNewestFirst: [UpdateReference]
+
+    /// Sorts every counted update of `loaded`, newest first (reported, then path, then position, reversed).
+    static func newestFirst(_ loaded: LoadedSite) -> [UpdateReference] {
+        let site = loaded.site, derivation = loaded.derivation
         var all: [UpdateReference] = []
         for (r, report) in site.reports.enumerated() where !derivation.ignoredReports.contains(r) {
             for u in report.updates.indices { all.append(UpdateReference(report: r, update: u)) }

@@ -25,6 +25,8 @@ public enum SitePaths {
     /// The sitemap.
     public static let sitemap = "sitemap.xml"
 
+    /// Page `number` of the updates (1 is `cap-nhat/index.html`).
+    public static func updates(page number: Int) -> String { number <= 1 ? updates : "cap-nhat/trang-\(number)/index.html" }
     /// A plan's page.
     public static func plan(_ id: PlanID) -> String { "ke-hoach/\(id.rawValue)/index.html" }
     /// An agency's page.

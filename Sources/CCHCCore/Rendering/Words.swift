@@ -105,6 +105,8 @@ public struct Words: Sendable {
             "agency": pick("Cơ quan", "Agency"),
             "kind": pick("Loại", "Kind"),
             "pairs": pick("lượt nhiệm vụ", "task assignments"),
+            "previous": pick("Trang trước", "Previous"),
+            "next": pick("Trang sau", "Next"),
             "agencies_lower": pick("cơ quan, đơn vị", "agencies"),
             "aliases": pick("Tên gọi khác", "Other names"),
             "replaces": pick("Tiếp nhận nhiệm vụ của", "Took over from"),
