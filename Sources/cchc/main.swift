@@ -89,6 +89,9 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (default: base_url in site.yml).")
     var baseURL: String?
 
+    @Flag(help: "Print the time spent in each stage.")
+    var timings = false
+
     func run() async throws {
         let started = ContinuousClock.now
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.root.appendingPathComponent("public")
@@ -105,6 +108,7 @@ struct Build: AsyncParsableCommand {
             Output.printError("build failed: \(DiagnosticReport.summary(result.diagnostics)); \(output.path) was left as it was")
             throw ExitCode(1)
         }
+        if timings { for line in result.timings.report { Output.printError(line) } }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")

@@ -18,6 +18,12 @@ public struct OutputFile: Sendable {
 public enum SiteRenderer {
     /// Everything the build writes, sorted by path; `baseURL` overrides `base_url` (e.g. for preview).
     public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String? = nil) -> [OutputFile] {
+        var timings = Timings()
+        return render(loaded, theme: theme, baseURL: override, timings: &timings)
+    }
+
+    /// `render(_:theme:baseURL:)`, recording the time of each stage.
+    public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, timings: inout Timings) -> [OutputFile] {
         let site = loaded.site
         let words = Words(site.settings.language)
         let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
@@ -33,6 +39,7 @@ public enum SiteRenderer {
         }
         let notes = noteJobs
         let noteHTML = ConcurrentMap.run(notes.count) { Markdown.renderInline(notes[$0].1, unsafeHTML: unsafe) }
+        timings.lap("markdown")
         let builder = PageBuilder(
             loaded: loaded, words: words, format: Formatter(language: site.settings.language),
             planTexts: Dictionary(uniqueKeysWithValues: zip(site.plans.map(\.id), planTexts)),
@@ -40,7 +47,9 @@ public enum SiteRenderer {
             roles: AgencyRoles.all(loaded), tasksServing: AgencyRoles.tasksServing(site),
             updatesNewestFirst: PageBuilder.newestFirst(loaded))
 
+        timings.lap("page indexes")
         let dataFiles = DataFiles.make(loaded, words: words)
+        timings.lap("downloads")
         // The pages, as closures so each is built on the thread that renders it.
         var jobs: [@Sendable () -> Page] = [
             { builder.dashboardPage() }, { builder.plansPage() }, { builder.agenciesPage() }, { builder.indicesPage() },
@@ -61,6 +70,7 @@ public enum SiteRenderer {
             return (page.path, Array(common.render(page, theme: theme).utf8), page.inSitemap)
         }
 
+        timings.lap("pages and charts")
         var files: [OutputFile] = rendered.map { OutputFile(path: $0.0, contents: .bytes($0.1)) }
         for file in dataFiles { files.append(OutputFile(path: file.path, contents: .bytes(file.bytes))) }
         for (path, bytes) in theme.assets { files.append(OutputFile(path: path, contents: .bytes(bytes))) }
@@ -70,7 +80,9 @@ public enum SiteRenderer {
         for path in site.files {
             files.append(OutputFile(path: path, contents: .copy(loaded.root.appendingPathComponent("content").appendingPathComponent(path))))
         }
-        return files.sorted { Array($0.path.utf8).lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes($1.path.utf8) }
+        timings.lap("feed and sitemap")
+        return sorted
     }
 }
 

@@ -21,6 +21,8 @@ public struct SiteLoadResult: Sendable {
     public let site: LoadedSite?
     /// Every error and warning, sorted by file and position.
     public let diagnostics: [Diagnostic]
+    /// Time spent in each loading stage.
+    public var timings = Timings()
 
     /// The errors only.
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -33,6 +35,7 @@ public enum SiteLoader {
     /// Loads the site at `root`; `asOf` (from `--as-of`) overrides every other reporting date.
     public static func load(root: URL, asOf override: Day? = nil) -> SiteLoadResult {
         var log = DiagnosticLog()
+        var timings = Timings()
         let files = SiteFiles(root: root)
         for path in files.stray {
             log.warning(SourceLocation(path: path), "this file is not read: indices are `.yml`, plans `.md` and reports `.yml`; rename or move it")
@@ -78,6 +81,7 @@ public enum SiteLoader {
             }
             return (loaded, fileLog.all)
         }
+        timings.lap("read and parse")
         var indices: [IndexDefinition] = [], plans: [Plan] = [], reports: [ProgressReport] = []
         for (loaded, diagnostics) in results {
             log.append(contentsOf: diagnostics)
@@ -98,10 +102,12 @@ public enum SiteLoader {
         }
         Validator.validate(site, lookup: lookup, asOf: asOf, log: &log)
         let sorted = Diagnostic.sorted(log.all)
-        guard !log.hasErrors else { return SiteLoadResult(site: nil, diagnostics: sorted) }
+        timings.lap("validate")
+        guard !log.hasErrors else { return SiteLoadResult(site: nil, diagnostics: sorted, timings: timings) }
         let derivation = Derivation(site: site, lookup: lookup, asOf: asOf)
+        timings.lap("derive")
         return SiteLoadResult(site: LoadedSite(root: root, site: site, lookup: lookup, asOf: asOf, derivation: derivation),
-                              diagnostics: sorted)
+                              diagnostics: sorted, timings: timings)
     }
 
     /// The reporting date rule: `--as-of`, else `as_of`, else the latest `reported`, else the latest `issued`.
