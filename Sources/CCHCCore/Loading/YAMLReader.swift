@@ -12,7 +12,9 @@ struct YAMLReader {
     /// Parses `text` into a root node; records a syntax error and returns nil on failure.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         do {
-            return try Yams.compose(yaml: text, .basic)
+            // An empty (or comments-only) document composes to nil; read it as an empty scalar so every
+            // loader reports the empty file instead of skipping it silently.
+            return try Yams.compose(yaml: text, .basic) ?? Node("")
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),

@@ -1,3 +1,0 @@
-import Foundation
-/// Helpers shared by the test targets.
-public enum TestSupport {}
