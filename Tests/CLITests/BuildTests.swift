@@ -131,10 +131,10 @@ struct BuildTests {
         #expect(checked > 1000)
     }
 
-    @Test func notFoundPageLinksFromTheSitesRootPath() throws {
-        // 404.html is served at any depth, so it links from base_url's path.
+    @Test func notFoundPageLinksWithAbsoluteURLs() throws {
+        // 404.html is served at any depth, so it links with absolute URLs under base_url.
         let page = try Example.get().page("404.html")
-        #expect(page.contains("href=\"/cchc/assets/style.css\""))
+        #expect(page.contains("href=\"https://backan.gov.vn/cchc/assets/style.css\""))
         #expect(page.contains("Không tìm thấy trang"))
     }
 

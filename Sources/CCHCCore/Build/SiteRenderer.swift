@@ -78,7 +78,7 @@ public enum SiteRenderer {
         files.append(OutputFile(path: SitePaths.sitemap, contents: .bytes(Array(Feeds.sitemap(sitemapPages, base: base).utf8))))
         files.append(OutputFile(path: SitePaths.feed, contents: .bytes(Array(Feeds.atom(builder, base: base).utf8))))
         for path in site.files {
-            files.append(OutputFile(path: path, contents: .copy(loaded.root.appendingPathComponent("content").appendingPathComponent(path))))
+            files.append(OutputFile(path: path, contents: .copy(site.source(ofFile: path, root: loaded.root))))
         }
         let sorted = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes($1.path.utf8) }
         timings.lap("feed and sitemap")

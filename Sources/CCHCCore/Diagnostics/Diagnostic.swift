@@ -95,14 +95,19 @@ public struct DiagnosticLog: Sendable {
 /// The keys that are closest to a misspelt one, for "did you mean" hints.
 enum Suggestion {
     /// The nearest of `candidates` to `word`, if it is near enough to be a plausible typo.
+    ///
+    /// Ties go to the candidate with the same first letter, then the one closest in length.
     static func nearest(to word: String, in candidates: [String]) -> String? {
-        var best: (String, Int)?
+        let lower = Array(word.lowercased())
+        var best: (String, Int, Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(word.lowercased()), Array(candidate))
-            if best == nil || distance < best!.1 { best = (candidate, distance) }
+            let distance = editDistance(lower, Array(candidate))
+            // Rank: distance first; a different first letter or length counts as a fraction of a step.
+            let tie = (candidate.first == lower.first ? 0 : 100) + abs(candidate.count - lower.count)
+            if best == nil || distance < best!.1 || (distance == best!.1 && tie < best!.2) { best = (candidate, distance, tie) }
         }
-        guard let (candidate, distance) = best else { return nil }
-        let limit = max(2, min(word.count, candidate.count) / 2)
+        guard let (candidate, distance, _) = best else { return nil }
+        let limit = max(2, 3 * max(word.count, candidate.count) / 4)
         return distance <= limit ? candidate : nil
     }
 

@@ -81,7 +81,8 @@ enum PlanLoader {
 
     /// Reads one task entry.
     static func loadTask(_ node: Node, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> PlanTask? {
-        guard let map = MappingReader(node, yaml: yaml, allowed: taskKeys, context: "a task", log: &log) else { return nil }
+        guard let map = MappingReader(node, yaml: yaml, allowed: taskKeys, requires: ["day": "every", "until": "every"],
+                                      context: "a task", log: &log) else { return nil }
         let id = map.id("id", required: true, kind: "task id", log: &log)
         let title = map.string("title", required: true, log: &log)
         let lead = agencyReferences("lead", map: map, required: true, log: &log)
@@ -112,7 +113,7 @@ enum PlanLoader {
                 log.error(yaml.location(node), "`until` applies only to a recurring task; add `every` or remove `until`")
             }
         }
-        if map.has("lead"), lead?.isEmpty == true {
+        if let node = map.value("lead"), case .sequence(let items) = node, items.isEmpty {
             log.error(map.location, "`lead` is empty; name at least one lead agency")
         }
         guard let id, let title, let lead else { return nil }

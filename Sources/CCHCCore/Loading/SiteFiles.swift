@@ -14,15 +14,19 @@ struct SiteFiles: Sendable {
     var evidence: [String] = []
     /// Files in the content folders that the format does not know, for warnings.
     var stray: [String] = []
+    /// The on-disk spelling of every listed path whose NFC form differs (names saved as NFD on macOS).
+    var diskPaths: [String: String] = [:]
 
     /// Lists the site's content files.
     init(root: URL) {
         self.root = root
         let content = root.appendingPathComponent("content")
-        indices = SiteFiles.list(content.appendingPathComponent("indices"), prefix: "content/indices", recursive: false)
-        plans = SiteFiles.list(content.appendingPathComponent("plans"), prefix: "content/plans", recursive: false)
-        progress = SiteFiles.list(content.appendingPathComponent("progress"), prefix: "content/progress", recursive: true)
-        evidence = SiteFiles.list(content.appendingPathComponent("files"), prefix: "files", recursive: true)
+        var disk: [String: String] = [:]
+        indices = SiteFiles.list(content.appendingPathComponent("indices"), prefix: "content/indices", recursive: false, disk: &disk)
+        plans = SiteFiles.list(content.appendingPathComponent("plans"), prefix: "content/plans", recursive: false, disk: &disk)
+        progress = SiteFiles.list(content.appendingPathComponent("progress"), prefix: "content/progress", recursive: true, disk: &disk)
+        evidence = SiteFiles.list(content.appendingPathComponent("files"), prefix: "files", recursive: true, disk: &disk)
+        diskPaths = disk
         stray = indices.filter { !$0.hasSuffix(".yml") } + plans.filter { !$0.hasSuffix(".md") }
             + progress.filter { !$0.hasSuffix(".yml") }
         indices = indices.filter { $0.hasSuffix(".yml") }
@@ -32,32 +36,41 @@ struct SiteFiles: Sendable {
 
     /// The regular files under `folder` (hidden ones skipped), as `prefix/relative/path`.
     static func list(_ folder: URL, prefix: String, recursive: Bool) -> [String] {
+        var disk: [String: String] = [:]
+        return list(folder, prefix: prefix, recursive: recursive, disk: &disk)
+    }
+
+    /// `list(_:prefix:recursive:)`, recording in `disk` the on-disk path of each NFC path that differs.
+    static func list(_ folder: URL, prefix: String, recursive: Bool, disk: inout [String: String]) -> [String] {
         let manager = FileManager.default
         var out: [String] = []
-        func walk(_ url: URL, _ relative: String) {
+        func walk(_ url: URL, _ relative: String, _ onDisk: String) {
             guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { return }
             for name in names where !name.hasPrefix(".") {
                 let child = url.appendingPathComponent(name)
                 let path = relative + "/" + name.precomposedStringWithCanonicalMapping
+                let diskPath = onDisk + "/" + name
                 var isDirectory: ObjCBool = false
                 guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
-                    if recursive { walk(child, path) }
+                    if recursive { walk(child, path, diskPath) }
                 } else {
                     out.append(path)
+                    // Swift's `==` calls NFC and NFD equal, so compare the bytes.
+                    if !path.utf8.elementsEqual(diskPath.utf8) { disk[path] = diskPath }
                 }
             }
         }
-        walk(folder, prefix)
+        walk(folder, prefix, prefix)
         return out.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The on-disk URL of a site-relative path.
     ///
-    /// Paths are listed in NFC; a file saved with an NFD name (macOS) is found through the
-    /// directory listing rather than by its NFC spelling.
+    /// Paths are listed in NFC; a file or folder saved with an NFD name (macOS) is opened by its
+    /// on-disk spelling.
     func url(_ relative: String) -> URL {
-        root.appendingPathComponent(relative)
+        root.appendingPathComponent(diskPaths[relative] ?? relative)
     }
 }
 
@@ -65,7 +78,7 @@ struct SiteFiles: Sendable {
 enum FileReader {
     /// The NFC text of a file, or nil with an error recorded.
     static func text(at url: URL, path: String, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) ?? readByListing(url) else {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error(SourceLocation(path: path), "cannot read the file; check that it exists and can be read")
             return nil
         }
@@ -83,14 +96,5 @@ enum FileReader {
             log.error(SourceLocation(path: path, line: line, column: column), message)
             return nil
         }
-    }
-
-    /// Finds a file whose name differs from `url` only in Unicode normalisation.
-    static func readByListing(_ url: URL) -> Data? {
-        let folder = url.deletingLastPathComponent()
-        let wanted = url.lastPathComponent.precomposedStringWithCanonicalMapping
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
-              let name = names.first(where: { $0.precomposedStringWithCanonicalMapping == wanted }) else { return nil }
-        return FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
     }
 }

@@ -94,7 +94,8 @@ public enum SiteLoader {
         }
 
         guard let settings else { return SiteLoadResult(site: nil, diagnostics: Diagnostic.sorted(log.all)) }
-        let site = Site(settings: settings, agencies: agencies, indices: indices, plans: plans, reports: reports, files: files.evidence)
+        let site = Site(settings: settings, agencies: agencies, indices: indices, plans: plans, reports: reports, files: files.evidence,
+                        fileSources: files.diskPaths.filter { $0.key.hasPrefix("files/") })
         let lookup = SiteLookup(site)
         guard let asOf = reportingDate(site, override: override) else {
             log.error(SourceLocation(path: "site.yml"), "there is no reporting date: no `as_of`, no reports and no plans; add `as_of: YYYY-MM-DD` to site.yml or pass --as-of")

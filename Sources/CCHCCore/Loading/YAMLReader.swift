@@ -60,7 +60,10 @@ struct MappingReader {
     let context: String
 
     /// Reads `node` as a mapping with the given allowed keys; records an error if it is not one.
-    init?(_ node: Node, yaml: YAMLReader, allowed: [String], context: String, log: inout DiagnosticLog) {
+    ///
+    /// `requires` names keys that make sense only beside another (`day` and `until` need `every`):
+    /// they are not suggested for a misspelt key when that other key is absent.
+    init?(_ node: Node, yaml: YAMLReader, allowed: [String], requires: [String: String] = [:], context: String, log: inout DiagnosticLog) {
         self.yaml = yaml
         self.node = node
         self.context = context
@@ -80,7 +83,7 @@ struct MappingReader {
         let present = Set(pairs.map(\.0))
         for (key, keyNode, _) in pairs where !allowed.contains(key) {
             var message = "unknown key `\(key)` in \(context)"
-            let candidates = allowed.filter { !present.contains($0) }
+            let candidates = allowed.filter { !present.contains($0) && requires[$0].map(present.contains) ?? true }
             if let near = Suggestion.nearest(to: key, in: candidates) {
                 message += "; did you mean `\(near)`?"
             } else {

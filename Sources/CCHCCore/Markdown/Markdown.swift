@@ -62,7 +62,13 @@ public enum Markdown {
     /// a line break between blocks, into one run of phrasing content; block markup itself (list
     /// markers, heading hashes, quote markers) does not survive, and code blocks become `<code>`.
     public static func renderInline(_ text: String, unsafeHTML: Bool = false) -> String {
-        CmarkGFM.renderInline(text, unsafeHTML: unsafeHTML)
+        // A note is inline Markdown: a leading tag must not open an HTML *block* (which safe mode
+        // would drop whole, text and all). A zero-width space in front keeps it a paragraph, and
+        // is removed from the output again.
+        guard text.drop(while: { $0 == " " }).first == "<" else { return CmarkGFM.renderInline(text, unsafeHTML: unsafeHTML) }
+        let html = CmarkGFM.renderInline("\u{200B}" + text, unsafeHTML: unsafeHTML)
+        guard let range = html.range(of: "\u{200B}") else { return html }
+        return html.replacingCharacters(in: range, with: "")
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of a site's own words (menus, labels, state names).
 public enum SiteLanguage: String, Sendable, Hashable, CaseIterable {
     case vi, en
@@ -92,6 +94,13 @@ public struct Site: Sendable {
     public var plans: [Plan]
     /// The progress reports, ordered by path.
     public var reports: [ProgressReport]
-    /// The files under `content/files/`, as paths relative to `content/` (`files/x.pdf`).
+    /// The files under `content/files/`, as paths relative to `content/` (`files/x.pdf`), in NFC.
     public var files: [String]
+    /// The on-disk spelling (relative to `content/`) of the files whose names are not NFC on disk.
+    public var fileSources: [String: String] = [:]
+
+    /// The on-disk URL of an evidence file, for copying.
+    public func source(ofFile path: String, root: URL) -> URL {
+        root.appendingPathComponent("content").appendingPathComponent(fileSources[path] ?? path)
+    }
 }

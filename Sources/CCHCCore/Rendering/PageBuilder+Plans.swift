@@ -28,7 +28,7 @@ extension PageBuilder {
             "tasks": plan.tasks.map { taskRow($0, from: page) }, "has_tasks": !plan.tasks.isEmpty,
             "toc": text.headings.filter { $0.level <= 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level] },
             "has_toc": text.headings.contains { $0.level <= 3 },
-            "body_html": PageBuilder.demoteHeadings(text.html, by: 2), "has_body": !text.html.isEmpty,
+            "body_html": labelTaskBoxes(PageBuilder.demoteHeadings(text.html, by: 2)), "has_body": !text.html.isEmpty,
         ]
         var byLead: [AgencyID: Completion] = [:]
         var leadOrder: [AgencyID] = []
@@ -122,6 +122,18 @@ extension PageBuilder {
 }
 
 extension PageBuilder {
+    /// Replaces GFM task-list checkboxes (form controls without labels, which assistive technology
+    /// announces as unlabelled inputs) with a box drawn in text and the state in words.
+    func labelTaskBoxes(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        let done = words.language == .vi ? "Đã xong:" : "Done:", open = words.language == .vi ? "Chưa xong:" : "Not done:"
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>")
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
+                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
+    }
+
     /// Moves the headings of rendered plan text down `by` levels (h1 → h3), so they sit under the page's own h1 and h2.
     ///
     /// Levels are rewritten from the deepest up, so a heading already moved is never moved twice.

@@ -135,11 +135,12 @@ public enum SourceText {
     static func legacyReadAsLatin1(_ text: String, scalars: [Unicode.Scalar]) -> LegacyEncoding? {
         var bytes = scalars.map { windows1252Byte($0) ?? 0x20 }
         // A mark standing alone between non-letters ("a · b" in a template) is punctuation, not a
-        // mis-converted letter: only marks touching an ASCII letter count as evidence.
-        func isASCIILetter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) }
+        // mis-converted letter: only marks inside a word count as evidence.
+        let original = bytes
+        func isWordByte(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) || b >= 0x80 }
         for i in bytes.indices where bytes[i] >= 0x80 {
-            let before = i > 0 && isASCIILetter(bytes[i - 1])
-            let after = i + 1 < bytes.count && isASCIILetter(bytes[i + 1])
+            let before = i > 0 && isWordByte(original[i - 1])
+            let after = i + 1 < original.count && isWordByte(original[i + 1])
             if !before && !after { bytes[i] = 0x20 }
         }
         let asIs = VietnameseWordScore(of: text)
