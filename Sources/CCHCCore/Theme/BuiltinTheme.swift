@@ -229,6 +229,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   .facts { grid-template-columns: 1fr; }
   .facts dd { margin-bottom: 0.5rem; }
   th, td { padding: 0.35rem 0.4rem; }
+  .index-name { display: none; }
 }
 
 @media print {
@@ -241,7 +242,8 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   a { color: var(--ink); text-decoration: none; }
   .table-wrap { overflow: visible; }
   table { font-size: 9pt; }
-  tr, .update, .card, figure.chart { break-inside: avoid; }
+  tr, .update, .card { break-inside: avoid; }
+  svg.chart { max-width: 15cm; }
   h2, h3 { break-after: avoid; }
   .state-overdue { color: var(--ink); background: none; border: 2px solid var(--ink); }
   details.chart-data { display: none; }
@@ -286,7 +288,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <tbody>
 {{#indices}}
 <tr>
-<th scope="row"><a href="{{href}}">{{short}}</a><br><span class="muted">{{name}}</span></th>
+<th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
@@ -439,7 +441,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <tbody>
 {{#indices}}
 <tr>
-<th scope="row"><a href="{{href}}">{{short}}</a><br><span class="muted">{{name}}</span></th>
+<th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
 <td>{{#publisher}}{{publisher}}{{/publisher}}</td>
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
