@@ -179,7 +179,7 @@ public final class PreviewServer: Sendable {
 /// The served site and the last good build, swapped whole under a lock.
 final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
-    private var _served = ServedSite(built: nil, diagnostics: ["the site is being built"])
+    private var _served = ServedSite(built: nil, diagnostics: ["the first build has not finished yet"])
     private var _lastGood: BuiltSite?
     private var _url: URL?
 

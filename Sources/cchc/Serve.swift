@@ -36,6 +36,9 @@ struct Serve: AsyncParsableCommand {
         let server = PreviewServer(configuration) { event in
             switch event {
             case .listening(let url):
+                if !["127.0.0.1", "localhost", "::1"].contains(host) {
+                    Output.printError("warning: listening on \(host): the preview is reachable from other machines")
+                }
                 // stdout may be a pipe (scripts wait for this line): write it unbuffered.
                 FileHandle.standardOutput.write(Data("serving \(root.path) at \(url.absoluteString) (Ctrl-C to stop)\n".utf8))
             case .rebuilt(let report):
