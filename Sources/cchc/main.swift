@@ -2,14 +2,16 @@ import ArgumentParser
 import CCHCCore
 import Foundation
 
+// A main.swift is top-level code, so `@main` cannot be used once the target has a second file:
+// the entry point is the call at the end of this file.
+
 /// `cchc`: builds the report site of a province's CCHC plans.
-@main
 struct CCHC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
         version: cchcVersion,
-        subcommands: [Check.self, Build.self])
+        subcommands: [Check.self, Build.self, Serve.self])
 }
 
 /// The options every command that reads a site shares.
@@ -114,3 +116,7 @@ struct Build: AsyncParsableCommand {
         print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")
     }
 }
+
+/// Runs the command line; inside an async function `main` resolves to the asynchronous entry point.
+func runCCHC() async { await CCHC.main(nil) }
+await runCCHC()

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Fans Server-Sent Events out to every open `/__cchc/events` stream.
+final class EventHub: @unchecked Sendable {
+    private let lock = NSLock()
+    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+    private var nextID = 0
+    private var closed = false
+
+    /// A new stream of ready-to-write SSE frames; it ends when the hub closes or the reader goes away.
+    func subscribe() -> AsyncStream<String> {
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
+        lock.lock()
+        if closed {
+            lock.unlock()
+            continuation.finish()
+            return stream
+        }
+        let id = nextID
+        nextID += 1
+        subscribers[id] = continuation
+        lock.unlock()
+        continuation.onTermination = { [weak self] _ in self?.remove(id) }
+        return stream
+    }
+
+    /// The number of open streams.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return subscribers.count
+    }
+
+    /// Sends one event (`event:` name and a one-line `data:`) to every stream.
+    func send(event: String, data: String) {
+        let line = data.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+        broadcast("event: \(event)\ndata: \(line)\n\n")
+    }
+
+    /// A comment line, which keeps idle connections (and proxies) from timing out.
+    func keepAlive() {
+        broadcast(": keep-alive\n\n")
+    }
+
+    /// Ends every stream, and every later one at once: used on shutdown, so no request stays open.
+    func close() {
+        lock.lock()
+        closed = true
+        let all = subscribers
+        subscribers = [:]
+        lock.unlock()
+        for continuation in all.values { continuation.finish() }
+    }
+
+    private func broadcast(_ frame: String) {
+        lock.lock()
+        let all = Array(subscribers.values)
+        lock.unlock()
+        for continuation in all { continuation.yield(frame) }
+    }
+
+    private func remove(_ id: Int) {
+        lock.lock()
+        subscribers[id] = nil
+        lock.unlock()
+    }
+}

@@ -1,0 +1,79 @@
+@testable import CCHCPreview
+import Testing
+
+@Suite("cchc serve: paths, validators, injection")
+struct PreviewUnitTests {
+    @Test("request paths inside the site")
+    func acceptedPaths() {
+        #expect(RequestPath.resolve("/") == .init(path: "", isFolder: true))
+        #expect(RequestPath.resolve("/index.html") == .init(path: "index.html", isFolder: false))
+        #expect(RequestPath.resolve("/ke-hoach/") == .init(path: "ke-hoach", isFolder: true))
+        #expect(RequestPath.resolve("/ke-hoach") == .init(path: "ke-hoach", isFolder: false))
+        #expect(RequestPath.resolve("/files/b%C3%A1o%20c%C3%A1o.pdf") == .init(path: "files/báo cáo.pdf", isFolder: false))
+        #expect(RequestPath.resolve("/a..b/c...") == .init(path: "a..b/c...", isFolder: false))
+    }
+
+    @Test("request paths that could leave the site, or are malformed", arguments: [
+        "", "site.yml", "/..", "/../site.yml", "/%2e%2e/site.yml", "/%2E%2e/site.yml", "/..%2fsite.yml", "/..%2F",
+        "//etc/passwd", "/a//b", "/files/..%5c..%5csite.yml", "/a\\b", "/a%00b", "/a%0ab", "/.", "/./x", "/x/.",
+        "/x/..", "/%", "/%2", "/%g0", "/%ff", "/%c0%ae%c0%ae/", "/a%7f",
+    ])
+    func refusedPaths(_ raw: String) {
+        #expect(RequestPath.resolve(raw) == nil)
+    }
+
+    @Test("If-None-Match matching")
+    func etags() {
+        let tag = ETag.make(0x1234, variant: 0)
+        #expect(tag == "\"0000000000001234\"")
+        #expect(ETag.matches(tag, tag))
+        #expect(ETag.matches("W/\(tag)", tag))
+        #expect(ETag.matches("\"a\" , \(tag)", tag))
+        #expect(ETag.matches("*", tag))
+        #expect(!ETag.matches("\"a\"", tag))
+        #expect(ETag.make(0x1234, variant: 5) != tag)
+        #expect(ETag.hash(Array("a".utf8)) != ETag.hash(Array("b".utf8)))
+    }
+
+    @Test("the snippet goes before the last </body>, in any case, or at the end")
+    func injection() {
+        let snippet = Array("<s>".utf8)
+        func run(_ page: String) -> String { String(decoding: Injection.inject(snippet, into: Array(page.utf8)), as: UTF8.self) }
+        #expect(run("<body>x</body></html>") == "<body>x<s></body></html>")
+        #expect(run("<BODY>x</BODY>") == "<BODY>x<s></BODY>")
+        #expect(run("a</body>b</body>") == "a</body>b<s></body>")
+        #expect(run("no body tag") == "no body tag<s>")
+        #expect(run("") == "<s>")
+        #expect(run("</body") == "<s></body")
+    }
+
+    @Test("the overlay escapes diagnostics")
+    func overlay() {
+        let html = String(decoding: Injection.snippet(diagnostics: ["a.yml:1:2: error: found `<script>alert(\"x\")</script>` & 'y'"]), as: UTF8.self)
+        #expect(html.contains("found `&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;` &amp; &#39;y&#39;"))
+        #expect(!html.contains("<script>alert"))
+        #expect(html.contains("1 problem"))
+        #expect(!String(decoding: Injection.snippet(diagnostics: []), as: UTF8.self).contains("cchc-preview-errors"))
+    }
+
+    @Test("content types")
+    func contentTypes() {
+        let text = Array("ok".utf8)
+        #expect(ContentTypes.type(for: "a/index.html", bytes: text) == "text/html; charset=utf-8")
+        #expect(ContentTypes.type(for: "feed.xml", bytes: Array("<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)).hasPrefix("application/atom+xml"))
+        #expect(ContentTypes.type(for: "sitemap.xml", bytes: Array("<?xml version=\"1.0\"?><urlset>".utf8)).hasPrefix("application/xml"))
+        #expect(ContentTypes.type(for: "x.txt", bytes: text) == "text/plain; charset=utf-8")
+        #expect(ContentTypes.type(for: "x.txt", bytes: [0xC0, 0x41]) == "text/plain")
+        #expect(ContentTypes.type(for: "X.PDF", bytes: []) == "application/pdf")
+        #expect(ContentTypes.type(for: "noext", bytes: []) == "application/octet-stream")
+    }
+
+    @Test("the preview listens on loopback unless told otherwise")
+    func loopbackByDefault() {
+        let configuration = PreviewConfiguration(root: .init(fileURLWithPath: "/tmp"))
+        #expect(configuration.host == "127.0.0.1")
+        #expect(configuration.port == 8000)
+        #expect(PreviewServer.rootURL(host: "::1", port: 9).absoluteString == "http://[::1]:9/")
+        #expect(PreviewServer.rootURL(host: "0.0.0.0", port: 9).absoluteString == "http://127.0.0.1:9/")
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+private let streamSocket = SOCK_STREAM
+#endif
+
+private func closeDescriptor(_ fd: Int32) { _ = close(fd) }
+private func sendBytes(_ fd: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    return send(fd, pointer, count, Int32(MSG_NOSIGNAL))
+    #else
+    return send(fd, pointer, count, 0)
+    #endif
+}
+
+/// A tiny HTTP/1.1 client over a blocking socket to 127.0.0.1 only: it sends the request target
+/// byte for byte (no client-side normalisation of `..`, `%2e` or `//`), which is what the traversal
+/// tests need. Every call has a deadline; blocking work runs on its own thread, off the
+/// cooperative pool the server's handlers use.
+enum RawHTTP {
+    struct Reply: Sendable {
+        var status: Int
+        /// Header names lowercased.
+        var headers: [String: String]
+        var body: [UInt8]
+        var text: String { String(decoding: body, as: UTF8.self) }
+        subscript(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// One request on a fresh connection (`Connection: close`); the body is everything up to EOF,
+    /// so a HEAD answer that sent body bytes would show them.
+    static func request(_ port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:],
+                        timeout: Double = 10) async throws -> Reply {
+        try await onThread {
+            let socket = try Socket(port: port, timeout: timeout)
+            defer { socket.close() }
+            var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+            for (name, value) in headers { head += "\(name): \(value)\r\n" }
+            head += "\r\n"
+            try socket.send(Array(head.utf8))
+            let raw = try socket.readToEnd()
+            return try parse(raw)
+        }
+    }
+
+    static func parse(_ raw: [UInt8]) throws -> Reply {
+        let separator: [UInt8] = [13, 10, 13, 10]
+        guard let end = raw.firstRange(of: separator) else { throw Failure(description: "no header end in \(raw.count) bytes") }
+        let head = String(decoding: raw[..<end.lowerBound], as: UTF8.self)
+        var lines = head.components(separatedBy: "\r\n")
+        let statusLine = lines.removeFirst().split(separator: " ")
+        guard statusLine.count >= 2, let status = Int(statusLine[1]) else { throw Failure(description: "bad status line in \(head)") }
+        var headers: [String: String] = [:]
+        for line in lines {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Reply(status: status, headers: headers, body: Array(raw[end.upperBound...]))
+    }
+
+    /// Runs blocking code on a new thread and awaits it.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try body() }) }
+            thread.start()
+        }
+    }
+}
+
+/// A connected TCP socket to 127.0.0.1 with an overall deadline.
+final class Socket: @unchecked Sendable {
+    private let fd: Int32
+    private let deadline: Date
+
+    init(port: Int, timeout: Double) throws {
+        deadline = Date().addingTimeInterval(timeout)
+        fd = socket(AF_INET, streamSocket, 0)
+        guard fd >= 0 else { throw RawHTTP.Failure(description: "socket: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            let code = errno
+            closeDescriptor(fd)
+            throw RawHTTP.Failure(description: "connect to 127.0.0.1:\(port): errno \(code)")
+        }
+    }
+
+    func send(_ bytes: [UInt8]) throws {
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { sendBytes(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw RawHTTP.Failure(description: "send: errno \(errno)") }
+            sent += n
+        }
+    }
+
+    /// Waits for readable data until the deadline (or `until`, if earlier); nil on timeout, [] on EOF.
+    func readSome(until: Date? = nil) throws -> [UInt8]? {
+        let limit = min(until ?? deadline, deadline)
+        let remaining = limit.timeIntervalSinceNow
+        guard remaining > 0 else { return nil }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(max(1, remaining * 1000)))
+        if ready == 0 { return nil }
+        guard ready > 0 else { throw RawHTTP.Failure(description: "poll: errno \(errno)") }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        guard n >= 0 else { throw RawHTTP.Failure(description: "recv: errno \(errno)") }
+        return Array(buffer[..<n])
+    }
+
+    func readToEnd() throws -> [UInt8] {
+        var all: [UInt8] = []
+        while true {
+            guard let chunk = try readSome() else { throw RawHTTP.Failure(description: "timed out after \(all.count) bytes") }
+            if chunk.isEmpty { return all }
+            all += chunk
+        }
+    }
+
+    func close() { closeDescriptor(fd) }
+}
+
+/// A reader of `/__cchc/events`: waits for text to appear after what it has already matched.
+final class EventStreamClient: @unchecked Sendable {
+    private let socket: Socket
+    private var received: [UInt8] = []
+    private var cursor = 0
+    private(set) var closed = false
+
+    private init(socket: Socket) { self.socket = socket }
+
+    /// Connects and waits for the server's `: connected` comment, so later events are not missed.
+    static func connect(_ port: Int, timeout: Double = 60) async throws -> EventStreamClient {
+        let client = try await RawHTTP.onThread {
+            let socket = try Socket(port: port, timeout: timeout)
+            try socket.send(Array("GET /__cchc/events HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n".utf8))
+            return EventStreamClient(socket: socket)
+        }
+        guard try await client.next(": connected", within: 10) else {
+            throw RawHTTP.Failure(description: "the event stream did not say it was connected")
+        }
+        return client
+    }
+
+    /// The response head (status line and headers) as received.
+    var head: String {
+        let text = String(decoding: received, as: UTF8.self)
+        return text.components(separatedBy: "\r\n\r\n").first ?? ""
+    }
+
+    /// Whether `needle` arrives (after the previous match) within `seconds`; moves past it.
+    func next(_ needle: String, within seconds: Double) async throws -> Bool {
+        try await RawHTTP.onThread { try self.waitFor(Array(needle.utf8), until: Date().addingTimeInterval(seconds)) }
+    }
+
+    /// Whether the server ends the stream within `seconds`.
+    func waitForEnd(within seconds: Double) async throws -> Bool {
+        try await RawHTTP.onThread {
+            let until = Date().addingTimeInterval(seconds)
+            while !self.closed {
+                guard let chunk = try self.socket.readSome(until: until) else { return false }
+                if chunk.isEmpty { self.closed = true } else { self.received += chunk }
+            }
+            return true
+        }
+    }
+
+    private func waitFor(_ needle: [UInt8], until: Date) throws -> Bool {
+        while true {
+            if let range = received[cursor...].firstRange(of: needle) {
+                cursor = range.upperBound
+                return true
+            }
+            if closed { return false }
+            guard let chunk = try socket.readSome(until: until) else { return false }
+            if chunk.isEmpty { closed = true } else { received += chunk }
+        }
+    }
+
+    /// Everything received after the last match.
+    var unread: String { String(decoding: received[cursor...], as: UTF8.self) }
+
+    func close() { socket.close() }
+}
