@@ -2,14 +2,19 @@ import ArgumentParser
 import CCHCCore
 import Foundation
 
+// The entry point is top-level code (not `@main`): an executable target with more than one
+// file cannot use `@main` in a file named main.swift. The generic helper makes sure the async
+// `main()` of AsyncParsableCommand runs, not ParsableCommand's synchronous one.
+func start<Command: AsyncParsableCommand>(_ command: Command.Type) async { await command.main() }
+await start(CCHC.self)
+
 /// `cchc`: builds the report site of a province's CCHC plans.
-@main
 struct CCHC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
         version: cchcVersion,
-        subcommands: [Check.self, Build.self])
+        subcommands: [Check.self, Build.self, New.self])
 }
 
 /// The options every command that reads a site shares.
@@ -89,6 +94,15 @@ struct Build: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at (default: base_url in site.yml).")
     var baseURL: String?
 
+    @Option(help: "Also pack the built site into FILE.zip or FILE.tar.gz, with a manifest.json of sizes and SHA-256 checksums.")
+    var archive: String?
+
+    func validate() throws {
+        if let archive, ArchiveFormat(fileName: archive) == nil {
+            throw ValidationError("--archive must name a .zip, .tar.gz or .tgz file, found `\(archive)`")
+        }
+    }
+
     func run() async throws {
         let started = ContinuousClock.now
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.root.appendingPathComponent("public")
@@ -108,5 +122,15 @@ struct Build: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")
+        if let archive {
+            let url = URL(fileURLWithPath: archive).standardizedFileURL
+            do {
+                let packed = try ReleaseArchive.write(folder: output, to: url, asOf: summary.asOf)
+                print("packed \(packed.files) files and manifest.json into \(url.path) (\(packed.bytes / 1024) KiB, sha256 \(packed.sha256))")
+            } catch {
+                Output.printError("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
     }
 }
