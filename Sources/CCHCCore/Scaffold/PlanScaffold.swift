@@ -98,16 +98,24 @@ public enum PlanScaffold {
 
     /// The plan file's text: front matter with a commented example task, then the usual three parts.
     static func text(number: String, title: String, issuer: AgencyID, issued: Day, indices: [String], localKind: String) -> String {
-        let indexList = indices.isEmpty ? "par-index" : indices.prefix(3).joined(separator: ", ")
-        let firstIndex = indices.first ?? "par-index"
+        let indexList = indices.isEmpty ? "par-index" : indices.joined(separator: ", ")
+        let firstIndex = indices.contains("par-index") || indices.isEmpty ? "par-index" : indices[0]
+        // Example dates that fall after the plan's issue: the end of the next quarter for a one-off task,
+        // and the first quarter-end on the 20th after issue for a recurring one.
+        let quarter = Period(containing: issued, kind: .quarter)
+        let oneOff = quarter.next.lastDay
+        let twentieth = Day(year: quarter.year, month: quarter.lastMonth, day: 20)!
+        let firstReport = twentieth > issued ? twentieth : Day(year: quarter.next.year, month: quarter.next.lastMonth, day: 20)!
         return """
         ---
         number: \(YAMLText.scalar(number))
         title: \(YAMLText.scalar(title))
         issuer: \(issuer)
         issued: \(issued.iso)
-        # parent: kh-ubnd-386-2024          # kế hoạch cấp trên mà kế hoạch này cụ thể hóa (nếu có)
-        # indices: [\(indexList)]           # các chỉ số kế hoạch hướng tới (id tệp trong content/indices/)
+        # Kế hoạch cấp trên mà kế hoạch này cụ thể hóa (nếu có), theo id:
+        # parent: kh-ubnd-386-2024
+        # Các chỉ số kế hoạch hướng tới (tên tệp trong content/indices/, bỏ các chỉ số không liên quan):
+        # indices: [\(indexList)]
         #
         # Nhiệm vụ: bỏ dấu "# " ở đầu các dòng dưới đây (cả dòng `tasks:`), rồi sửa theo mục III của Kế hoạch.
         # Mỗi nhiệm vụ là một mục bắt đầu bằng `- id:`; id viết thường, không dấu, nối bằng "-".
@@ -117,15 +125,15 @@ public enum PlanScaffold {
         #     lead: [kind:department, kind:\(localKind)]   # cơ quan chủ trì: id, hoặc kind:<loại> cho mọi cơ quan loại đó
         #     support: [so-noi-vu]                  # cơ quan phối hợp (không bắt buộc)
         #     index: [\(firstIndex)]                # chỉ số, lĩnh vực (\(firstIndex)/<id lĩnh vực>) hoặc tiêu chí (\(firstIndex)#<mã>)
-        #     due: \(issued.year)-06-30                     # hạn: ngày YYYY-MM-DD hoặc kỳ (\(issued.year), \(issued.year)-Q3, \(issued.year)-11); bỏ trống nếu "thường xuyên"
+        #     due: \(oneOff.iso)                     # hạn: ngày YYYY-MM-DD hoặc kỳ (\(oneOff.year), \(oneOff.year)-Q3, \(oneOff.year)-11); bỏ trống nếu "thường xuyên"
         #     section: III.1                        # mục của Kế hoạch giao nhiệm vụ
         #   - id: bao-cao-dinh-ky
         #     title: Báo cáo kết quả thực hiện hằng quý
         #     lead: [so-noi-vu]
         #     every: quarter                        # nhiệm vụ định kỳ: month | quarter | half | year
         #     day: 20                               # hạn là ngày 20 của tháng cuối kỳ
-        #     due: \(issued.year)-03-20                     # hạn của kỳ đầu tiên
-        #     until: \(issued.year)                         # kỳ cuối cùng (mặc định: hết năm của `due`)
+        #     due: \(firstReport.iso)                     # hạn của kỳ đầu tiên
+        #     until: \(firstReport.year)                         # kỳ cuối cùng (mặc định: hết năm của `due`)
         ---
 
         ## I. Mục đích, yêu cầu

@@ -179,7 +179,7 @@ public enum ReportScaffold {
                 lines.append("    # percent: 0")
             }
             lines.append("    # completed: YYYY-MM-DD")
-            lines.append("    # note: ")
+            lines.append("    # note: …")
         }
         return lines.joined(separator: "\n") + "\n"
     }
