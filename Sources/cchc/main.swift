@@ -106,6 +106,10 @@ struct Build: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.root.appendingPathComponent("public")
+        if let archive, URL(fileURLWithPath: archive).standardizedFileURL.path.hasPrefix(output.path + "/") {
+            Output.printError("error: --archive \(archive) is inside the output folder \(output.path); write the archive elsewhere")
+            throw ExitCode(1)
+        }
         Output.printError("cchc: building \(options.site) …")
         let result: SiteBuild.Result
         do {

@@ -90,7 +90,7 @@ public enum SiteScaffold {
 
     static func siteYML(_ naming: (province: String, unit: String, host: String), year: Int) -> String {
         """
-        # Cài đặt của trang (xem docs/huong-dan.md). Sửa tiêu đề, tên tỉnh và địa chỉ xuất bản cho đúng.
+        # Cài đặt của trang (xem hướng dẫn docs/huong-dan.md trong mã nguồn cchc). Sửa tiêu đề, tên tỉnh và địa chỉ xuất bản cho đúng.
         title: \(YAMLText.scalar("Theo dõi thực hiện các kế hoạch nâng cao chỉ số CCHC \(naming.unit)"))
         province: \(YAMLText.scalar(naming.province))
         # Địa chỉ tuyệt đối của thư mục trang trên Cổng thông tin điện tử, kết thúc bằng "/".
