@@ -2,8 +2,11 @@ import ArgumentParser
 import CCHCCore
 import Foundation
 
-// A main.swift is top-level code, so `@main` cannot be used once the target has a second file:
-// the entry point is the call at the end of this file.
+// The entry point is top-level code (not `@main`): an executable target with more than one
+// file cannot use `@main` in a file named main.swift. The generic helper makes sure the async
+// `main()` of AsyncParsableCommand runs, not ParsableCommand's synchronous one.
+func start<Command: AsyncParsableCommand>(_ command: Command.Type) async { await command.main() }
+await start(CCHC.self)
 
 /// `cchc`: builds the report site of a province's CCHC plans.
 struct CCHC: AsyncParsableCommand {
@@ -11,7 +14,7 @@ struct CCHC: AsyncParsableCommand {
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
         version: cchcVersion,
-        subcommands: [Check.self, Build.self, Serve.self])
+        subcommands: [Check.self, Build.self, Serve.self, New.self])
 }
 
 /// The options every command that reads a site shares.
@@ -94,9 +97,22 @@ struct Build: AsyncParsableCommand {
     @Flag(help: "Print the time spent in each stage.")
     var timings = false
 
+    @Option(help: "Also pack the built site into FILE.zip or FILE.tar.gz, with a manifest.json of sizes and SHA-256 checksums.")
+    var archive: String?
+
+    func validate() throws {
+        if let archive, ArchiveFormat(fileName: archive) == nil {
+            throw ValidationError("--archive must name a .zip, .tar.gz or .tgz file, found `\(archive)`")
+        }
+    }
+
     func run() async throws {
         let started = ContinuousClock.now
         let output = out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL } ?? options.root.appendingPathComponent("public")
+        if let archive, URL(fileURLWithPath: archive).standardizedFileURL.path.hasPrefix(output.path + "/") {
+            Output.printError("error: --archive \(archive) is inside the output folder \(output.path); write the archive elsewhere")
+            throw ExitCode(1)
+        }
         Output.printError("cchc: building \(options.site) …")
         let result: SiteBuild.Result
         do {
@@ -114,9 +130,16 @@ struct Build: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")
+        if let archive {
+            let url = URL(fileURLWithPath: archive).standardizedFileURL
+            do {
+                let packed = try ReleaseArchive.write(folder: output, to: url, asOf: summary.asOf)
+                print("packed \(packed.files) files and manifest.json into \(url.path) (\(packed.bytes / 1024) KiB, sha256 \(packed.sha256))")
+            } catch {
+                Output.printError("error: \(error)")
+                throw ExitCode(1)
+            }
+        }
     }
 }
 
-/// Runs the command line; inside an async function `main` resolves to the asynchronous entry point.
-func runCCHC() async { await CCHC.main(nil) }
-await runCCHC()
