@@ -149,9 +149,15 @@ enum DataFiles {
     }
 
     /// Pretty JSON with sorted keys, so downloads are byte-identical between builds.
+    ///
+    /// Written here rather than with JSONSerialization, which was a tenth of a national-scale build
+    /// and prints some decimals with binary noise (85.950000000000003).
     static func json(_ object: Any) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return Array(data) + [0x0A]
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        JSONText.write(object, indent: 0, into: &out)
+        out.append(0x0A)
+        return out
     }
 }
 
@@ -175,5 +181,67 @@ enum XML {
             }
         }
         return out
+    }
+}
+
+/// A small JSON writer for the downloads: objects with sorted keys, two-space indentation.
+enum JSONText {
+    static func write(_ value: Any, indent: Int, into out: inout [UInt8]) {
+        switch value {
+        case let text as String: string(text, into: &out)
+        case let flag as Bool: out.append(contentsOf: Array((flag ? "true" : "false").utf8))
+        case let number as Int: out.append(contentsOf: Array(String(number).utf8))
+        case let number as Double: out.append(contentsOf: Array(DataFiles.number(number).utf8))
+        case let list as [Any]:
+            if list.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
+            out.append(0x5B)
+            for (i, item) in list.enumerated() {
+                out.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
+                pad(indent + 2, &out)
+                write(item, indent: indent + 2, into: &out)
+            }
+            out.append(0x0A)
+            pad(indent, &out)
+            out.append(0x5D)
+        case let object as [String: Any]:
+            if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
+            out.append(0x7B)
+            let keys = object.keys.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+            for (i, key) in keys.enumerated() {
+                out.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
+                pad(indent + 2, &out)
+                string(key, into: &out)
+                out.append(contentsOf: [0x20, 0x3A, 0x20])
+                write(object[key]!, indent: indent + 2, into: &out)
+            }
+            out.append(0x0A)
+            pad(indent, &out)
+            out.append(0x7D)
+        case let map as [String: Double]: write(map as [String: Any], indent: indent, into: &out)
+        case let map as [String: Int]: write(map as [String: Any], indent: indent, into: &out)
+        case let list as [String]: write(list as [Any], indent: indent, into: &out)
+        default: out.append(contentsOf: Array("null".utf8))
+        }
+    }
+
+    static func pad(_ n: Int, _ out: inout [UInt8]) { out.append(contentsOf: repeatElement(0x20, count: n)) }
+
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    static func string(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
     }
 }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Errors of writing the built site.
 public struct OutputError: Error, CustomStringConvertible {
@@ -43,12 +48,12 @@ public enum OutputWriter {
                 let target = temporary.appendingPathComponent(file.path)
                 do {
                     switch file.contents {
-                    case .bytes(let bytes): try Data(bytes).write(to: target)
+                    case .bytes(let bytes): try OutputWriter.writeFile(bytes, atPath: target.path)
                     case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
                     }
                     return nil
                 } catch {
-                    return "\(file.path): \(error.localizedDescription)"
+                    return "\(file.path): \(error)"
                 }
             }
             if let failure = failures.compactMap({ $0 }).first { throw OutputError(description: "cannot write \(failure)") }
@@ -70,6 +75,25 @@ public enum OutputWriter {
             try? manager.removeItem(at: temporary)
             if let error = error as? OutputError { throw error }
             throw OutputError(description: "cannot write the site to \(out.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes bytes to a new file with plain POSIX calls (Foundation's `Data.write` was several times slower
+    /// over tens of thousands of small files).
+    static func writeFile(_ bytes: [UInt8], atPath path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var offset = 0
+        try bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
         }
     }
 }

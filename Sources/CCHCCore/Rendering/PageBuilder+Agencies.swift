@@ -59,21 +59,28 @@ extension PageBuilder {
             return a.2 < b.2
         }
         var context: [String: Any] = agency(member.id, from: page)
+        // State bars by plan and the deadline timeline, from the agency's own lead tasks only
+        // (which come in plan order).
         var byPlan: [(String, Completion?)] = []
         var dated: [(String, Day, TaskState)] = []
-        for plan in site.plans {
-            var tally = Completion()
-            for task in plan.tasks where roles.leadSet.contains(task.id) {
-                for pair in derivation.tasks[task.id]!.pairs where pair.agency == member.id {
-                    tally.add(pair.state)
-                    if let due = pair.occurrence.due {
-                        let name = pair.occurrence.period.map { "\(task.title) (\(words.period($0)))" } ?? task.title
-                        dated.append((name, due, pair.state))
-                    }
+        var currentPlan: PlanID?
+        var tally = Completion()
+        for taskID in roles.lead {
+            if taskID.plan != currentPlan {
+                if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
+                currentPlan = taskID.plan
+                tally = Completion()
+            }
+            let title = lookup.tasks[taskID]?.title ?? taskID.description
+            for pair in derivation.tasks[taskID]!.pairs where pair.agency == member.id {
+                tally.add(pair.state)
+                if let due = pair.occurrence.due {
+                    let name = pair.occurrence.period.map { "\(title) (\(words.period($0)))" } ?? title
+                    dated.append((name, due, pair.state))
                 }
             }
-            if tally.total > 0 { byPlan.append((plan.number, tally)) }
         }
+        if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
         var charts: [String: Any] = ["ring": ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!)]
         charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!)
         charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!)

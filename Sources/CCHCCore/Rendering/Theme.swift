@@ -34,12 +34,16 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        FastHTML.register
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                try library.register(source.text, named: name)
+                // Every template (partials too: they start again from the default) escapes with FastHTML.
+                try library.register(FastHTML.pragma + source.text, named: name)
             } catch let error as MustacheTemplate.ParserError {
-                log.error(SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - FastHTML.pragma.count) : error.context.columnNumber
+                log.error(SourceLocation(path: source.path, line: line, column: column),
                           "template error: \(error.error); check the tags on this line")
             } catch {
                 log.error(SourceLocation(path: source.path), "template error: \(error)")
@@ -54,5 +58,45 @@ public struct Theme: Sendable {
     /// Renders a template; nil when it does not exist.
     func render(_ context: [String: Any], template: String) -> String? {
         library.render(context, withTemplate: template)
+    }
+}
+
+/// HTML escaping for templates that scans bytes and returns text without special characters as it is.
+///
+/// swift-mustache's own HTML escaping looks every character up in a dictionary, which was a tenth
+/// of a national-scale build; this one escapes the same five characters (`&`, `<`, `>`, `"`, `'`).
+struct FastHTML: MustacheContentType {
+    /// The pragma put in front of every template.
+    static let pragma = "{{% CONTENT_TYPE: CCHC_HTML }}"
+
+    /// Registers the content type once per process.
+    static let register: Void = MustacheContentTypes.register(FastHTML(), named: "CCHC_HTML")
+
+    func escapeText(_ text: String) -> String { FastHTML.escape(text) }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
+
+    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    static func escape(_ text: String) -> String {
+        var needs = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: amp)
+            case 0x3C: out.append(contentsOf: lt)
+            case 0x3E: out.append(contentsOf: gt)
+            case 0x22: out.append(contentsOf: quot)
+            case 0x27: out.append(contentsOf: apos)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
