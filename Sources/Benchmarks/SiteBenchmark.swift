@@ -1,0 +1,93 @@
+import CCHCCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times the site pipeline in-process: a full build, a check, and a preview-style rebuild after one
+/// progress file changes. Each prints wall time, CPU time and peak memory of this process.
+enum SiteBenchmark {
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// User + system CPU seconds and peak resident memory (MiB) of this process so far.
+    static func usage() -> (cpu: Double, peakMiB: Double) {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        let cpu = Double(u.ru_utime.tv_sec) + Double(u.ru_utime.tv_usec) / 1e6 + Double(u.ru_stime.tv_sec) + Double(u.ru_stime.tv_usec) / 1e6
+        return (cpu, Double(u.ru_maxrss) / 1024)
+    }
+
+    static func report(_ name: String, wall: Double, cpuBefore: Double, extra: String = "") {
+        let (cpu, peak) = usage()
+        print(String(format: "%@: wall %.3f s, cpu %.3f s, peak %.0f MiB%@", name, wall, cpu - cpuBefore, peak, extra))
+    }
+
+    /// `site-build SITE`: a full build into a temporary folder, as `cchc build` does it.
+    static func build(_ arguments: [String]) -> Int32 {
+        guard let site = arguments.first else { print("usage: cchc-bench site-build SITE"); return 2 }
+        let root = URL(fileURLWithPath: site)
+        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cchc-bench-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let cpu = usage().cpu
+        let started = ContinuousClock.now
+        do {
+            let result = try SiteBuild.run(root: root, out: out)
+            let wall = seconds(ContinuousClock.now - started)
+            guard let summary = result.summary else {
+                print("build failed: \(DiagnosticReport.summary(result.diagnostics))")
+                return 1
+            }
+            report("build", wall: wall, cpuBefore: cpu,
+                   extra: String(format: ", %d pages, %.0f pages/s, %d MiB written", summary.pages, Double(summary.pages) / wall, summary.bytes >> 20))
+            for line in result.timings.report { print(line) }
+            return 0
+        } catch {
+            print("error: \(error)")
+            return 1
+        }
+    }
+
+    /// `site-check SITE`: reading, checking and deriving, as `cchc check` does it.
+    static func check(_ arguments: [String]) -> Int32 {
+        guard let site = arguments.first else { print("usage: cchc-bench site-check SITE"); return 2 }
+        let cpu = usage().cpu
+        let started = ContinuousClock.now
+        let result = SiteLoader.load(root: URL(fileURLWithPath: site))
+        report("check", wall: seconds(ContinuousClock.now - started), cpuBefore: cpu, extra: ", \(result.errors.count) errors")
+        return result.errors.isEmpty ? 0 : 1
+    }
+
+    /// `site-rebuild SITE [ROUNDS]`: after a first in-memory build, changes one progress file and
+    /// rebuilds in memory, as `cchc serve` does on every save; prints each round and the median.
+    static func rebuild(_ arguments: [String]) -> Int32 {
+        guard let site = arguments.first else { print("usage: cchc-bench site-rebuild SITE [ROUNDS]"); return 2 }
+        let rounds = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
+        let root = URL(fileURLWithPath: site)
+        let progress = root.appendingPathComponent("content/progress")
+        guard let file = FileManager.default.enumerator(atPath: progress.path)?.compactMap({ $0 as? String }).sorted().first(where: { $0.hasSuffix(".yml") }) else {
+            print("no progress file under \(progress.path)")
+            return 2
+        }
+        let path = progress.appendingPathComponent(file)
+        let original = (try? Data(contentsOf: path)) ?? Data()
+        defer { try? original.write(to: path) }
+        _ = SiteBuild.render(root: root)
+        var times: [Double] = []
+        for round in 0..<rounds {
+            var changed = original
+            changed.append(contentsOf: Array("# lần sửa \(round)\n".utf8))
+            try? changed.write(to: path)
+            let started = ContinuousClock.now
+            let (files, _, diagnostics) = SiteBuild.render(root: root)
+            let wall = seconds(ContinuousClock.now - started)
+            guard files != nil else { print("rebuild failed: \(DiagnosticReport.summary(diagnostics))"); return 1 }
+            times.append(wall)
+            print(String(format: "  round %d: %.3f s", round + 1, wall))
+        }
+        let sorted = times.sorted()
+        print(String(format: "rebuild after one progress file: median %.3f s, max %.3f s (%d rounds)", sorted[sorted.count / 2], sorted.last ?? 0, rounds))
+        return 0
+    }
+}
