@@ -39,7 +39,7 @@ public enum SiteBuild {
         var log = DiagnosticLog()
         log.append(contentsOf: load.diagnostics)
         var themeTimer = Timings()
-        let theme = Theme.load(siteRoot: root, log: &log)
+        let theme = Theme.load(siteRoot: root, language: load.site?.site.settings.language, log: &log)
         themeTimer.lap("templates")
         timings.append(themeTimer)
         let diagnostics = Diagnostic.sorted(log.all)

@@ -13,7 +13,10 @@ public struct Theme: Sendable {
     static let required = ["layout", "dashboard", "plans", "plan", "agencies", "agency", "indices", "index", "task", "updates", "data", "404"]
 
     /// Loads the theme for the site at `root`, recording template errors as diagnostics.
-    public static func load(siteRoot root: URL, log: inout DiagnosticLog) -> Theme {
+    ///
+    /// With `language`, every `{{words.key}}` is replaced by its (escaped) text before the template
+    /// is parsed: the words are fixed for a build, and a national site renders them millions of times.
+    public static func load(siteRoot root: URL, language: SiteLanguage? = nil, log: inout DiagnosticLog) -> Theme {
         var sources: [String: (text: String, path: String)] = [:]
         var assets: [String: [UInt8]] = [:]
         for (name, text) in BuiltinTheme.files {
@@ -39,7 +42,8 @@ public struct Theme: Sendable {
             let source = sources[name]!
             do {
                 // Every template (partials too: they start again from the default) escapes with FastHTML.
-                try library.register(FastHTML.pragma + source.text, named: name)
+                let text = language.map { inlineWords(source.text, Words($0).table) } ?? source.text
+                try library.register(FastHTML.pragma + text, named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - FastHTML.pragma.count) : error.context.columnNumber
@@ -53,6 +57,25 @@ public struct Theme: Sendable {
             log.error(SourceLocation(path: "templates/\(name).mustache"), "the theme has no `\(name)` template")
         }
         return Theme(library: library, assets: assets)
+    }
+
+    /// `text` with each `{{words.key}}` of a known key replaced by the escaped word.
+    static func inlineWords(_ text: String, _ words: [String: String]) -> String {
+        guard text.contains("{{words.") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "{{words.") {
+            out += rest[..<start.lowerBound]
+            let after = rest[start.upperBound...]
+            if let end = after.range(of: "}}"), let word = words[String(after[..<end.lowerBound])], !after[..<end.lowerBound].contains("{") {
+                out += FastHTML.escape(word)
+                rest = after[end.upperBound...]
+            } else {
+                out += rest[start]
+                rest = after
+            }
+        }
+        return out + rest
     }
 
     /// Renders a template; nil when it does not exist.
