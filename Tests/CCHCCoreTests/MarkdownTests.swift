@@ -370,4 +370,42 @@ struct MarkdownTests {
         }
         #expect(mismatches == 0, "\(mismatches) of \(tasks * rendersPerTask) concurrent renders differed")
     }
+
+    /// Notes rendered on many threads beside documents must match a serial render.
+    ///
+    /// A build renders tens of thousands of notes concurrently; a note parse racing a document's
+    /// (which toggles cmark-gfm's global special-character tables) would lose `~~` or links.
+    @Test func concurrentInlineRenderingMatchesSerialRendering() async {
+        let notes = (0..<40).map { i in
+            "Đã ~~hủy~~ bổ sung **\(i) hồ sơ**, xem www.so\(i).gov.vn và https://a.vn/\(i); `mã \(i)` | cột"
+        }
+        let documents = Self.concurrencyCorpus
+        let expectedNotes = notes.map { Markdown.renderInline($0) }
+        let expectedDocuments = documents.map { Markdown.render($0) }
+        for note in expectedNotes {
+            #expect(note.contains("<del>hủy</del>"))
+            #expect(note.contains("<a href=\"http://www.so"))
+            #expect(note.contains("<strong>"))
+        }
+        let tasks = 16, rounds = 300
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for task in 0..<tasks {
+                group.addTask {
+                    var bad = 0
+                    for i in 0..<rounds {
+                        if task % 4 == 0 {
+                            let index = (task + i) % documents.count
+                            if Markdown.render(documents[index]) != expectedDocuments[index] { bad += 1 }
+                        } else {
+                            let index = (task * 7 + i) % notes.count
+                            if Markdown.renderInline(notes[index]) != expectedNotes[index] { bad += 1 }
+                        }
+                    }
+                    return bad
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0, "\(mismatches) of \(tasks * rounds) concurrent renders differed")
+    }
 }

@@ -185,8 +185,8 @@ struct PreviewServerTests {
             #expect(missing["Content-Type"] == "text/html; charset=utf-8")
             #expect(missing.body == Injection.inject(Injection.snippet(diagnostics: []), into: notFoundBytes))
             #expect(try await h.get("/ke-hoach/khong-co/").status == 404)
-            // Built for this server's root: the 404 page's absolute links work here.
-            #expect(missing.text.contains("href=\"/assets/style.css\""))
+            // Built for this server's root: the 404 page's absolute links point at this server.
+            #expect(missing.text.contains("href=\"http://127.0.0.1:\(h.port)/assets/style.css\""))
             #expect(!missing.text.contains("/cchc/"))
             #expect(try await h.get("/assets/style.css").status == 200)
 
