@@ -199,3 +199,16 @@ func numberTokens(_ s: String) -> Set<String> {
         #expect(en.svg.contains(">No data<"))
     }
 }
+
+
+@Suite struct LayoutTests {
+    @Test func lastLinesKeepTwoWords() {
+        let name = "Tham mưu thành lập Trung tâm Phục vụ hành chính công cấp tỉnh"
+        let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 476, fontSize: 15, maxLines: 2)
+        #expect(!truncated && lines == ["Tham mưu thành lập Trung tâm Phục vụ hành chính công", "cấp tỉnh"])
+        for line in lines { #expect(TextMetrics.width(line, fontSize: 15) <= 476) }
+        #expect(TextMetrics.wrap("Sở Khoa học và Công nghệ", maxWidth: 170, fontSize: 15, maxLines: 2).lines == ["Sở Khoa học và", "Công nghệ"])
+        // Two words before the break stay: "Sở" alone would be no better.
+        #expect(TextMetrics.wrap("Sở Tư pháp", maxWidth: 60, fontSize: 15, maxLines: 2).lines == ["Sở Tư", "pháp"])
+    }
+}
