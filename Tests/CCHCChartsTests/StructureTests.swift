@@ -202,6 +202,20 @@ func numberTokens(_ s: String) -> Set<String> {
 
 
 @Suite struct LayoutTests {
+    @Test func stateBarsCountTheCallersNoun() {
+        let rows: [StateBarsChart.Row] = [.init(name: "Sở Nội vụ", counts: [.done: 12, .overdue: 1]), .init(name: "Sở Tư pháp", counts: [.done: 1])]
+        let byDefault = StateBarsChart(id: "s", title: "t", rows: rows).render().svg
+        #expect(byDefault.contains(">13 nhiệm vụ</text>") && byDefault.contains(">1 nhiệm vụ</text>"))
+        let english = StateBarsChart(id: "s", title: "t", rows: rows, language: .en).render().svg
+        #expect(english.contains(">13 tasks</text>") && english.contains(">1 task</text>"))
+        let pairs = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "lượt nhiệm vụ").render().svg
+        #expect(pairs.contains(">13 lượt nhiệm vụ</text>") && pairs.contains("Sở Nội vụ: 13 lượt nhiệm vụ ("))
+        #expect(!pairs.contains(">13 nhiệm vụ<"))
+        let assignments = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "assignments", language: .en).render().svg
+        #expect(assignments.contains(">1 assignments</text>"))
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: " ").render().svg == byDefault)
+    }
+
     @Test func lastLinesKeepTwoWords() {
         let name = "Tham mưu thành lập Trung tâm Phục vụ hành chính công cấp tỉnh"
         let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 476, fontSize: 15, maxLines: 2)
