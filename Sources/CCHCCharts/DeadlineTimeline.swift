@@ -33,12 +33,13 @@ enum Marker {
     }
 }
 
-/// Tasks placed by due date, one row each with its name, a state marker and "dd/mm/yyyy · state",
-/// and a vertical line at the reporting date.
+/// Tasks placed by due date, one row each with its name (up to two lines), a state marker and "dd/mm/yyyy · state"
+/// (beside the marker, or under it when it fits on neither side), and a vertical line at the reporting date, whose
+/// label has a line of its own between the legend and the date axis.
 public struct DeadlineTimelineChart: Chart {
     /// One task with a deadline.
     public struct Task: Sendable, Hashable {
-        /// The task's name, possibly long; shortened with "…" on the chart and kept whole in a tooltip and the table.
+        /// The task's name, possibly long; wrapped to two lines on the chart, shortened with "…" beyond, and kept whole in a tooltip and the table.
         public var name: String
         /// The deadline.
         public var due: ChartDate
@@ -100,8 +101,10 @@ public struct DeadlineTimelineChart: Chart {
                                                    top: Style.pad, marker: true)
         body.append(legend)
 
-        // Date axis at the top: month or year ticks, thinned to fit.
-        let axisY = legendBottom + 38
+        // The reporting date's label gets a line of its own under the legend, so it never covers a legend item.
+        let reportY = legendBottom + 10 + Style.font
+        // Date axis: month or year ticks, thinned to fit, their labels under the reporting date's label.
+        let axisY = reportY + 8 + Style.font + 8
         var ticks: [(ChartDate, String)] = []
         let first = ChartDate.fromDayNumber(lo), last = ChartDate.fromDayNumber(hi)
         let months = (last.year - first.year) * 12 + last.month - first.month
@@ -120,53 +123,62 @@ public struct DeadlineTimelineChart: Chart {
         let available = right - left
         var step = 1
         while ticks.count > 0 && Double((ticks.count + step - 1) / step) * tickWidth > available { step += 1 }
+        let rx = x(reportDate)
         var axisNodes: [Node] = [.el("line", ["x1": n(left), "y1": n(axisY), "x2": n(right), "y2": n(axisY), "stroke": Palette.axis])]
         for (i, tick) in ticks.enumerated() where i % step == 0 {
             let tx = x(tick.0)
             let half = TextMetrics.width(tick.1, fontSize: Style.font) / 2
-            guard tx - half >= Style.pad - 4, tx + half <= width - Style.pad + 4 else { continue }
+            guard tx - half >= Style.pad, tx + half <= width - Style.pad else { continue }
             axisNodes.append(.el("line", ["x1": n(tx), "y1": n(axisY - 4), "x2": n(tx), "y2": n(axisY + 4), "stroke": Palette.axis]))
+            // A label the reporting-date line runs through gets a white box, so the line does not cross its letters.
+            if abs(tx - rx) <= half + 3 { axisNodes.append(Common.backdrop(tick.1, x: tx, y: axisY - 8, anchor: "middle")) }
             axisNodes.append(Common.text(tick.1, x: tx, y: axisY - 8, anchor: "middle"))
         }
-        body.append(.el("g", ["class": "chart-axis chart-axis-x"], axisNodes))
 
-        // Rows.
+        // Rows: the name on up to two lines, then the marker with "dd/mm/yyyy · state" beside it, on whichever
+        // side it fits, or on a line of its own under the marker when it fits on neither.
         var yCursor = axisY + 14 + Style.font
         var rowNodes: [Node] = []
         var gridLines: [Node] = []
+        let captionGap = 12.0
         for (i, task) in sorted.enumerated() {
-            let (nameNode, lines) = Common.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 1,
+            let (nameNode, lines) = Common.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
                                                   backdrop: true)
             let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16
             let mx = x(task.due)
             let caption = "\(date(task.due)) · \(task.state.label(language))"
             let captionWidth = TextMetrics.width(caption, fontSize: Style.font)
-            let onRight = mx + 12 + captionWidth <= width - Style.pad
+            let captionX: Double, captionY: Double, anchor: String?
+            if mx + captionGap + captionWidth <= width - Style.pad {
+                (captionX, captionY, anchor) = (mx + captionGap, markerY + 5, nil)
+            } else if mx - captionGap - captionWidth >= Style.pad {
+                (captionX, captionY, anchor) = (mx - captionGap, markerY + 5, "end")
+            } else {
+                let start = min(max(mx - captionWidth / 2, Style.pad), width - Style.pad - captionWidth)
+                (captionX, captionY, anchor) = (max(start, Style.pad), markerY + 12 + Style.font, nil)
+            }
             gridLines.append(.el("line", ["x1": n(left), "y1": n(markerY), "x2": n(right), "y2": n(markerY), "stroke": Palette.grid]))
             rowNodes.append(.el("g", ["class": "chart-row chart-state-\(Palette.slug(task.state))", "id": "\(id)-task-\(i)"], [
                 nameNode,
                 Marker.node(task.state, id: id, cx: mx, cy: markerY, size: 7,
                             children: [.el("title", [:], [.text("\(task.name): \(caption)")])]),
-                Common.backdrop(caption, x: onRight ? mx + 12 : mx - 12, y: markerY + 5, anchor: onRight ? nil : "end"),
-                Common.text(caption, x: onRight ? mx + 12 : mx - 12, y: markerY + 5, anchor: onRight ? nil : "end",
-                            fill: Palette.muted, cls: "chart-value"),
+                Common.backdrop(caption, x: captionX, y: captionY, anchor: anchor),
+                Common.text(caption, x: captionX, y: captionY, anchor: anchor, fill: Palette.muted, cls: "chart-value"),
             ]))
-            yCursor = markerY + 16 + Style.font + 4
+            yCursor = captionY + 11 + Style.font + 4
         }
         let bottom = yCursor - Style.font - 8
-        body.append(.el("g", ["class": "chart-grid"], gridLines))
-        // The reporting date.
-        let rx = x(reportDate)
+        // The reporting date: its label centred on the line where it fits, else kept inside the edges.
         let reportLabel = "\(w.reportDate) \(date(reportDate))"
-        let rw = TextMetrics.width(reportLabel, fontSize: Style.font)
-        let rAnchorEnd = rx + 4 + rw > width - Style.pad
-        let rStart = rx - rw / 2 < Style.pad
+        let rw = TextMetrics.width(reportLabel, fontSize: Style.font) * 1.03 // bold
+        let rStart = max(Style.pad, min(rx - rw / 2, width - Style.pad - rw))
+        body.append(.el("g", ["class": "chart-grid"], gridLines))
         body.append(.el("g", ["class": "chart-report-date"], [
-            .el("line", ["x1": n(rx), "y1": n(axisY - 26), "x2": n(rx), "y2": n(bottom), "stroke": Palette.ink, "stroke-width": "2",
+            .el("line", ["x1": n(rx), "y1": n(reportY + 5), "x2": n(rx), "y2": n(bottom), "stroke": Palette.ink, "stroke-width": "2",
                          "stroke-dasharray": "6 3"]),
-            Common.text(reportLabel, x: rStart ? max(rx - 4, Style.pad) : (rAnchorEnd ? min(rx + 4, width - Style.pad) : rx),
-                        y: axisY - 30, anchor: rStart ? nil : (rAnchorEnd ? "end" : "middle"), weight: "bold"),
+            Common.text(reportLabel, x: rStart, y: reportY, weight: "bold"),
         ]))
+        body.append(.el("g", ["class": "chart-axis chart-axis-x"], axisNodes))
         body.append(.el("g", ["class": "chart-rows"], rowNodes))
         let height = bottom + Style.pad
 

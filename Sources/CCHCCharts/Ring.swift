@@ -13,6 +13,9 @@ public struct CompletionRingChart: Chart {
     /// The language of the chart's words.
     public var language: ChartLanguage
 
+    /// The width of the ring's viewBox, narrower than `Charts.viewBoxWidth`.
+    static let viewBoxWidth: Double = 400
+
     /// Makes a completion ring.
     public init(id: String, title: String, share: Double?, caption: String? = nil, language: ChartLanguage = .vi) {
         self.id = id
@@ -32,7 +35,9 @@ public struct CompletionRingChart: Chart {
         }
         let out = share < 0 || share > 1
         let text = VietnameseNumber.percent(share, decimals: 1, language: language) + (out ? "*" : "")
-        let width = Charts.viewBoxWidth, height = 180.0
+        // Narrower than the other charts: the ring often sits in a grid column of 18rem (288 px) or in a card on a
+        // phone, and with 400 units its 15-unit labels still render at 10 px or more there.
+        let width = Self.viewBoxWidth, height = 180.0
         let cx = Style.pad + 78, cy = height / 2, r = 66.0, stroke = 22.0
         let clamped = min(max(share, 0), 1)
         var body: [Node] = [
@@ -51,7 +56,10 @@ public struct CompletionRingChart: Chart {
             body.append(.el("path", ["class": "chart-arc", "d": "M\(n(cx)) \(n(cy - r))A\(n(r)) \(n(r)) 0 \(large) 1 \(n(ex)) \(n(ey))",
                                      "fill": "none", "stroke": out ? Palette.alert : Palette.series, "stroke-width": n(stroke)]))
         }
-        body.append(Common.text(text, x: cx, y: cy + Style.big * 0.35, anchor: "middle", size: Style.big, weight: "bold", cls: "chart-value"))
+        // The percentage shrinks to stay inside the hole ("100,0%", "125,0%*").
+        let hole = 2 * (r - stroke / 2) - 16
+        let big = min(Style.big, (hole / (TextMetrics.width(text, fontSize: 1) * 1.03)).rounded(.down))
+        body.append(Common.text(text, x: cx, y: cy + big * 0.35, anchor: "middle", size: big, weight: "bold", cls: "chart-value"))
         let textLeft = cx + r + stroke / 2 + 20
         let (titleNode, titleLines) = Common.label(title, x: textLeft, y: 62, maxWidth: width - Style.pad - textLeft, maxLines: 3,
                                                    weight: "bold")
@@ -64,7 +72,7 @@ public struct CompletionRingChart: Chart {
         }
         if out {
             let note = language == .vi ? "* Tỷ lệ nằm ngoài 0–100%" : "* Share outside 0–100%"
-            body.append(Common.text(note, x: textLeft, y: y, cls: "chart-footnote"))
+            body.append(Common.label(note, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 1, cls: "chart-footnote").0)
         }
         var desc = text
         if let caption { desc += ", " + caption }

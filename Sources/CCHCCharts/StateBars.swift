@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stacked horizontal bars of task states per row (agency, plan or index area), with a text legend;
 /// hatched and dotted patterns tell overdue, dropped and done-late apart without colour.
 public struct StateBarsChart: Chart {
@@ -36,18 +38,29 @@ public struct StateBarsChart: Chart {
     public var rowHeader: String?
     /// Whether bars show shares (default) or counts.
     public var lengths: Lengths
+    /// The noun after each row's count, at the end of the row and in the description, e.g. "lượt nhiệm vụ" when
+    /// what is counted are (task, lead agency) assignments; nil uses "nhiệm vụ" / "task(s)".
+    public var unitNoun: String?
     /// The language of the chart's words.
     public var language: ChartLanguage
 
     /// Makes a state bar chart.
     public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, lengths: Lengths = .share,
-                language: ChartLanguage = .vi) {
+                unitNoun: String? = nil, language: ChartLanguage = .vi) {
         self.id = id
         self.title = title
         self.rows = rows
         self.rowHeader = rowHeader
         self.lengths = lengths
+        self.unitNoun = unitNoun
         self.language = language
+    }
+
+    /// "12 nhiệm vụ", "1 task", "12 lượt nhiệm vụ".
+    private func counted(_ count: Int, _ w: Words) -> String {
+        let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? (count == 1 ? w.task.lowercased() : w.tasks)
+        return "\(VietnameseNumber.integer(count, language: language)) \(noun)"
     }
 
     /// Draws the chart.
@@ -73,7 +86,8 @@ public struct StateBarsChart: Chart {
         var rowNodes: [Node] = []
         for (i, row) in rows.enumerated() {
             let total = row.total
-            let totalText = "\(VietnameseNumber.integer(total, language: language)) \(w.tasks)"
+            // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
+            let totalText = TextMetrics.ellipsize(counted(total, w), maxWidth: (right - left) * 0.4, fontSize: Style.font)
             let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
             let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
             var children: [Node] = [nameNode, Common.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, cls: "chart-value")]
@@ -111,7 +125,7 @@ public struct StateBarsChart: Chart {
         for row in rows {
             let parts = TaskState.allCases.filter { row.count($0) > 0 }
                 .map { "\($0.label(language).lowercased()) \(VietnameseNumber.integer(row.count($0), language: language))" }
-            items.append("\(row.name): \(VietnameseNumber.integer(row.total, language: language)) \(w.tasks)" +
+            items.append("\(row.name): \(counted(row.total, w))" +
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
             table.rows.append((row.name, TaskState.allCases.map { .number(VietnameseNumber.integer(row.count($0), language: language)) }
                                          + [.number(VietnameseNumber.integer(row.total, language: language))]))

@@ -37,7 +37,23 @@ enum TextMetrics {
     ///
     /// Text that does not fit is cut in the middle, keeping its start and its end, which tell similar names apart:
     /// "Trung tâm Phục vụ hành chính công" / "… huyện Bà Rịa - Vũng Tàu".
+    ///
+    /// A last line of one lone word takes the word before it along ("… công huyện" / "Lâm Bình", not "… huyện Lâm" /
+    /// "Bình"): most Vietnamese words are two syllables, and a syllable alone on a line reads as a fragment.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
+        var (lines, truncated) = greedyWrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
+        guard !truncated, lines.count > 1, !lines[lines.count - 1].contains(" ") else { return (lines, truncated) }
+        var previous = lines[lines.count - 2].split(separator: " ").map(String.init)
+        guard previous.count >= 3 else { return (lines, truncated) }
+        let moved = previous.removeLast() + " " + lines[lines.count - 1]
+        guard width(moved, fontSize: fontSize) <= maxWidth else { return (lines, truncated) }
+        lines[lines.count - 2] = previous.joined(separator: " ")
+        lines[lines.count - 1] = moved
+        return (lines, false)
+    }
+
+    /// Lines filled greedily, the last one cut in the middle when the text does not fit.
+    private static func greedyWrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return ([""], false) }
         func fits(_ s: String) -> Bool { width(s, fontSize: fontSize) <= maxWidth }

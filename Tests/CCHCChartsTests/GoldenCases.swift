@@ -122,6 +122,21 @@ enum GoldenCases {
         .init(name: "Cung cấp tài liệu kiểm chứng", due: ChartDate(2024, 10, 15), state: .noReport),
     ]
 
+    /// Nine months with all six states drawn, the legend on two lines, and markers in the middle whose captions fit on
+    /// neither side (as on the Sở Nội vụ page).
+    static let midTasks: [DeadlineTimelineChart.Task] = [
+        .init(name: "Xây dựng kế hoạch của cơ quan cụ thể hóa nhiệm vụ được giao chủ trì", due: ChartDate(2024, 6, 20), state: .done),
+        .init(name: "Tổng hợp tiến độ thực hiện Kế hoạch của các cơ quan, báo cáo UBND tỉnh hằng tháng (Tháng 8/2024)",
+              due: ChartDate(2024, 8, 25), state: .doneLate),
+        .init(name: "Lập danh sách đối tượng điều tra SIPAS năm 2024 gửi Bộ Nội vụ", due: ChartDate(2024, 10, 31), state: .doneLate),
+        .init(name: "Kiểm tra công tác CCHC năm 2024 tại 06 sở, ngành và 04 UBND cấp huyện", due: ChartDate(2024, 11, 30), state: .overdue),
+        .init(name: "Giữ điểm tối đa và khắc phục các tiêu chí điểm thấp thuộc lĩnh vực cải cách thể chế", due: ChartDate(2024, 12, 31),
+              state: .inProgress),
+        .init(name: "Tổng hợp kết quả tự chấm điểm Chỉ số CCHC năm 2024, trình Hội đồng thẩm định của tỉnh", due: ChartDate(2025, 1, 20),
+              state: .notStarted),
+        .init(name: "Tham mưu xây dựng bộ tiêu chí đánh giá công tác CCHC", due: ChartDate(2025, 3, 31), state: .noReport),
+    ]
+
     static let timelines: [(name: String, chart: any Chart)] = [
         ("timeline-plan", DeadlineTimelineChart(id: "plan-deadlines", title: "Thời hạn các nhiệm vụ của Kế hoạch 386/KH-UBND",
                                                 tasks: planTasks, reportDate: ChartDate(2024, 9, 15))),
@@ -134,6 +149,8 @@ enum GoldenCases {
                                                          .init(name: "Giai đoạn 2", due: ChartDate(2023, 12, 31), state: .done),
                                                          .init(name: "Giai đoạn 3", due: ChartDate(2025, 12, 31), state: .inProgress)],
                                                  reportDate: ChartDate(2026, 3, 1))),
+        ("timeline-mid", DeadlineTimelineChart(id: "mid", title: "Thời hạn nhiệm vụ chủ trì của Sở Nội vụ",
+                                               tasks: midTasks, reportDate: ChartDate(2024, 12, 31))),
         ("timeline-empty", DeadlineTimelineChart(id: "timeline-none", title: "Thời hạn nhiệm vụ", tasks: [], reportDate: ChartDate(2024, 6, 30))),
     ]
 

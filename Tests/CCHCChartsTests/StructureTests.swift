@@ -199,3 +199,114 @@ func numberTokens(_ s: String) -> Set<String> {
         #expect(en.svg.contains(">No data<"))
     }
 }
+
+/// The `<text>` elements of an SVG with their estimated boxes (from `TextMetrics`, as the charts lay them out).
+final class TextBoxes: NSObject, XMLParserDelegate {
+    struct Box {
+        var text: String
+        var minX: Double, maxX: Double, minY: Double, maxY: Double
+        func overlaps(_ o: Box) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+    }
+    var boxes: [Box] = []
+    var viewBox: (width: Double, height: Double) = (0, 0)
+    private var sizes: [Double] = []
+    private var weights: [Bool] = []
+    private var current: (x: Double, y: Double, anchor: String, size: Double, bold: Bool)?
+    private var content = ""
+
+    init(_ svg: String) {
+        super.init()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = self
+        _ = parser.parse()
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if name == "svg", let vb = attributes["viewBox"] {
+            let parts = vb.split(separator: " ").compactMap { Double($0) }
+            if parts.count == 4 { viewBox = (parts[2], parts[3]) }
+        }
+        let size = attributes["font-size"].flatMap(Double.init) ?? sizes.last ?? 15
+        let bold = attributes["font-weight"].map { $0 == "bold" } ?? weights.last ?? false
+        sizes.append(size)
+        weights.append(bold)
+        if name == "text" {
+            current = (Double(attributes["x"] ?? "0") ?? 0, Double(attributes["y"] ?? "0") ?? 0, attributes["text-anchor"] ?? "start", size, bold)
+            content = ""
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if current != nil { content += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        sizes.removeLast()
+        weights.removeLast()
+        guard name == "text", let c = current else { return }
+        let w = TextMetrics.width(content, fontSize: c.size) * (c.bold ? 1.04 : 1)
+        let minX = c.anchor == "middle" ? c.x - w / 2 : c.anchor == "end" ? c.x - w : c.x
+        // Ascenders and Vietnamese marks above, dots below.
+        boxes.append(Box(text: content, minX: minX, maxX: minX + w, minY: c.y - c.size * 0.95, maxY: c.y + c.size * 0.25))
+        current = nil
+    }
+}
+
+@Suite struct LayoutTests {
+    /// Charts whose labels must all be inside the viewBox and apart from each other.
+    static var charts: [(String, any Chart)] {
+        GoldenCases.all.filter { $0.name.hasPrefix("timeline") || $0.name.hasPrefix("states") || $0.name.hasPrefix("ring") }
+            + [("states-long-noun", StateBarsChart(id: "n", title: "t",
+                                                   rows: GoldenCases.agencies.enumerated().map { .init(name: $0.element, counts: GoldenCases.counts($0.offset)) },
+                                                   unitNoun: "lượt nhiệm vụ (nhiệm vụ, cơ quan chủ trì, kỳ)"))]
+    }
+
+    @Test func labelsStayInsideAndApart() {
+        for (name, chart) in Self.charts {
+            let t = TextBoxes(chart.render().svg)
+            #expect(t.viewBox.width > 0, "\(name)")
+            for b in t.boxes {
+                #expect(b.minX >= 0 && b.maxX <= t.viewBox.width && b.minY >= 0 && b.maxY <= t.viewBox.height,
+                        "\(name): \"\(b.text)\" [\(b.minX), \(b.maxX)] × [\(b.minY), \(b.maxY)] leaves the viewBox \(t.viewBox)")
+            }
+            for (i, a) in t.boxes.enumerated() {
+                for b in t.boxes[(i + 1)...] where a.overlaps(b) {
+                    Issue.record("\(name): \"\(a.text)\" overlaps \"\(b.text)\"")
+                }
+            }
+        }
+    }
+
+    @Test func stateBarsCountTheCallersNoun() {
+        let rows: [StateBarsChart.Row] = [.init(name: "Sở Nội vụ", counts: [.done: 12, .overdue: 1]), .init(name: "Sở Tư pháp", counts: [.done: 1])]
+        let byDefault = StateBarsChart(id: "s", title: "t", rows: rows).render().svg
+        #expect(byDefault.contains(">13 nhiệm vụ</text>") && byDefault.contains(">1 nhiệm vụ</text>"))
+        let english = StateBarsChart(id: "s", title: "t", rows: rows, language: .en).render().svg
+        #expect(english.contains(">13 tasks</text>") && english.contains(">1 task</text>"))
+        let pairs = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "lượt nhiệm vụ").render().svg
+        #expect(pairs.contains(">13 lượt nhiệm vụ</text>") && pairs.contains("Sở Nội vụ: 13 lượt nhiệm vụ ("))
+        #expect(!pairs.contains(">13 nhiệm vụ<"))
+        let assignments = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "assignments", language: .en).render().svg
+        #expect(assignments.contains(">1 assignments</text>"))
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: " ").render().svg == byDefault)
+    }
+
+    @Test func timelineCaptionsThatFitNeitherSideGoBelowTheMarker() {
+        let svg = GoldenCases.timelines.first { $0.name == "timeline-mid" }!.chart.render().svg
+        let t = TextBoxes(svg)
+        let caption = t.boxes.first { $0.text == "31/10/2024 · Hoàn thành quá hạn" }!
+        let name = t.boxes.first { $0.text.hasPrefix("Lập danh sách") }!
+        #expect(caption.minX >= 12 && caption.minY > name.maxY)
+    }
+
+    @Test func lastLinesKeepTwoWords() {
+        let name = "Tham mưu thành lập Trung tâm Phục vụ hành chính công cấp tỉnh"
+        let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 476, fontSize: 15, maxLines: 2)
+        #expect(!truncated && lines == ["Tham mưu thành lập Trung tâm Phục vụ hành chính công", "cấp tỉnh"])
+        for line in lines { #expect(TextMetrics.width(line, fontSize: 15) <= 476) }
+        #expect(TextMetrics.wrap("Sở Khoa học và Công nghệ", maxWidth: 170, fontSize: 15, maxLines: 2).lines == ["Sở Khoa học và", "Công nghệ"])
+        // Two words before the break stay: "Sở" alone would be no better.
+        #expect(TextMetrics.wrap("Sở Tư pháp", maxWidth: 60, fontSize: 15, maxLines: 2).lines == ["Sở Tư", "pháp"])
+    }
+}
