@@ -80,7 +80,7 @@ extension PageBuilder {
     func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> String? {
         guard !rows.isEmpty else { return nil }
         return StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
-                              rowHeader: header, language: chartLanguage).render().html
+                              rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage).render().html
     }
 
     /// A completion ring.
