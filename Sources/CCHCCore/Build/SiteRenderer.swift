@@ -30,7 +30,7 @@ public enum SiteRenderer {
         let unsafe = site.settings.unsafeHTML
 
         // Markdown: plan texts and notes, on all cores.
-        let planTexts = ConcurrentMap.run(site.plans.count) { Markdown.render(site.plans[$0].body, unsafeHTML: unsafe) }
+        let planTexts = ConcurrentMap.run(site.plans.count) { Markdown.render(site.plans[$0].body, unsafeHTML: unsafe, headingOffset: 2) }
         var noteJobs: [(UpdateReference, String)] = []
         for (r, report) in site.reports.enumerated() where !loaded.derivation.ignoredReports.contains(r) {
             for (u, update) in report.updates.enumerated() {

@@ -58,13 +58,13 @@ enum CmarkGFM {
     // MARK: Entry points
 
     /// Renders a document: sanitised, with heading ids, and the list of headings.
-    static func renderDocument(_ text: String, unsafeHTML: Bool) -> RenderedMarkdown {
+    static func renderDocument(_ text: String, unsafeHTML: Bool, headingOffset: Int = 0) -> RenderedMarkdown {
         let options = self.options(unsafeHTML: unsafeHTML)
         return withParsedDocument(text, options: options) { root, extensions in
             var detached: [OpaquePointer] = []
             defer { detached.forEach { cmark_node_free($0) } }
             if !unsafeHTML { sanitize(root, detached: &detached) }
-            let headings = identifyHeadings(root, detached: &detached)
+            let headings = identifyHeadings(root, offset: headingOffset, detached: &detached)
             let html = renderHTML(root, options: options, extensions: extensions)
             return RenderedMarkdown(html: html, headings: headings)
         }
@@ -193,7 +193,7 @@ enum CmarkGFM {
     /// `<hN id="…">` and `</hN>`, and which takes over the heading's inline content. Custom nodes
     /// are written verbatim in safe mode too; the id is a slug, so it needs no escaping.
     private static func identifyHeadings(
-        _ root: OpaquePointer, detached: inout [OpaquePointer]
+        _ root: OpaquePointer, offset: Int, detached: inout [OpaquePointer]
     ) -> [MarkdownHeading] {
         var nodes: [OpaquePointer] = []
         forEachEntered(root) { node in
@@ -214,8 +214,9 @@ enum CmarkGFM {
             }
             cmark_node_set_on_enter(block, "")
             cmark_node_set_on_exit(block, "")
-            cmark_node_set_on_enter(tag, "<h\(level) id=\"\(id)\">")
-            cmark_node_set_on_exit(tag, "</h\(level)>")
+            let shown = min(6, max(1, level + offset))
+            cmark_node_set_on_enter(tag, "<h\(shown) id=\"\(id)\">")
+            cmark_node_set_on_exit(tag, "</h\(shown)>")
             cmark_node_append_child(block, tag)
             moveChildren(of: node, to: tag)
             cmark_node_replace(node, block)

@@ -52,8 +52,11 @@ public enum Markdown {
     /// Each heading gets an `id` made by `Slug.make` from its plain text; a repeated id gets `-2`,
     /// `-3`… and a heading whose slug is empty gets `muc` (then `muc-2`…). Table cells are aligned
     /// with `style="text-align: …"`, which HTML5 allows, rather than the obsolete `align`.
-    public static func render(_ text: String, unsafeHTML: Bool = false) -> RenderedMarkdown {
-        CmarkGFM.renderDocument(text, unsafeHTML: unsafeHTML)
+    ///
+    /// `headingOffset` moves headings down in the HTML (1 makes `#` an `<h2>`), so a document can sit
+    /// under a page's own headings; `headings` keeps the levels as written.
+    public static func render(_ text: String, unsafeHTML: Bool = false, headingOffset: Int = 0) -> RenderedMarkdown {
+        CmarkGFM.renderDocument(text, unsafeHTML: unsafeHTML, headingOffset: headingOffset)
     }
 
     /// Renders inline Markdown (a progress note): links, emphasis, code; no surrounding <p>.

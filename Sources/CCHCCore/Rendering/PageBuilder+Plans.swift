@@ -28,7 +28,7 @@ extension PageBuilder {
             "tasks": plan.tasks.map { taskRow($0, from: page) }, "has_tasks": !plan.tasks.isEmpty,
             "toc": text.headings.filter { $0.level <= 3 }.map { ["id": $0.id, "text": $0.text, "level": $0.level] },
             "has_toc": text.headings.contains { $0.level <= 3 },
-            "body_html": labelTaskBoxes(PageBuilder.demoteHeadings(text.html, by: 2)), "has_body": !text.html.isEmpty,
+            "body_html": labelTaskBoxes(text.html), "has_body": !text.html.isEmpty,
         ]
         var byLead: [AgencyID: Completion] = [:]
         var leadOrder: [AgencyID] = []
@@ -132,19 +132,5 @@ extension PageBuilder {
                                   with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>")
             .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
                                   with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
-    }
-
-    /// Moves the headings of rendered plan text down `by` levels (h1 → h3), so they sit under the page's own h1 and h2.
-    ///
-    /// Levels are rewritten from the deepest up, so a heading already moved is never moved twice.
-    static func demoteHeadings(_ html: String, by offset: Int) -> String {
-        var out = html
-        for level in stride(from: 6, through: 1, by: -1) {
-            let target = min(6, level + offset)
-            guard target != level else { continue }
-            out = out.replacingOccurrences(of: "<h\(level) id=", with: "<h\(target) id=")
-            out = out.replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
-        }
-        return out
     }
 }
