@@ -167,7 +167,12 @@ enum SyntheticSite {
                 text += "  - task: \(task.plan)/\(task.task)\n    status: \(status)\n"
                 if status == "done" { text += "    percent: 100\n    completed: 2024-\(String(format: "%02d", quarter * 3))-10\n" }
                 if task.recurring { text += "    period: 2024-Q\(quarter)\n" }
-                text += "    note: \(sentence(&rng, 14)), xem **kết quả** tại https://example.gov.vn/bc/\(r).\n"
+                // About one note in four uses Markdown (emphasis and a link); the rest are plain sentences.
+                if rng.next() % 4 == 0 {
+                    text += "    note: \(sentence(&rng, 14)), xem **kết quả** tại https://example.gov.vn/bc/\(r).\n"
+                } else {
+                    text += "    note: \(sentence(&rng, 16)) (đạt \(rng.next() % 100)%).\n"
+                }
             }
             try put("content/progress/2024-Q\(quarter)/\(agency)-\(r).yml", text)
         }

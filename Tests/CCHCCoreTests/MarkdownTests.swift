@@ -409,3 +409,27 @@ struct MarkdownTests {
         #expect(mismatches == 0, "\(mismatches) of \(tasks * rounds) concurrent renders differed")
     }
 }
+
+/// The shortcut for plain notes must give exactly what cmark-gfm gives.
+struct PlainNoteTests {
+    @Test(arguments: [
+        "Đã ban hành Kế hoạch số 120 ngày 18/6/2024",
+        "  Hoàn thành 100% chỉ tiêu, vượt 5 hồ sơ  ",
+        "Trích \"Báo cáo quý 3\" của Sở Nội vụ",
+        "Đang thực hiện (đạt 70%); dự kiến xong tháng 12/2024.",
+        "Số liệu   có nhiều   khoảng trắng",
+        "Việc này; việc kia, việc khác.",
+    ])
+    func plainNotesMatchCmark(note: String) throws {
+        let fast = try #require(Markdown.plainInline(note))
+        #expect(fast == CmarkGFM.renderInline(note, unsafeHTML: false))
+    }
+
+    @Test(arguments: [
+        "**đậm**", "xem www.a.vn", "https://a.vn", "a_b", "1. Xong", "- mục", "# tiêu đề", "a<b", "a & b", "~~bỏ~~",
+        "dòng một\ndòng hai", "a@b.vn", "[liên kết](x)", "`mã`", "a\\b", "!ảnh", "a | b",
+    ])
+    func notesWithSyntaxGoToCmark(note: String) {
+        #expect(Markdown.plainInline(note) == nil)
+    }
+}

@@ -65,6 +65,7 @@ public enum Markdown {
     /// a line break between blocks, into one run of phrasing content; block markup itself (list
     /// markers, heading hashes, quote markers) does not survive, and code blocks become `<code>`.
     public static func renderInline(_ text: String, unsafeHTML: Bool = false) -> String {
+        if let plain = plainInline(text) { return plain }
         // A note is inline Markdown: a leading tag must not open an HTML *block* (which safe mode
         // would drop whole, text and all). A zero-width space in front keeps it a paragraph, and
         // is removed from the output again.
@@ -72,6 +73,34 @@ public enum Markdown {
         let html = CmarkGFM.renderInline("\u{200B}" + text, unsafeHTML: unsafeHTML)
         guard let range = html.range(of: "\u{200B}") else { return html }
         return html.replacingCharacters(in: range, with: "")
+    }
+}
+
+extension Markdown {
+    /// The HTML of a note that holds no Markdown at all, without calling cmark-gfm; nil otherwise.
+    ///
+    /// Most progress notes are plain sentences, and cmark-gfm parses behind one process-wide lock,
+    /// so plain ones skip it. "Plain" is deliberately narrow: one line, no character that can start
+    /// inline syntax, an entity, HTML or an autolink (`* _ ` [ ] < > & \ ~ ! | : @` and "www."),
+    /// and no character at the start that could open a block. For such text cmark-gfm's output is
+    /// the trimmed text with `"` escaped, which `MarkdownTests` checks against cmark itself.
+    static func plainInline(_ text: String) -> String? {
+        var quotes = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"),
+                 UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "@"), 0x0A, 0x0D, 0x09, 0x00:
+                return nil
+            case UInt8(ascii: "\""): quotes += 1
+            default: continue
+            }
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let first = trimmed.unicodeScalars.first, !"#-+=0123456789".unicodeScalars.contains(first),
+              !trimmed.lowercased().contains("www."), !trimmed.hasSuffix("  ") else { return nil }
+        // Runs of spaces are kept by cmark within a line; a line ending in a backslash or spaces is a hard break (excluded above).
+        return quotes == 0 ? trimmed : trimmed.replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
 
