@@ -23,7 +23,9 @@ public enum SiteRenderer {
     }
 
     /// `render(_:theme:baseURL:)`, recording the time of each stage.
-    public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, timings: inout Timings) -> [OutputFile] {
+    public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, timings outer: inout Timings) -> [OutputFile] {
+        var timings = Timings()
+        defer { outer.append(timings) }
         let site = loaded.site
         let words = Words(site.settings.language)
         let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
