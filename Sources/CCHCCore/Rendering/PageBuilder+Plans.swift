@@ -18,6 +18,9 @@ extension PageBuilder {
     }
 
     /// `/ke-hoach/<plan>/`: the plan's facts, its text with a table of contents, its tasks.
+    ///
+    /// The page's own ids start with `_`, which no slug can, so they never clash with the ids of
+    /// the plan text's headings.
     func planPage(_ plan: Plan) -> Page {
         let page = SitePaths.plan(plan.id)
         let text = planTexts[plan.id] ?? RenderedMarkdown(html: "", headings: [])
@@ -49,8 +52,8 @@ extension PageBuilder {
         }
         var charts: [String: Any] = [:]
         charts["states"] = stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
-                                     id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!)
-        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!)
+                                     id: "_bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!)
+        charts["timeline"] = timeline(dated, id: "_bieu-do-thoi-han", title: words.table["due"]!)
         context["charts"] = charts
         if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
             context["parent"] = ["number": parent.number, "title": parent.title, "href": SitePaths.link(from: page, to: SitePaths.plan(parent.id))]

@@ -517,32 +517,32 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{#parent}}<dt>{{words.parent}}</dt><dd><a href="{{href}}">{{number}}</a>: {{title}}</dd>{{/parent}}
 </dl>
 {{#indices}}<a class="tag" href="{{href}}">{{short}}</a> {{/indices}}
-<section aria-labelledby="tien-do">
-<h2 id="tien-do">{{words.completion}}</h2>
+<section aria-labelledby="_tien-do">
+<h2 id="_tien-do">{{words.completion}}</h2>
 {{#completion}}{{> completion}}{{/completion}}
 {{#charts.states}}{{{charts.states}}}{{/charts.states}}
 {{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
 </section>
 {{#has_tasks}}
-<section aria-labelledby="nhiem-vu">
-<h2 id="nhiem-vu">{{words.tasks}}</h2>
+<section aria-labelledby="_nhiem-vu">
+<h2 id="_nhiem-vu">{{words.tasks}}</h2>
 {{> task-table}}
 </section>
 {{/has_tasks}}
 {{#has_children}}
-<section aria-labelledby="ke-hoach-con">
-<h2 id="ke-hoach-con">{{words.children}}</h2>
+<section aria-labelledby="_ke-hoach-con">
+<h2 id="_ke-hoach-con">{{words.children}}</h2>
 <ul class="plain-list">
 {{#children}}<li><a href="{{href}}">{{number}}</a>: {{title}} <span class="muted">({{issuer.short}})</span></li>{{/children}}
 </ul>
 </section>
 {{/has_children}}
 {{#has_body}}
-<section class="plan-text" aria-labelledby="noi-dung">
-<h2 id="noi-dung">{{words.plan_text}}</h2>
+<section class="plan-text" aria-labelledby="_noi-dung">
+<h2 id="_noi-dung">{{words.plan_text}}</h2>
 {{#has_toc}}
-<nav class="toc" aria-labelledby="muc-luc">
-<h3 id="muc-luc">{{words.contents}}</h3>
+<nav class="toc" aria-labelledby="_muc-luc">
+<h3 id="_muc-luc">{{words.contents}}</h3>
 <ul>
 {{#toc}}<li class="toc-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}
 </ul>
