@@ -89,8 +89,7 @@ public enum SiteRenderer {
 }
 
 /// The values every page's layout gets (see docs/templates.md).
-struct CommonContext: @unchecked Sendable {
-    // `@unchecked`: `words` is a `[String: String]`, and the struct is only read after creation.
+struct CommonContext: Sendable {
     let site: Site
     let words: Words
     let wordTable: [String: String]
