@@ -1,6 +1,8 @@
 import Foundation
 
 /// Fans Server-Sent Events out to every open `/__cchc/events` stream.
+///
+/// `@unchecked Sendable` is safe because the set of streams is only touched while `lock` is held.
 final class EventHub: @unchecked Sendable {
     private let lock = NSLock()
     private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]

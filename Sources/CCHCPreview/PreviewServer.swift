@@ -177,6 +177,8 @@ public final class PreviewServer: Sendable {
 }
 
 /// The served site and the last good build, swapped whole under a lock.
+///
+/// `@unchecked Sendable` is safe because every stored property is read and written only while `lock` is held.
 final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var _served = ServedSite(built: nil, diagnostics: ["the first build has not finished yet"])

@@ -100,6 +100,8 @@ extension BuiltSite {
 }
 
 /// Reads files copied verbatim into the site, keyed by path, size, modification time and inode.
+///
+/// `@unchecked Sendable` is safe because the cache dictionary is only touched under its lock.
 final class CopyCache: @unchecked Sendable {
     private struct Key: Hashable {
         var path: String
