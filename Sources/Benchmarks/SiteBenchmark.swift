@@ -24,12 +24,14 @@ enum SiteBenchmark {
         print(String(format: "%@: wall %.3f s, cpu %.3f s, peak %.0f MiB%@", name, wall, cpu - cpuBefore, peak, extra))
     }
 
-    /// `site-build SITE`: a full build into a temporary folder, as `cchc build` does it.
+    /// `site-build SITE [OUT]`: a full build, as `cchc build` does it, into OUT or a temporary folder.
     static func build(_ arguments: [String]) -> Int32 {
-        guard let site = arguments.first else { print("usage: cchc-bench site-build SITE"); return 2 }
+        guard let site = arguments.first else { print("usage: cchc-bench site-build SITE [OUT]"); return 2 }
         let root = URL(fileURLWithPath: site)
-        let out = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cchc-bench-\(getpid())")
-        defer { try? FileManager.default.removeItem(at: out) }
+        // With OUT the output is kept, so a second run measures a build over an existing output.
+        let keep = arguments.count > 1
+        let out = keep ? URL(fileURLWithPath: arguments[1]) : URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cchc-bench-\(getpid())")
+        defer { if !keep { try? FileManager.default.removeItem(at: out) } }
         let cpu = usage().cpu
         let started = ContinuousClock.now
         do {
