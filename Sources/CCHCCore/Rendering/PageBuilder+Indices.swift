@@ -13,6 +13,8 @@ extension PageBuilder {
             "id": index.id.rawValue, "name": index.name, "short": index.short,
             "href": SitePaths.link(from: page, to: SitePaths.index(index.id)),
             "max": format.score(index.max), "unit": index.unit ?? "",
+            // "100%" but "100 điểm".
+            "unit_suffix": index.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "",
             "completion": completion(derivation.indices[index.id]),
         ]
         if let publisher = index.publisher { out["publisher"] = publisher }

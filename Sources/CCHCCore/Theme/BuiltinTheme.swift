@@ -230,6 +230,8 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   .facts dd { margin-bottom: 0.5rem; }
   th, td { padding: 0.35rem 0.4rem; }
   .index-name { display: none; }
+  /* Task tables scroll sideways rather than squeezing the task's title into a sliver. */
+  table.tasks td:first-child { min-width: 11rem; }
 }
 
 @media print {
@@ -363,10 +365,10 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 
 """####,
         "index.mustache": ####"""
-<p class="kicker">{{#publisher}}{{publisher}}{{/publisher}}</p>
+{{#publisher}}<p class="kicker">{{publisher}}</p>{{/publisher}}
 <h1>{{short}}: {{name}}</h1>
 <dl class="facts">
-<dt>{{words.max}}</dt><dd>{{max}}{{#unit}} {{unit}}{{/unit}}</dd>
+<dt>{{words.max}}</dt><dd>{{max}}{{unit_suffix}}</dd>
 {{#result}}<dt>{{words.last_result}}</dt><dd>{{score}}/{{max}} ({{year}}){{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/result}}
 {{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/target}}
 </dl>
