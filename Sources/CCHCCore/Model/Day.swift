@@ -81,9 +81,6 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
         return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day - 1
     }
 
-    /// The number of days from `self` to `other` (positive when `other` is later).
-    public func days(to other: Day) -> Int { other.ordinal - ordinal }
-
     /// Orders days in time.
     public static func < (a: Day, b: Day) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)

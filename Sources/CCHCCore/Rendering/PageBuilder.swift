@@ -117,7 +117,7 @@ struct PageBuilder: Sendable {
         if let note = notes[reference] { out["note_html"] = note }
         let evidence: [[String: Any]] = update.evidence.map { item in
             ["title": item.title, "local": item.isLocalFile,
-             "href": item.isLocalFile ? SitePaths.link(from: page, to: SitePaths.file(item.url)) : item.url]
+             "href": item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url]
         }
         if !evidence.isEmpty {
             out["evidence"] = evidence

@@ -35,8 +35,6 @@ public enum SitePaths {
     public static func index(_ id: IndexID) -> String { "chi-so/\(id.rawValue)/index.html" }
     /// A task's page.
     public static func task(_ id: TaskID) -> String { "nhiem-vu/\(id.plan.rawValue)/\(id.local)/index.html" }
-    /// An evidence file copied from `content/files/` (`files/x.pdf` stays `files/x.pdf`).
-    public static func file(_ path: String) -> String { path }
 
     /// The prefix that leads from `page` back to the site root: "" or "../../".
     public static func root(of page: String) -> String {
