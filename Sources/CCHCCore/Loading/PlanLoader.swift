@@ -11,7 +11,7 @@ enum PlanLoader {
         guard text.hasPrefix("---\n") || text == "---" else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0.trimmingCharacters(in: .whitespaces) == "---" }) else { return nil }
+        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0.trimmingSpaces == "---" }) else { return nil }
         let yaml = lines[..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")
         return (yaml, body)
@@ -27,7 +27,7 @@ enum PlanLoader {
                 + (Slug.make(fileID).isEmpty ? "" : ", for example `\(Slug.make(fileID)).md`"))
             idOK = false
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmingSpacesAndNewlines.isEmpty {
             log.error(fileLocation, "the file is empty; a plan starts with front matter between `---` lines")
             return nil
         }
@@ -131,7 +131,7 @@ enum PlanLoader {
         var out: [Located<AgencyReference>] = []
         for item in items {
             if item.value.hasPrefix("kind:") {
-                let name = String(item.value.dropFirst(5)).trimmingCharacters(in: .whitespaces)
+                let name = String(item.value.dropFirst(5)).trimmingSpaces
                 if let kind = AgencyKind(rawValue: name) {
                     out.append(Located(.kind(kind), item.location))
                 } else {

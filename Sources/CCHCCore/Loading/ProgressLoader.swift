@@ -103,7 +103,7 @@ enum ProgressLoader {
             log.error(url.location, "evidence path `\(text)` is not under content/files/; put the document there and link it as `files/\(components.last ?? "")`")
             return nil
         }
-        let normalised = text.precomposedStringWithCanonicalMapping
+        let normalised = NFC.normalize(text)
         guard files.contains(normalised) else {
             log.error(url.location, "evidence file `content/\(text)` does not exist; add the file or correct the path")
             return nil

@@ -42,27 +42,44 @@ struct SiteFiles: Sendable {
 
     /// `list(_:prefix:recursive:)`, recording in `disk` the on-disk path of each NFC path that differs.
     static func list(_ folder: URL, prefix: String, recursive: Bool, disk: inout [String: String]) -> [String] {
-        let manager = FileManager.default
         var out: [String] = []
-        func walk(_ url: URL, _ relative: String, _ onDisk: String) {
-            guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { return }
-            for name in names where !name.hasPrefix(".") {
-                let child = url.appendingPathComponent(name)
-                let path = relative + "/" + name.precomposedStringWithCanonicalMapping
+        func walk(_ folderPath: String, _ relative: String, _ onDisk: String, depth: Int) {
+            // readdir's entry types save a stat per file; a national site lists tens of thousands.
+            guard depth < 64, let dir = opendir(folderPath) else { return }
+            defer { closedir(dir) }
+            var folders: [(String, String, String)] = []
+            while let entry = readdir(dir) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                        String(cString: $0)
+                    }
+                }
+                if name.hasPrefix(".") { continue }
+                let child = folderPath + "/" + name
+                let path = relative + "/" + NFC.normalize(name)
                 let diskPath = onDisk + "/" + name
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: child.path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    if recursive { walk(child, path, diskPath) }
+                var isFolder: Bool
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): isFolder = true
+                case Int32(DT_REG): isFolder = false
+                default:
+                    // Links and file systems without entry types: ask stat, which follows links.
+                    var info = stat()
+                    guard stat(child, &info) == 0 else { continue }
+                    isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder {
+                    if recursive { folders.append((child, path, diskPath)) }
                 } else {
                     out.append(path)
                     // Swift's `==` calls NFC and NFD equal, so compare the bytes.
                     if !path.utf8.elementsEqual(diskPath.utf8) { disk[path] = diskPath }
                 }
             }
+            for (child, path, diskPath) in folders { walk(child, path, diskPath, depth: depth + 1) }
         }
-        walk(folder, prefix, prefix)
-        return out.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+        walk(folder.path, prefix, prefix, depth: 0)
+        return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// The on-disk URL of a site-relative path.
@@ -78,11 +95,11 @@ struct SiteFiles: Sendable {
 enum FileReader {
     /// The NFC text of a file, or nil with an error recorded.
     static func text(at url: URL, path: String, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = FileReader.bytes(atPath: url.path) else {
             log.error(SourceLocation(path: path), "cannot read the file; check that it exists and can be read")
             return nil
         }
-        switch SourceText.decode(Array(data)) {
+        switch SourceText.decode(bytes) {
         case .success(let decoded):
             for warning in decoded.warnings { log.warning(SourceLocation(path: path), warning) }
             return decoded.text
@@ -96,5 +113,31 @@ enum FileReader {
             log.error(SourceLocation(path: path, line: line, column: column), message)
             return nil
         }
+    }
+
+    /// The bytes of a file, read with one `read` call for small files; nil when it cannot be read.
+    static func bytes(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var out: [UInt8] = []
+        var capacity = max(Int(info.st_size), 0) + 1
+        var count = 0
+        while true {
+            if count == out.count { out.append(contentsOf: repeatElement(0, count: capacity)); capacity *= 2 }
+            let n = out.withUnsafeMutableBufferPointer { buffer in
+                read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            count += n
+        }
+        out.removeSubrange(count...)
+        return out
     }
 }

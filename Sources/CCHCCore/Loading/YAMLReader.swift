@@ -14,7 +14,8 @@ struct YAMLReader {
         do {
             // An empty (or comments-only) document composes to nil; read it as an empty scalar so every
             // loader reports the empty file instead of skipping it silently.
-            return try Yams.compose(yaml: text, .basic) ?? Node("")
+            // The encoding is given: Yams' default reads the process environment on every call.
+            return try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot() ?? Node("")
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
@@ -143,7 +144,7 @@ struct MappingReader {
             return nil
         }
         guard let text = scalarText(node, key: key, log: &log) else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpacesAndNewlines
         if trimmed.isEmpty {
             log.error(yaml.location(node), "`\(key)` is empty; write a value or remove the key")
             return nil
@@ -183,7 +184,7 @@ struct MappingReader {
             log.error(yaml.location(node), "`\(key)` must be a number, found \(describe(node))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingSpaces
         guard let value = PlainNumber.parse(text) else {
             var hint = "write a plain decimal number such as 85.95"
             if text.contains(",") { hint = "use a dot for decimals: `\(text.replacingOccurrences(of: ",", with: "."))`" }
@@ -212,7 +213,7 @@ struct MappingReader {
             log.error(yaml.location(node), "`\(key)` must be a whole number, found \(describe(node))")
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespaces)
+        let text = scalar.string.trimmingSpaces
         guard let value = PlainNumber.parseInteger(text) else {
             log.error(yaml.location(node), "`\(key)` must be a whole number, found `\(text)`")
             return nil
@@ -304,7 +305,7 @@ struct MappingReader {
         var out: [Located<String>] = []
         for item in items {
             guard let text = scalarText(item, key: key, log: &log) else { continue }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces
             if trimmed.isEmpty {
                 log.error(yaml.location(item), "an item of `\(key)` is empty")
                 continue

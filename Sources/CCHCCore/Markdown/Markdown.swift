@@ -96,7 +96,7 @@ extension Markdown {
             default: continue
             }
         }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard let first = trimmed.unicodeScalars.first, !"#-+=0123456789".unicodeScalars.contains(first),
               !trimmed.lowercased().contains("www."), !trimmed.hasSuffix("  ") else { return nil }
         // Runs of spaces are kept by cmark within a line; a line ending in a backslash or spaces is a hard break (excluded above).

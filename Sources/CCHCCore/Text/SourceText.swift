@@ -36,7 +36,7 @@ public enum SourceText {
         if bytes.contains(0x0D) { bytes = normalisingLineEnds(bytes) }
         var text = String(decoding: bytes, as: UTF8.self)
         guard bytes.contains(where: { $0 >= 0x80 }) else { return .success(DecodedText(text: text)) }
-        text = text.precomposedStringWithCanonicalMapping
+        text = NFC.normalize(text)
         return .success(DecodedText(text: text, warnings: misconversionWarnings(text)))
     }
 
