@@ -1,11 +1,10 @@
 import Foundation
-import Mustache
 
 /// The templates and assets a site is drawn with: the built-in theme, with any file of the same
 /// name in the site's `templates/` folder taking its place.
 public struct Theme: Sendable {
     /// The parsed templates, by name (file name without `.mustache`).
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     /// Asset files (CSS, images) by output path under `assets/`.
     let assets: [String: [UInt8]]
 
@@ -36,19 +35,15 @@ public struct Theme: Sendable {
                 assets[relative] = Array(data)
             }
         }
-        var library = MustacheLibrary()
-        FastHTML.register
+        var templates: [String: Template] = [:]
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                // Every template (partials too: they start again from the default) escapes with FastHTML.
                 let text = language.map { inlineWords(source.text, Words($0).table) } ?? source.text
-                try library.register(FastHTML.pragma + text, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                let column = line == 1 ? max(1, error.context.columnNumber - FastHTML.pragma.count) : error.context.columnNumber
-                log.error(SourceLocation(path: source.path, line: line, column: column),
-                          "template error: \(error.error); check the tags on this line")
+                templates[name] = try Template(parsing: text)
+            } catch let error as TemplateSyntaxError {
+                log.error(SourceLocation(path: source.path, line: error.line, column: error.column),
+                          "template error: \(error.message); check the tags on this line")
             } catch {
                 log.error(SourceLocation(path: source.path), "template error: \(error)")
             }
@@ -56,7 +51,7 @@ public struct Theme: Sendable {
         for name in required where sources[name] == nil {
             log.error(SourceLocation(path: "templates/\(name).mustache"), "the theme has no `\(name)` template")
         }
-        return Theme(library: library, assets: assets)
+        return Theme(renderer: TemplateRenderer(templates: templates), assets: assets)
     }
 
     /// `text` with each `{{words.key}}` of a known key replaced by the escaped word.
@@ -80,23 +75,14 @@ public struct Theme: Sendable {
 
     /// Renders a template; nil when it does not exist.
     func render(_ context: [String: Any], template: String) -> String? {
-        library.render(context, withTemplate: template)
+        renderer.render(context, template: template)
     }
 }
 
 /// HTML escaping for templates that scans bytes and returns text without special characters as it is.
 ///
-/// swift-mustache's own HTML escaping looks every character up in a dictionary, which was a tenth
-/// of a national-scale build; this one escapes the same five characters (`&`, `<`, `>`, `"`, `'`).
-struct FastHTML: MustacheContentType {
-    /// The pragma put in front of every template.
-    static let pragma = "{{% CONTENT_TYPE: CCHC_HTML }}"
-
-    /// Registers the content type once per process.
-    static let register: Void = MustacheContentTypes.register(FastHTML(), named: "CCHC_HTML")
-
-    func escapeText(_ text: String) -> String { FastHTML.escape(text) }
-
+/// Escapes the same five characters as Mustache implementations do (`&`, `<`, `>`, `"`, `'`).
+enum FastHTML {
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 

@@ -1,0 +1,385 @@
+/// A Mustache template, parsed once and rendered many times.
+///
+/// The theme is Mustache (https://mustache.github.io/mustache.5.html): variables `{{x}}`,
+/// unescaped `{{{x}}}` and `{{&x}}`, dotted names, `{{.}}`, sections `{{#x}}`, inverted sections
+/// `{{^x}}`, comments, partials `{{> name}}` and set delimiters `{{=<% %>=}}`, with the spec's
+/// standalone-line rules. Lambdas, template inheritance and pragmas are not supported: page
+/// contexts are plain values, so none is needed, and the parser says so when a template uses them.
+///
+/// Rendering works on the values page builders make: `[String: Any]` mappings (and `[String: String]`),
+/// arrays, `String`, `Bool` and numbers. A general engine asks every value which protocols it
+/// conforms to; at national scale those runtime checks were most of the build, so here each value
+/// is told apart once, by its concrete type.
+struct Template: Sendable {
+    /// A name as written in a tag: `.` (the current value), `a.b.c`, or `.a` (no climbing).
+    struct Name: Sendable, Equatable {
+        var parts: [String]
+        /// `.a`: look only in the current value, not in the values around it.
+        var anchored: Bool
+        var text: String
+
+        var isCurrent: Bool { parts.isEmpty }
+    }
+
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(Name, escaped: Bool)
+        case section(Name, [Node], inverted: Bool)
+        /// A partial; `indentation` is set for a standalone tag (its lines are indented by it).
+        case partial(String, indentation: String?)
+    }
+
+    let nodes: [Node]
+
+    /// Parses `text`; throws ``TemplateSyntaxError`` with the position of the first problem.
+    init(parsing text: String) throws {
+        var parser = TemplateParser(text)
+        nodes = try parser.parseAll()
+    }
+}
+
+/// Why a template cannot be parsed, and where (1-based line and column).
+struct TemplateSyntaxError: Error, Sendable, Equatable {
+    var message: String
+    var line: Int
+    var column: Int
+}
+
+/// The parser: one pass over the characters, following the standalone-line rules of the spec.
+private struct TemplateParser {
+    private let chars: [Character]
+    private var position = 0
+    private var open: [Character] = ["{", "{"]
+    private var close: [Character] = ["}", "}"]
+
+    init(_ text: String) { chars = Array(text) }
+
+    private var atEnd: Bool { position >= chars.count }
+    private var current: Character? { atEnd ? nil : chars[position] }
+
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*()")
+    private static let partialCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*()/")
+
+    mutating func parseAll() throws -> [Template.Node] {
+        try parseBlock(section: nil, newLine: true)
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> TemplateSyntaxError {
+        let end = min(offset ?? position, chars.count)
+        var line = 1, column = 1
+        for c in chars[..<end] {
+            if c.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return TemplateSyntaxError(message: message, line: line, column: column)
+    }
+
+    private static func isNewline(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
+
+    private mutating func skip(while predicate: (Character) -> Bool) -> String {
+        var out = ""
+        while let c = current, predicate(c) {
+            out.append(c)
+            position += 1
+        }
+        return out
+    }
+
+    private func matches(_ delimiter: [Character], at offset: Int) -> Bool {
+        guard offset + delimiter.count <= chars.count else { return false }
+        for (i, c) in delimiter.enumerated() where chars[offset + i] != c { return false }
+        return true
+    }
+
+    /// Text up to a line end (left unread) or an opening delimiter (read).
+    private mutating func readText() -> String {
+        var text = ""
+        while let c = current {
+            if Self.isNewline(c) { break }
+            if c == open[0], matches(open, at: position) {
+                position += open.count
+                break
+            }
+            text.append(c)
+            position += 1
+        }
+        return text
+    }
+
+    /// True at the end of the template or when only spaces remain on the line (then read up to the next line).
+    private mutating func lineFinished() -> Bool {
+        if atEnd { return true }
+        var ahead = position
+        while ahead < chars.count, chars[ahead] == " " || chars[ahead] == "\t" { ahead += 1 }
+        if ahead < chars.count, chars[ahead].isNewline {
+            position = ahead + 1
+            return true
+        }
+        return false
+    }
+
+    private mutating func readClose() throws {
+        guard matches(close, at: position) else { throw error("the tag is not closed with `\(String(close))`") }
+        position += close.count
+    }
+
+    private mutating func readName() throws -> Template.Name {
+        let start = position
+        _ = skip(while: \.isWhitespace)
+        let text = skip(while: Self.nameCharacters.contains)
+        _ = skip(while: \.isWhitespace)
+        try readClose()
+        if text.contains("(") || text.contains(")") {
+            throw error("`\(text)`: transforms such as `f(x)` are not supported; format the value in the page context", at: start)
+        }
+        if text.isEmpty { throw error("the tag has no name", at: start) }
+        if text == "." { return Template.Name(parts: [], anchored: false, text: text) }
+        let anchored = text.hasPrefix(".")
+        let parts = text.split(separator: ".").map(String.init)
+        if parts.isEmpty { throw error("`\(text)` is not a name", at: start) }
+        return Template.Name(parts: parts, anchored: anchored, text: text)
+    }
+
+    private mutating func parseBlock(section: Template.Name?, newLine startsOnNewLine: Bool) throws -> [Template.Node] {
+        var nodes: [Template.Node] = []
+        var newLine = startsOnNewLine
+        var before = ""
+        let sectionStart = position
+        while !atEnd {
+            if newLine { before = skip(while: { $0 == " " || $0 == "\t" }) }
+            let text = readText()
+            if let c = current, Self.isNewline(c) {
+                nodes.append(.text(before + text + String(c)))
+                newLine = true
+                position += 1
+                continue
+            }
+            if !text.isEmpty {
+                nodes.append(.text(before + text))
+                before = ""
+                newLine = false
+            }
+            guard let kind = current else { break }
+            let tagStart = position - open.count
+            var standalone = false
+            func flushBefore() {
+                if !before.isEmpty { nodes.append(.text(before)) }
+                before = ""
+            }
+            switch kind {
+            case "#", "^":
+                position += 1
+                let name = try readName()
+                standalone = newLine && lineFinished()
+                if !standalone { flushBefore() }
+                let body = try parseBlock(section: name, newLine: standalone)
+                nodes.append(.section(name, body, inverted: kind == "^"))
+            case "/":
+                position += 1
+                let name = try readName()
+                guard let section else { throw error("`{{/\(name.text)}}` closes a section that was never opened", at: tagStart) }
+                guard name == section else {
+                    throw error("`{{/\(name.text)}}` closes `{{#\(section.text)}}`; close the inner section first", at: tagStart)
+                }
+                if !(newLine && lineFinished()) { flushBefore() }
+                return nodes
+            case "!":
+                position += 1
+                while !atEnd, !matches(close, at: position) { position += 1 }
+                guard !atEnd else { throw error("the comment is not closed", at: tagStart) }
+                position += close.count
+                standalone = newLine && lineFinished()
+            case "{", "&":
+                flushBefore()
+                position += 1
+                let name = try readName()
+                if kind == "{" {
+                    guard current == "}" else { throw error("`{{{\(name.text)}}` needs a third `}`") }
+                    position += 1
+                }
+                nodes.append(.variable(name, escaped: false))
+            case ">":
+                position += 1
+                _ = skip(while: \.isWhitespace)
+                let name = skip(while: Self.partialCharacters.contains)
+                _ = skip(while: \.isWhitespace)
+                try readClose()
+                if !before.isEmpty { nodes.append(.text(before)) }
+                standalone = newLine && lineFinished()
+                nodes.append(.partial(name, indentation: standalone ? before : nil))
+                before = ""
+            case "=":
+                position += 1
+                _ = skip(while: \.isWhitespace)
+                let newOpen = skip(while: { !$0.isWhitespace && $0 != "=" })
+                _ = skip(while: \.isWhitespace)
+                let newClose = skip(while: { !$0.isWhitespace && $0 != "=" })
+                _ = skip(while: \.isWhitespace)
+                guard current == "=", !newOpen.isEmpty, !newClose.isEmpty else {
+                    throw error("set delimiters as `{{=<% %>=}}`", at: tagStart)
+                }
+                position += 1
+                try readClose()
+                open = Array(newOpen)
+                close = Array(newClose)
+                standalone = newLine && lineFinished()
+            case "<", "$":
+                throw error("template inheritance (`{{<` and `{{$`) is not supported; use partials", at: tagStart)
+            case "%":
+                throw error("pragmas (`{{%`) are not supported", at: tagStart)
+            default:
+                flushBefore()
+                nodes.append(.variable(try readName(), escaped: true))
+            }
+            newLine = standalone
+        }
+        if let section {
+            throw error("the section `{{#\(section.text)}}` is not closed; add `{{/\(section.text)}}`", at: sectionStart)
+        }
+        return nodes
+    }
+}
+
+/// Renders parsed templates against page values.
+struct TemplateRenderer: Sendable {
+    let templates: [String: Template]
+
+    /// One value on the context stack, told apart once when it is pushed.
+    private struct Frame {
+        let value: Any
+        let map: [String: Any]?
+        let words: [String: String]?
+
+        init(_ value: Any) {
+            self.value = value
+            if let map = value as? [String: Any] {
+                self.map = map
+                words = nil
+            } else {
+                map = nil
+                words = value as? [String: String]
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            if let map { return map[name] }
+            if let words { return words[name] }
+            return nil
+        }
+    }
+
+    /// Renders the template `name` with `context`; nil when there is no such template.
+    func render(_ context: [String: Any], template name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var out = ""
+        out.reserveCapacity(16 * 1024)
+        var stack = [Frame(context)]
+        render(template.nodes, stack: &stack, indentation: nil, into: &out)
+        return out
+    }
+
+    private func render(_ nodes: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+        guard let indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &out) }
+            return
+        }
+        // Inside an indented standalone partial: every piece that starts a new line is indented.
+        var local = ""
+        for node in nodes {
+            var piece = ""
+            render(node, stack: &stack, indentation: indentation, into: &piece)
+            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            local += piece
+        }
+        out += local
+    }
+
+    private func render(_ node: Template.Node, stack: inout [Frame], indentation: String?, into out: inout String) {
+        switch node {
+        case .text(let text):
+            out += text
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, in: stack) else { return }
+            let text = Self.text(of: value)
+            out += escaped ? FastHTML.escape(text) : text
+        case .section(let name, let body, let inverted):
+            let value = lookup(name, in: stack)
+            if inverted {
+                renderInverted(value, body: body, stack: &stack, indentation: indentation, into: &out)
+            } else {
+                renderSection(value, body: body, stack: &stack, indentation: indentation, into: &out)
+            }
+        case .partial(let name, let indented):
+            guard let template = templates[name] else { return }
+            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
+            render(template.nodes, stack: &stack, indentation: inner, into: &out)
+        }
+    }
+
+    private func renderSection(_ value: Any?, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+        guard let value else { return }
+        if let flag = value as? Bool {
+            if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
+        } else if value is String {
+            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+        } else if let items = value as? [[String: Any]] {
+            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
+        } else if let items = value as? [String] {
+            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
+        } else if value is [String: Any] {
+            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+        } else if let items = value as? [Any] {
+            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
+        } else {
+            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+        }
+    }
+
+    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+        guard let value else {
+            render(body, stack: &stack, indentation: indentation, into: &out)
+            return
+        }
+        if let flag = value as? Bool {
+            if !flag { render(body, stack: &stack, indentation: indentation, into: &out) }
+        } else if value is String || value is [String: Any] {
+            return
+        } else if let items = value as? [Any], items.isEmpty {
+            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+        }
+    }
+
+    private func renderOnce(_ value: Any, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+        stack.append(Frame(value))
+        render(body, stack: &stack, indentation: indentation, into: &out)
+        stack.removeLast()
+    }
+
+    private func lookup(_ name: Template.Name, in stack: [Frame]) -> Any? {
+        guard let top = stack.last else { return nil }
+        if name.isCurrent { return top.value }
+        var value: Any?
+        if name.anchored {
+            value = top.child(name.parts[0])
+        } else {
+            for frame in stack.reversed() {
+                if let found = frame.child(name.parts[0]) {
+                    value = found
+                    break
+                }
+            }
+        }
+        for part in name.parts.dropFirst() {
+            guard let parent = value else { return nil }
+            value = Frame(parent).child(part)
+        }
+        return value
+    }
+
+    /// How a value reads as text: strings as they are, everything else as Swift describes it.
+    private static func text(of value: Any) -> String {
+        if let text = value as? String { return text }
+        if let flag = value as? Bool { return flag ? "true" : "false" }
+        if let number = value as? Int { return String(number) }
+        return String(describing: value)
+    }
+}
