@@ -28,8 +28,22 @@ enum TextMetrics {
         case 0x2026: return 0.9 // …
         case 0x25B2, 0x25BC, 0x25CF, 0x25A0, 0x25C6: return 0.8 // ▲ ▼ ● ■ ◆
         default:
-            if s.properties.isUppercase { return 0.72 }
-            return 0.6
+            return isUppercase(s) ? 0.72 : 0.6
+        }
+    }
+
+    /// `properties.isUppercase`, answered without the Unicode tables for the Latin letters
+    /// Vietnamese uses (a chart measures every character of every label).
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        switch v {
+        case 0xC0...0xD6, 0xD8...0xDE: return true
+        case 0xDF...0xF6, 0xF8...0xFF: return false
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: return v & 1 == 0
+        case 0x1A0, 0x1AF: return true
+        case 0x1A1, 0x1B0: return false
+        case 0x1E00...0x1E95, 0x1EA0...0x1EFF: return v & 1 == 0
+        default: return s.properties.isUppercase
         }
     }
 
@@ -57,15 +71,27 @@ enum TextMetrics {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
         guard !words.isEmpty else { return ([""], false) }
         func fits(_ s: String) -> Bool { width(s, fontSize: fontSize) <= maxWidth }
+        /// The em width of `base + " " + word` from the em width of `base`, adding advances in the
+        /// same order as `width` does over the joined text (so the sums are bit-for-bit equal).
+        func extended(_ em: Double, by word: String) -> Double {
+            var em = em + advance(" ")
+            for scalar in word.unicodeScalars { em += advance(scalar) }
+            return em
+        }
         var lines: [String] = []
         var index = 0
         // Greedy lines, all but the last.
         while lines.count < maxLines - 1 && index < words.count {
             var current = words[index]
-            if !fits(current) { break }
+            var em = 0.0
+            for scalar in current.unicodeScalars { em += advance(scalar) }
+            if em * fontSize > maxWidth { break }
             index += 1
-            while index < words.count && fits(current + " " + words[index]) {
+            while index < words.count {
+                let next = extended(em, by: words[index])
+                guard next * fontSize <= maxWidth else { break }
                 current += " " + words[index]
+                em = next
                 index += 1
             }
             lines.append(current)

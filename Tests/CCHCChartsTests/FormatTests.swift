@@ -74,3 +74,35 @@ import Testing
         }
     }
 }
+
+@Suite struct TextMetricsTests {
+    /// The fast uppercase answer must be Unicode's for every Latin scalar it decides itself.
+    @Test func uppercaseFastPathAgreesWithUnicode() {
+        for v in UInt32(0xC0)...0x24F where Unicode.Scalar(v) != nil {
+            let s = Unicode.Scalar(v)!
+            #expect(TextMetrics.isUppercase(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+        for v in UInt32(0x1E00)...0x1EFF {
+            let s = Unicode.Scalar(v)!
+            #expect(TextMetrics.isUppercase(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// Wrapping measures a growing line word by word; it must agree with measuring each candidate line whole.
+    @Test func greedyLinesFitAndAreMaximal() {
+        let text = "Ủy ban nhân dân huyện Chợ Đồn triển khai thực hiện Kế hoạch cải cách hành chính năm 2025 của tỉnh"
+        let fontSize = 12.0
+        for maxWidth in stride(from: 60.0, through: 400.0, by: 7.0) {
+            let (lines, truncated) = TextMetrics.wrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: 40)
+            #expect(!truncated)
+            #expect(lines.joined(separator: " ") == text)
+            for (i, line) in lines.enumerated() {
+                #expect(TextMetrics.width(line, fontSize: fontSize) <= maxWidth || !line.contains(" "), "\(maxWidth): \(line)")
+                // Greedy: the next line's first word would not have fitted (the last two lines may be rebalanced).
+                if i + 2 < lines.count, let next = lines[i + 1].split(separator: " ").first {
+                    #expect(TextMetrics.width(line + " " + next, fontSize: fontSize) > maxWidth, "\(maxWidth): \(line)")
+                }
+            }
+        }
+    }
+}

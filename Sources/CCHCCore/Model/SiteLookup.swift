@@ -14,6 +14,8 @@ public struct SiteLookup: Sendable {
     public let tasks: [TaskID: PlanTask]
     /// The plans that name each plan as their parent, in plan order.
     public let children: [PlanID: [PlanID]]
+    /// The agencies that name each agency as their `replaced_by`, in file order.
+    public let predecessors: [AgencyID: [AgencyID]]
 
     /// Builds the lookups of `site`.
     public init(_ site: Site) {
@@ -23,6 +25,11 @@ public struct SiteLookup: Sendable {
             order[agency.id] = position
             if agency.isComplete { kinds[agency.kind, default: []].append(agency.id) }
         }
+        var predecessors: [AgencyID: [AgencyID]] = [:]
+        for agency in site.agencies {
+            if let next = agency.replacedBy { predecessors[next, default: []].append(agency.id) }
+        }
+        self.predecessors = predecessors
         self.agencies = agencies
         self.agencyOrder = order
         self.agenciesOfKind = kinds

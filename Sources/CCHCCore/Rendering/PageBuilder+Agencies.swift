@@ -93,7 +93,7 @@ extension PageBuilder {
         context["has_support_tasks"] = !supportRows.isEmpty
         if !member.aliases.isEmpty { context["aliases"] = member.aliases.joined(separator: "; ") }
         if let next = member.replacedBy { context["replaced_by"] = agency(next, from: page) }
-        let predecessors = site.agencies.filter { $0.replacedBy == member.id }.map { agency($0.id, from: page) }
+        let predecessors = (lookup.predecessors[member.id] ?? []).map { agency($0, from: page) }
         if !predecessors.isEmpty { context["replaces"] = predecessors }
         return Page(path: page, template: "agency", title: member.name,
                     breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)

@@ -38,7 +38,14 @@ public enum SitePaths {
 
     /// The prefix that leads from `page` back to the site root: "" or "../../".
     public static func root(of page: String) -> String {
-        String(repeating: "../", count: page.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+        var depth = 0
+        for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
+        switch depth {
+        case 0: return ""
+        case 1: return "../"
+        case 2: return "../../"
+        default: return String(repeating: "../", count: depth)
+        }
     }
 
     /// The relative link from `page` to `target`, with path segments percent-encoded.
@@ -55,20 +62,30 @@ public enum SitePaths {
 
     /// Percent-encodes each path segment (Vietnamese file names, spaces), keeping `/`.
     public static func encode(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
+        func safe(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                return true
             default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
+                return false
             }
         }
-        return out
+        // Site paths are slugs: nearly always there is nothing to encode.
+        guard !path.utf8.allSatisfy(safe) else { return path }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            if safe(byte) {
+                out.append(byte)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -5,8 +5,14 @@ public struct Words: Sendable {
     /// The language of the words.
     public let language: SiteLanguage
 
+    /// Every fixed word a template may use, as `words.<key>` (made once: pages look words up often).
+    public let table: [String: String]
+
     /// The words of a language.
-    public init(_ language: SiteLanguage) { self.language = language }
+    public init(_ language: SiteLanguage) {
+        self.language = language
+        table = Words.table(language)
+    }
 
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
@@ -64,9 +70,9 @@ public struct Words: Sendable {
         return pick("giữ nguyên", "unchanged")
     }
 
-    /// Every fixed word a template may use, as `words.<key>`.
-    public var table: [String: String] {
-        [
+    private static func table(_ language: SiteLanguage) -> [String: String] {
+        func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+        return [
             "dashboard": pick("Tổng quan", "Overview"),
             "plans": pick("Kế hoạch", "Plans"),
             "agencies": pick("Cơ quan, đơn vị", "Agencies"),
