@@ -61,7 +61,7 @@ private struct TemplateParser {
     private static let partialCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*()/")
 
     mutating func parseAll() throws -> [Template.Node] {
-        try parseBlock(section: nil, newLine: true)
+        try parseBlock(section: nil, newLine: true, openedAt: 0)
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> TemplateSyntaxError {
@@ -139,11 +139,10 @@ private struct TemplateParser {
         return Template.Name(parts: parts, anchored: anchored, text: text)
     }
 
-    private mutating func parseBlock(section: Template.Name?, newLine startsOnNewLine: Bool) throws -> [Template.Node] {
+    private mutating func parseBlock(section: Template.Name?, newLine startsOnNewLine: Bool, openedAt sectionStart: Int) throws -> [Template.Node] {
         var nodes: [Template.Node] = []
         var newLine = startsOnNewLine
         var before = ""
-        let sectionStart = position
         while !atEnd {
             if newLine { before = skip(while: { $0 == " " || $0 == "\t" }) }
             let text = readText()
@@ -171,7 +170,7 @@ private struct TemplateParser {
                 let name = try readName()
                 standalone = newLine && lineFinished()
                 if !standalone { flushBefore() }
-                let body = try parseBlock(section: name, newLine: standalone)
+                let body = try parseBlock(section: name, newLine: standalone, openedAt: tagStart)
                 nodes.append(.section(name, body, inverted: kind == "^"))
             case "/":
                 position += 1
