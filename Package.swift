@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport"]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden"]),
     ]
 )
