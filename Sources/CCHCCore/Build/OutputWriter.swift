@@ -37,19 +37,15 @@ public enum OutputWriter {
         try? manager.removeItem(at: old)
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
-            var folders = Set<String>()
-            for file in files {
-                let target = temporary.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if folders.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            }
+            let base = temporary.path
+            try makeFolders(for: files.map(\.path), under: base)
             let failures = ConcurrentMap.run(files.count) { i -> String? in
                 let file = files[i]
-                let target = temporary.appendingPathComponent(file.path)
+                let target = base + "/" + file.path
                 do {
                     switch file.contents {
-                    case .bytes(let bytes): try OutputWriter.writeFile(bytes, atPath: target.path)
-                    case .copy(let source): try FileManager.default.copyItem(at: source, to: target)
+                    case .bytes(let bytes): try OutputWriter.writeFile(bytes, atPath: target)
+                    case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: target)
                     }
                     return nil
                 } catch {
@@ -93,6 +89,24 @@ public enum OutputWriter {
         _ = ConcurrentMap.run(items.count) { i in (try? FileManager.default.removeItem(at: items[i])) != nil }
         // What is left: the first-level folders, now empty, and the files at the top.
         try? manager.removeItem(at: folder)
+    }
+
+    /// Creates the folders of `paths` (relative, `/`-separated) under the existing folder `base`, each
+    /// once and parents first, with plain `mkdir` (a national site has tens of thousands of them).
+    static func makeFolders(for paths: [String], under base: String) throws {
+        var made = Set<Substring>()
+        for path in paths {
+            var end = path.startIndex
+            while let slash = path[end...].firstIndex(of: "/") {
+                let folder = path[..<slash]
+                end = path.index(after: slash)
+                guard made.insert(folder).inserted else { continue }
+                let full = base + "/" + folder
+                if mkdir(full, 0o755) != 0 && errno != EEXIST {
+                    throw OutputError(description: "cannot create \(full): \(String(cString: strerror(errno)))")
+                }
+            }
+        }
     }
 
     /// Writes bytes to a new file with plain POSIX calls (Foundation's `Data.write` was several times slower
