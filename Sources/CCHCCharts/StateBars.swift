@@ -57,16 +57,15 @@ public struct StateBarsChart: Chart {
     }
 
     /// "12 nhiệm vụ", "1 task", "12 lượt nhiệm vụ".
-    private func counted(_ count: Int, _ w: Words) -> String {
-        let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? (count == 1 ? w.task.lowercased() : w.tasks)
-        return "\(VietnameseNumber.integer(count, language: language)) \(noun)"
+    private func counted(_ count: Int, _ w: Words, noun: String?) -> String {
+        "\(VietnameseNumber.integer(count, language: language)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
     }
 
     /// Draws the chart.
     public func render() -> ChartOutput {
         let id = Common.sanitize(self.id)
         let w = Words(language: language)
+        let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let states = TaskState.allCases.filter { s in rows.contains { $0.count(s) > 0 } }
         let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]
         if rows.isEmpty || states.isEmpty {
@@ -87,7 +86,7 @@ public struct StateBarsChart: Chart {
         for (i, row) in rows.enumerated() {
             let total = row.total
             // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
-            let totalText = TextMetrics.ellipsize(counted(total, w), maxWidth: (right - left) * 0.4, fontSize: Style.font)
+            let totalText = TextMetrics.ellipsize(counted(total, w, noun: noun), maxWidth: (right - left) * 0.4, fontSize: Style.font)
             let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
             let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
             var children: [Node] = [nameNode, Common.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, cls: "chart-value")]
@@ -125,7 +124,7 @@ public struct StateBarsChart: Chart {
         for row in rows {
             let parts = TaskState.allCases.filter { row.count($0) > 0 }
                 .map { "\($0.label(language).lowercased()) \(VietnameseNumber.integer(row.count($0), language: language))" }
-            items.append("\(row.name): \(counted(row.total, w))" +
+            items.append("\(row.name): \(counted(row.total, w, noun: noun))" +
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
             table.rows.append((row.name, TaskState.allCases.map { .number(VietnameseNumber.integer(row.count($0), language: language)) }
                                          + [.number(VietnameseNumber.integer(row.total, language: language))]))
