@@ -5,33 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// What a poll compares: size, modification time and inode (an editor's save-by-rename changes it).
-struct FileStamp: Hashable, Sendable {
-    var size: Int64
-    var seconds: Int64
-    var nanoseconds: Int64
-    var inode: UInt64
-
-    /// `stat` of a path; nil when it does not exist.
-    static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(info)
-    }
-
-    init(_ info: stat) {
-        size = Int64(info.st_size)
-        inode = UInt64(info.st_ino)
-        #if canImport(Darwin)
-        seconds = Int64(info.st_mtimespec.tv_sec)
-        nanoseconds = Int64(info.st_mtimespec.tv_nsec)
-        #else
-        seconds = Int64(info.st_mtim.tv_sec)
-        nanoseconds = Int64(info.st_mtim.tv_nsec)
-        #endif
-    }
-}
+import CCHCCore
 
 /// The state of a site's sources: `site.yml`, and every file under `content/` and `templates/`.
 ///
@@ -57,16 +31,9 @@ struct SourceScan: Equatable, Sendable {
     }
 
     private static func walk(_ path: String, relative: String, into stamps: inout [String: FileStamp], depth: Int) {
-        guard depth < 32, let dir = opendir(path) else { return }
-        defer { closedir(dir) }
+        guard depth < 32, let entries = FolderEntries.read(path) else { return }
         var folders: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
-                }
-            }
-            if name == "." || name == ".." || ignored(name) { continue }
+        for (name, _) in entries where !ignored(name) {
             let full = path + "/" + name
             var info = stat()
             guard stat(full, &info) == 0 else { continue }
