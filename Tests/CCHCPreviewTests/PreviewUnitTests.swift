@@ -1,4 +1,7 @@
+import CCHCCore
 @testable import CCHCPreview
+import CCHCTestSupport
+import Foundation
 import Testing
 
 @Suite("cchc serve: paths, validators, injection")
@@ -75,5 +78,37 @@ struct PreviewUnitTests {
         #expect(configuration.port == 8000)
         #expect(PreviewServer.rootURL(host: "::1", port: 9).absoluteString == "http://[::1]:9/")
         #expect(PreviewServer.rootURL(host: "0.0.0.0", port: 9).absoluteString == "http://127.0.0.1:9/")
+    }
+
+    @Test("every file served from a state, rendered on request, is the full build's file with the preview's additions")
+    func servedFilesAreTheBuiltFiles() throws {
+        let site = try TemporarySite.example()
+        let base = "http://127.0.0.1:8123/"
+        let full = try #require(SiteBuild.render(root: site.root, baseURL: base).files)
+        var timings = Timings()
+        let output = try #require(SiteBuild.prepare(root: site.root, baseURL: base, cache: ParseCache(), timings: &timings).output)
+        let built = try BuiltSite(output, cache: CopyCache())
+        #expect(built.files == full.count)
+        #expect(built.pages == full.filter { $0.path.hasSuffix(".html") }.count)
+        for diagnostics in [[], ["site.yml:1:1: error: <hỏng>"]] {
+            let served = ServedSite(built: built, diagnostics: diagnostics)
+            let snippet = Injection.snippet(diagnostics: diagnostics)
+            // Backwards, so nothing is made in the order a full build makes it.
+            for file in full.reversed() {
+                let bytes: [UInt8]
+                switch file.contents {
+                case .bytes(let b): bytes = b
+                case .copy(let url): bytes = Array(try Data(contentsOf: url))
+                }
+                let got = try #require(served.fileNow(file.path), "\(file.path)")
+                let html = ContentTypes.isHTML(file.path)
+                #expect(Array(got.body.readableBytesView) == (html ? Injection.inject(snippet, into: bytes) : bytes), "\(file.path)")
+                #expect(got.etag == ETag.make(ETag.hash(bytes), variant: html ? Injection.variantTag(snippet) : 0), "\(file.path)")
+                #expect(got.contentType == ContentTypes.type(for: file.path, bytes: bytes), "\(file.path)")
+            }
+            #expect(served.renderedCount == full.count)
+            #expect(served.fileNow("khong-co.html") == nil)
+            #expect(served.isFolder("ke-hoach") && served.isFolder("") && !served.isFolder("assets"))
+        }
     }
 }
