@@ -61,12 +61,17 @@ enum SiteBenchmark {
         return result.errors.isEmpty ? 0 : 1
     }
 
-    /// `site-rebuild SITE [ROUNDS]`: what `cchc serve` does on every save. After a first build,
-    /// changes one progress file, then times (a) the rebuild until the new state is ready to
-    /// serve (load through the parse cache, check, derive, list every path) and (b) rendering the
-    /// dashboard and the changed task's page on their first request; prints each round and the medians.
+    /// `site-rebuild SITE [ROUNDS] [--rename]`: what `cchc serve` does on every save. After a
+    /// first build, changes one progress file, then times (a) the rebuild until the new state is
+    /// ready to serve (load through the parse cache, check, derive, list every path) and (b)
+    /// rendering the dashboard and the changed task's page on their first request; prints each
+    /// round and the medians. The file is rewritten in place, or with `--rename` saved to a new
+    /// file renamed over it, as many editors save (its folder changes, so the files are listed again).
     static func rebuild(_ arguments: [String]) -> Int32 {
-        guard let site = arguments.first else { print("usage: cchc-bench site-rebuild SITE [ROUNDS]"); return 2 }
+        var arguments = arguments
+        let rename = arguments.contains("--rename")
+        arguments.removeAll { $0 == "--rename" }
+        guard let site = arguments.first else { print("usage: cchc-bench site-rebuild SITE [ROUNDS] [--rename]"); return 2 }
         let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5)
         let root = URL(fileURLWithPath: site)
         let progress = root.appendingPathComponent("content/progress")
@@ -95,7 +100,7 @@ enum SiteBenchmark {
         for round in 0..<rounds {
             var changed = original
             changed.append(contentsOf: Array("# lần sửa \(round)\n".utf8))
-            try? changed.write(to: path)
+            try? changed.write(to: path, options: rename ? .atomic : [])
             var timings = Timings()
             let started = ContinuousClock.now
             let (output, _, diagnostics) = SiteBuild.prepare(root: root, cache: cache, timings: &timings)
