@@ -30,6 +30,50 @@ struct SourceScan: Equatable, Sendable {
             || name.hasPrefix("#") || name.hasSuffix(".tmp")
     }
 
+    /// This scan with `paths` looked at again (site-relative files, or folders with all they
+    /// hold): what a full scan gives when nothing else changed. For change notifications, which
+    /// name the paths touched.
+    func updating(_ paths: Set<String>, root: String) -> SourceScan {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var stamps = self.stamps
+        var files: [(String, FileStamp)] = [], folders: [String] = [], forget: [String] = []
+        for path in paths {
+            let parts = path.split(separator: "/").map(String.init)
+            guard let first = parts.first, !parts.contains(where: Self.ignored) else { continue }
+            var info = stat()
+            let exists = stat(base + "/" + path, &info) == 0
+            if parts.count == 1 {
+                // At the top only site.yml is a file of the sources; content/ and templates/ are walked.
+                if first == "site.yml" {
+                    stamps[first] = exists ? FileStamp(info) : nil
+                } else if first == "content" || first == "templates" {
+                    forget.append(path)
+                    if exists && (info.st_mode & S_IFMT) == S_IFDIR { folders.append(path) }
+                }
+                continue
+            }
+            guard first == "content" || first == "templates" else { continue }
+            if exists && (info.st_mode & S_IFMT) != S_IFDIR {
+                // A file now; if it was not one before, it may have been a folder.
+                if stamps[path] == nil { forget.append(path) }
+                files.append((path, FileStamp(info)))
+            } else {
+                stamps[path] = nil
+                forget.append(path)
+                if exists { folders.append(path) }
+            }
+        }
+        if !forget.isEmpty {
+            let prefixes = forget.map { $0 + "/" }
+            stamps = stamps.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }
+        }
+        for (path, stamp) in files { stamps[path] = stamp }
+        for path in folders {
+            Self.walk(base + "/" + path, relative: path, into: &stamps, depth: path.split(separator: "/").count - 1)
+        }
+        return SourceScan(stamps: stamps)
+    }
+
     private static func walk(_ path: String, relative: String, into stamps: inout [String: FileStamp], depth: Int) {
         guard depth < 32, let entries = FolderEntries.read(path) else { return }
         var folders: [String] = []
