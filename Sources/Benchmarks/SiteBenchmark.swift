@@ -83,9 +83,8 @@ enum SiteBenchmark {
         let original = (try? Data(contentsOf: path)) ?? Data()
         defer { try? original.write(to: path) }
         let cache = ParseCache()
-        var firstTimings = Timings()
         let firstStarted = ContinuousClock.now
-        guard let first = SiteBuild.prepare(root: root, cache: cache, timings: &firstTimings).loaded else {
+        guard let first = SiteBuild.prepare(root: root, cache: cache).loaded else {
             print("the site does not build")
             return 1
         }
@@ -103,7 +102,7 @@ enum SiteBenchmark {
             try? changed.write(to: path, options: rename ? .atomic : [])
             var timings = Timings()
             let started = ContinuousClock.now
-            let (output, _, diagnostics) = SiteBuild.prepare(root: root, cache: cache, timings: &timings)
+            let (output, _, diagnostics) = SiteBuild.prepare(root: root, asOf: nil, baseURL: nil, cache: cache, timings: &timings)
             // As the preview counts them for its report.
             let counts = output.map { output in (output.paths.filter { $0.hasSuffix(".html") }.count, output.count) }
             let wall = seconds(ContinuousClock.now - started)

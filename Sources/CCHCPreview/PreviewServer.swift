@@ -147,9 +147,7 @@ public final class PreviewServer: Sendable {
         let started = ContinuousClock.now
         let base = state.url?.absoluteString
         // Files unchanged since the last rebuild are not read again; no file is rendered until it is requested.
-        var timings = Timings()
-        let (output, _, diagnostics) = SiteBuild.prepare(root: configuration.root, asOf: configuration.asOf, baseURL: base,
-                                                         cache: parses, timings: &timings)
+        let (output, _, diagnostics) = SiteBuild.prepare(root: configuration.root, asOf: configuration.asOf, baseURL: base, cache: parses)
         var built: BuiltSite?
         var problems = diagnostics
         if let output {

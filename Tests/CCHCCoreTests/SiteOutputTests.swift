@@ -29,11 +29,10 @@ struct SiteOutputTests {
         let full = try #require(SiteBuild.render(root: site.root, baseURL: baseURL).files)
         #expect(full.count > 50)
         // Backwards, on all cores: no file is made after those a full build makes before it.
-        var timings = Timings()
-        let backwards = try #require(SiteBuild.prepare(root: site.root, baseURL: baseURL, timings: &timings).output)
+        let backwards = try #require(SiteBuild.prepare(root: site.root, baseURL: baseURL).output)
         Self.expectSame(backwards, full, order: Array(full.indices.reversed()))
         // Each page first, then the downloads, feed and sitemap it shares its indexes with.
-        let pagesFirst = try #require(SiteBuild.prepare(root: site.root, baseURL: baseURL, timings: &timings).output)
+        let pagesFirst = try #require(SiteBuild.prepare(root: site.root, baseURL: baseURL).output)
         let order = full.indices.sorted { (full[$0].path.hasSuffix(".html") ? 0 : 1, $0) < (full[$1].path.hasSuffix(".html") ? 0 : 1, $1) }
         Self.expectSame(pagesFirst, full, order: order)
         #expect(pagesFirst.contents(of: "khong-co/index.html") == nil)
@@ -51,8 +50,7 @@ struct SiteOutputTests {
             "content/progress/2024-Q3/so-noi-vu.yml": counted, "content/progress/2024-Q4/so-noi-vu.yml": late,
         ]))
         let full = try #require(SiteBuild.render(root: site.root).files, "\(SiteLoader.load(root: site.root).diagnostics)")
-        var timings = Timings()
-        let output = try #require(SiteBuild.prepare(root: site.root, timings: &timings).output)
+        let output = try #require(SiteBuild.prepare(root: site.root).output)
         Self.expectSame(output, full, order: Array(full.indices.reversed()))
     }
 }

@@ -85,8 +85,7 @@ struct PreviewUnitTests {
         let site = try TemporarySite.example()
         let base = "http://127.0.0.1:8123/"
         let full = try #require(SiteBuild.render(root: site.root, baseURL: base).files)
-        var timings = Timings()
-        let output = try #require(SiteBuild.prepare(root: site.root, baseURL: base, cache: ParseCache(), timings: &timings).output)
+        let output = try #require(SiteBuild.prepare(root: site.root, baseURL: base, cache: ParseCache()).output)
         let built = try BuiltSite(output, cache: CopyCache())
         #expect(built.files == full.count)
         #expect(built.pages == full.filter { $0.path.hasSuffix(".html") }.count)

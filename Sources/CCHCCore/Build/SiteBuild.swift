@@ -44,7 +44,13 @@ public enum SiteBuild {
     ///
     /// With `cache`, files unchanged since the last call with the same cache are not read again;
     /// the diagnostics are the same as without it.
-    public static func prepare(root: URL, asOf: Day? = nil, baseURL: String? = nil, cache: ParseCache? = nil,
+    public static func prepare(root: URL, asOf: Day? = nil, baseURL: String? = nil, cache: ParseCache? = nil) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
+        var timings = Timings()
+        return prepare(root: root, asOf: asOf, baseURL: baseURL, cache: cache, timings: &timings)
+    }
+
+    /// `prepare(root:asOf:baseURL:cache:)`, recording the time of each stage.
+    public static func prepare(root: URL, asOf: Day?, baseURL: String?, cache: ParseCache?,
                                timings: inout Timings) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: cache, timings: &timings)
         guard let loaded, let theme else { return (nil, loaded, diagnostics) }
