@@ -233,15 +233,30 @@ public enum ConcurrentMap {
 /// Slots written by `concurrentPerform`: each index is written by exactly one iteration.
 ///
 /// `@unchecked Sendable` is safe because every slot is written once, by one thread, and read only
-/// after `concurrentPerform` has returned (which orders the writes before the reads).
+/// after `concurrentPerform` has returned (which orders the writes before the reads). The slots
+/// are raw memory allocated once: an `Array` would not do, since `withUnsafeMutableBufferPointer`
+/// moves the array out of the property while its closure runs, so two threads storing at once
+/// raced on it (seen once the parse cache made most jobs take microseconds).
 final class ResultBuffer<T>: @unchecked Sendable {
-    private var storage: [T?]
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
 
-    func values() -> [T] { storage.map { $0! } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) {
+        precondition(index >= 0 && index < count, "slot \(index) of \(count)")
+        slots[index] = value
+    }
+
+    /// Every slot's value; each was stored by its iteration.
+    func values() -> [T] { (0..<count).map { slots[$0]! } }
 }
