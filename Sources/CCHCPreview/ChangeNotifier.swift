@@ -1,13 +1,26 @@
+import CCHCCore
 #if canImport(Glibc)
 import Glibc
-import CCHCCore
+#endif
 
-/// Tells the watcher whether anything under a site's sources may have changed since it last
-/// asked, from inotify, so that an idle poll costs no `stat` per file: a national site has 50,000
-/// files, and scanning them all every 100 ms kept two thirds of a core busy.
+/// What was touched since the watcher last asked.
+enum Touched: Equatable {
+    /// Nothing under the sources.
+    case nothing
+    /// These site-relative paths (files, or folders with all they hold).
+    case paths(Set<String>)
+    /// Events were lost: anything may have changed.
+    case anything
+}
+
+#if canImport(Glibc)
+/// Tells the watcher which of a site's sources were touched since it last asked, from inotify,
+/// so that a poll looks at those paths only and an idle one costs no `stat` at all: a national
+/// site has 50,000 files, and scanning them all every 100 ms kept two thirds of a core busy.
 ///
-/// It is only a hint. The watcher still compares full scans to find what changed, and scans
-/// every few seconds anyway, for file systems that report nothing (network mounts).
+/// The watcher still compares scans (brought up to date from the paths named) to find what
+/// changed, and scans everything every few seconds anyway, for file systems that report nothing
+/// (network mounts).
 final class ChangeNotifier {
     private let descriptor: Int32
     private let root: String
@@ -51,16 +64,6 @@ final class ChangeNotifier {
             if isFolder, !add(relative + "/" + entry.name, recursive: true, depth: depth + 1) { return false }
         }
         return true
-    }
-
-    /// What was touched since the last call.
-    enum Touched: Equatable {
-        /// Nothing under the sources.
-        case nothing
-        /// These site-relative paths (files, or folders with everything in them).
-        case paths(Set<String>)
-        /// Events were lost: anything may have changed.
-        case anything
     }
 
     /// What may have changed since the last call: reads every pending event, and watches the
@@ -110,5 +113,14 @@ final class ChangeNotifier {
         if lost || touched.contains("") { return .anything }
         return touched.isEmpty ? .nothing : .paths(touched)
     }
+}
+#else
+/// Change notifications are used on Linux only (inotify); elsewhere every poll scans.
+final class ChangeNotifier {
+    /// Always nil: no notifications here.
+    init?(root: String) { return nil }
+
+    /// Never called, since there is no notifier.
+    func drain() -> Touched { .anything }
 }
 #endif

@@ -249,14 +249,6 @@ struct WatcherService: Service {
     /// How often the sources are scanned even when no change was notified.
     static let fullScanInterval: Duration = .seconds(3)
 
-    /// inotify where there is one; nil means every poll scans.
-    static func notifier(root: String) -> ChangeNotifier? {
-        #if canImport(Glibc)
-        return ChangeNotifier(root: root)
-        #else
-        return nil
-        #endif
-    }
 
     func run() async throws {
         defer { server.hub.close() }
@@ -276,7 +268,7 @@ struct WatcherService: Service {
         server.state.url = url
         let root = configuration.root.path
         // Made before the first scan, so every change after that scan is reported.
-        let notifier = Self.notifier(root: root)
+        let notifier = ChangeNotifier(root: root)
         var last = SourceScan.take(root: root)
         server.emit(.rebuilt(await server.rebuild(changed: [])))
         server.emit(.listening(url))
