@@ -28,6 +28,15 @@ public struct FileStamp: Hashable, Sendable {
         self.inode = inode
     }
 
+    /// How many seconds old a change must be before a stamp is trusted to tell it from the next
+    /// one: a file system's clock moves in ticks (a few milliseconds here, two seconds on FAT), and
+    /// two saves within one tick, of the same size, leave the same stamp.
+    public static let settling: Int64 = 2
+
+    /// Whether the change this stamp records is old enough, at `now` (seconds since 1970), for a
+    /// later change to be sure to show in the stamp.
+    public func isSettled(now: Int64) -> Bool { seconds + FileStamp.settling < now }
+
     /// `stat` of a path; nil when it does not exist.
     public static func of(_ path: String) -> FileStamp? {
         var info = stat()

@@ -52,20 +52,16 @@ struct FolderStamps: Equatable, Sendable {
     /// Site-relative folder path → stamp.
     var stamps: [String: FileStamp]
 
-    /// How recent a folder's change may be for its stamp to be trusted: a change within the same
-    /// tick of the file system's clock as the stamp would not move it.
-    static let settled: Int64 = 2
-
     /// The stamps of the folders under `root`; nil when a listing could not be vouched for by
-    /// them: a folder changed in the last `settled` seconds, or a symbolic link or an entry of
-    /// unknown type among the entries (the listing follows links, whose targets no stamp covers).
-    static func take(root: String) -> FolderStamps? {
+    /// them: a folder changed too recently before `now` (see ``FileStamp/isSettled(now:)``), or a
+    /// symbolic link or an entry of unknown type among the entries (the listing follows links,
+    /// whose targets no stamp covers).
+    static func take(root: String, now: Int64) -> FolderStamps? {
         var stamps: [String: FileStamp] = [:]
-        let now = Int64(time(nil))
         func visit(_ relative: String, recursive: Bool) -> Bool {
             let path = root + "/" + relative
             guard let stamp = FileStamp.of(path) else { return true }
-            guard stamp.seconds + settled < now, let entries = FolderEntries.read(path) else { return false }
+            guard stamp.isSettled(now: now), let entries = FolderEntries.read(path) else { return false }
             stamps[relative] = stamp
             for entry in entries where !entry.name.hasPrefix(".") {
                 switch entry.kind {
@@ -80,7 +76,7 @@ struct FolderStamps: Equatable, Sendable {
               visit("content/progress", recursive: true), visit("content/files", recursive: true) else { return nil }
         // The content folder itself: a subfolder replaced by another one changes it.
         if let content = FileStamp.of(root + "/content") {
-            guard content.seconds + settled < now else { return nil }
+            guard content.isSettled(now: now) else { return nil }
             stamps["content"] = content
         }
         return FolderStamps(stamps: stamps)

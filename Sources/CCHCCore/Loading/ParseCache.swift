@@ -3,7 +3,9 @@ import Foundation
 /// The parse results of a site's files, kept from one load to the next (`cchc serve`), so a file
 /// whose ``FileStamp`` has not changed is neither read nor parsed again.
 ///
-/// Only what one file gives is kept: the parsed value and the diagnostics found while reading it.
+/// Only what one file gives is kept: the parsed value and the diagnostics found while reading it;
+/// a file changed in the last seconds is read again next time (two saves within one tick of the
+/// file system's clock can leave the same stamp).
 /// Everything across files (validation, derivation) runs again on every load, so a load through
 /// the cache gives exactly what a load without it gives. Pass the same cache to successive loads
 /// of one site folder; a load keeps the entries of the files it found and drops the others.

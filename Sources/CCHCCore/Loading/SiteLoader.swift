@@ -42,11 +42,13 @@ public enum SiteLoader {
         var timings = Timings()
         let previous = cache?.snapshot() ?? ParseCache.Contents()
         var next = ParseCache.Contents()
+        // Taken before any stamp: a change after it is never settled in this load.
+        let now = Int64(Date().timeIntervalSince1970)
         // With a cache, the last listing serves while no folder it walked has changed. The
         // folders are stamped before they are listed, so a change meanwhile is seen next time.
         let files: SiteFiles
         var listingReused = false
-        if cache != nil, let folders = FolderStamps.take(root: root.path) {
+        if cache != nil, let folders = FolderStamps.take(root: root.path, now: now) {
             if let listing = previous.listing, listing.folders == folders {
                 files = listing.files
                 listingReused = true
@@ -78,7 +80,7 @@ public enum SiteLoader {
                 .settings(SettingsLoader.load(text: text, path: "site.yml", log: &log))
             }
             if case .settings(let value) = file.parsed { settings = value }
-            file.record("site.yml", log: &log, cache: &next, read: &read)
+            file.record("site.yml", log: &log, cache: &next, read: &read, now: now)
         } else {
             log.error(SourceLocation(path: "site.yml"), "site.yml is missing; this folder is not a cchc site (create one with `cchc new site DIR`)")
         }
@@ -90,7 +92,7 @@ public enum SiteLoader {
                 .agencies(AgenciesLoader.load(text: text, path: agenciesPath, log: &log))
             }
             if case .agencies(let value) = file.parsed { agencies = value }
-            file.record(agenciesPath, log: &log, cache: &next, read: &read)
+            file.record(agenciesPath, log: &log, cache: &next, read: &read, now: now)
         } else {
             log.error(SourceLocation(path: agenciesPath), "content/agencies.yml is missing; list the site's agencies there")
         }
@@ -125,7 +127,7 @@ public enum SiteLoader {
         timings.lap("read and parse")
         var indices: [IndexDefinition] = [], plans: [Plan] = [], reports: [ProgressReport] = []
         for (path, file) in results {
-            file.record(path, log: &log, cache: &next, read: &read)
+            file.record(path, log: &log, cache: &next, read: &read, now: now)
             switch file.parsed {
             case .index(let index?): indices.append(index)
             case .plan(let plan?): plans.append(plan)
@@ -211,10 +213,14 @@ struct ParsedSource: Sendable {
     /// Whether it was read and parsed by this load.
     var isFresh: Bool
 
-    /// Adds the file's diagnostics to `log`, its entry to `cache` and, when it was read now, its path to `read`.
-    func record(_ path: String, log: inout DiagnosticLog, cache: inout ParseCache.Contents, read: inout [String]) {
+    /// Adds the file's diagnostics to `log`, its entry to `cache` and, when it was read now, its
+    /// path to `read`. A file changed too recently before `now` is not kept: a second save within
+    /// the same tick of the file system's clock might leave the same stamp.
+    func record(_ path: String, log: inout DiagnosticLog, cache: inout ParseCache.Contents, read: inout [String], now: Int64) {
         log.append(contentsOf: diagnostics)
-        if let stamp { cache.entries[path] = ParseCache.Entry(stamp: stamp, parsed: parsed, diagnostics: diagnostics) }
+        if let stamp, stamp.isSettled(now: now) {
+            cache.entries[path] = ParseCache.Entry(stamp: stamp, parsed: parsed, diagnostics: diagnostics)
+        }
         if isFresh { read.append(path) }
     }
 }
