@@ -21,7 +21,8 @@ public struct PreviewConfiguration: Sendable {
     public var port: Int
     /// The reporting date, as `--as-of` (default: as_of in site.yml, else the latest report).
     public var asOf: Day?
-    /// How often the sources are polled for changes.
+    /// How often the sources are polled for changes (scanned; with change notifications, on
+    /// Linux, the notifications are read at least every 20 ms instead, which costs next to nothing).
     public var pollInterval: Duration
     /// How long the sources must stay unchanged before a rebuild: a burst of saves is one rebuild.
     public var settleInterval: Duration
@@ -248,6 +249,8 @@ struct WatcherService: Service {
 
     /// How often the sources are scanned even when no change was notified.
     static let fullScanInterval: Duration = .seconds(3)
+    /// How often change notifications are read at most: reading none is one system call.
+    static let notificationInterval: Duration = .milliseconds(20)
 
 
     func run() async throws {
@@ -277,7 +280,7 @@ struct WatcherService: Service {
         var nextKeepAlive = clock.now + configuration.keepAliveInterval
         var nextFullScan = clock.now + Self.fullScanInterval
         while true {
-            try await Task.sleep(for: configuration.pollInterval)
+            try await Task.sleep(for: notifier == nil ? configuration.pollInterval : min(configuration.pollInterval, Self.notificationInterval))
             if clock.now >= nextKeepAlive {
                 server.hub.keepAlive()
                 nextKeepAlive = clock.now + configuration.keepAliveInterval
