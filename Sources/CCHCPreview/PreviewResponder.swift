@@ -1,7 +1,8 @@
 import HTTPTypes
 import Hummingbird
 
-/// Answers every request from the in-memory site: files, folder indexes, the 404 page, the event stream.
+/// Answers every request from the in-memory site: files (rendered on first request), folder indexes,
+/// the 404 page, the event stream.
 struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
@@ -21,11 +22,11 @@ struct PreviewResponder: HTTPResponder {
 
         if target.isFolder {
             let index = target.path.isEmpty ? "index.html" : target.path + "/index.html"
-            guard let file = site.files[index] else { return notFound(site, request) }
+            guard let file = await site.file(index) else { return notFound(site, request) }
             return page(file, status: .ok, request)
         }
-        if let file = site.files[target.path] { return page(file, status: .ok, request) }
-        if site.folders.contains(target.path) {
+        if let file = await site.file(target.path) { return page(file, status: .ok, request) }
+        if site.isFolder(target.path) {
             // `/plans` → `/plans/`, so the page's relative links resolve inside the folder.
             var location = raw + "/"
             if let query = request.uri.query { location += "?" + query }

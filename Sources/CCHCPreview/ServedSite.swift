@@ -9,32 +9,73 @@ struct ServedFile: Sendable {
     var etag: String
 }
 
-/// The raw output of one good build: every file's bytes and content hash, before injection.
+/// One good build: every path known, the pages, downloads, feed and sitemap still unrendered,
+/// the files copied from `content/files/` already read (so a download that cannot be read fails
+/// the rebuild rather than a request).
 struct BuiltSite: Sendable {
+    /// A file's bytes before injection, with their hash.
     struct File: Sendable {
         var bytes: [UInt8]
         var hash: UInt64
-        var contentType: String
     }
 
-    var files: [String: File]
-    /// Folders that hold an `index.html`, without the trailing slash ("" for the root).
-    var folders: Set<String>
+    /// The site's files, rendered on demand.
+    var output: SiteOutput
+    /// The copied files, read.
+    var copies: [String: File]
+    /// The number of HTML pages.
+    var pages: Int
+    /// The number of files.
+    var files: Int
 
-    static let empty = BuiltSite(files: [:], folders: [])
+    /// Reads the copied files of `output` through `cache`, so an unchanged download is not read
+    /// again on each rebuild.
+    init(_ output: SiteOutput, cache: CopyCache) throws {
+        var copies: [String: File] = [:]
+        for (path, url) in output.copies {
+            let (bytes, hash) = try cache.read(url)
+            copies[path] = File(bytes: bytes, hash: hash)
+        }
+        let paths = output.paths
+        self.output = output
+        self.copies = copies
+        pages = paths.filter(ContentTypes.isHTML).count
+        files = paths.count
+    }
+
+    /// The bytes of the file at `path`, rendered now; nil when the site has none.
+    func render(_ path: String) -> File? {
+        if let copy = copies[path] { return copy }
+        switch output.contents(of: path) {
+        case .bytes(let bytes)?: return File(bytes: bytes, hash: ETag.hash(bytes))
+        case .copy?, nil: return nil
+        }
+    }
+
+    /// Whether the site has a file at `path`.
+    func contains(_ path: String) -> Bool { output.contains(path) }
+
+    /// Whether `path` ("" for the root) is a folder with an `index.html`.
+    func isFolder(_ path: String) -> Bool {
+        output.contains(path.isEmpty ? "index.html" : path + "/index.html")
+    }
 }
 
-/// What every request reads: the files of the last good build with the preview's additions in place.
+/// What every request reads: the last good build with the preview's additions, for one state
+/// (a rebuild, a failure, a recovery).
 ///
-/// Built once per state change (a rebuild, a failure, a recovery), so a request is one dictionary
-/// look-up and never touches the disk.
+/// A file is rendered and injected the first time it is asked for in this state, then kept, so a
+/// rebuild renders nothing up front and a second request for a page is one dictionary look-up.
 struct ServedSite: Sendable {
-    var files: [String: ServedFile]
-    var folders: Set<String>
+    /// The last good build; nil before the first one.
+    let built: BuiltSite?
     /// The site's `404.html`, or a plain page when the site has none (or no good build yet).
-    var notFound: ServedFile
+    let notFound: ServedFile
     /// True until the first good build: every URL then answers 503 with the diagnostics.
-    var hasGoodBuild: Bool
+    var hasGoodBuild: Bool { built != nil }
+    private let snippet: [UInt8]
+    private let variant: UInt64
+    private let cache = ServedFiles()
 
     static let notFoundPath = SitePaths.notFound
 
@@ -42,25 +83,11 @@ struct ServedSite: Sendable {
     init(built: BuiltSite?, diagnostics: [String]) {
         let snippet = Injection.snippet(diagnostics: diagnostics)
         let variant = Injection.variantTag(snippet)
-        var files: [String: ServedFile] = [:]
-        if let built {
-            files.reserveCapacity(built.files.count)
-            for (path, file) in built.files {
-                if ContentTypes.isHTML(path) {
-                    let body = Injection.inject(snippet, into: file.bytes)
-                    files[path] = ServedFile(body: ByteBuffer(bytes: body), contentType: file.contentType,
-                                             etag: ETag.make(file.hash, variant: variant))
-                } else {
-                    files[path] = ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: file.contentType,
-                                             etag: ETag.make(file.hash, variant: 0))
-                }
-            }
-        }
-        self.files = files
-        self.folders = built?.folders ?? []
-        self.hasGoodBuild = built != nil
-        if let page = files[Self.notFoundPath] {
-            notFound = page
+        self.built = built
+        self.snippet = snippet
+        self.variant = variant
+        if let built, let page = built.render(Self.notFoundPath) {
+            notFound = Self.serve(page, path: Self.notFoundPath, snippet: snippet, variant: variant)
         } else {
             let title = built == nil ? "cchc serve: the site does not build yet" : "Not found"
             let bytes = Array("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>\(title)</title></head><body><h1>\(title)</h1></body></html>\n".utf8)
@@ -69,33 +96,90 @@ struct ServedSite: Sendable {
                                   etag: ETag.make(ETag.hash(body), variant: variant))
         }
     }
-}
 
-extension BuiltSite {
-    /// Turns the renderer's output into bytes in memory; files copied from `content/files/` are read
-    /// through `cache`, so an unchanged download is not read again on each rebuild.
-    static func make(_ output: [OutputFile], cache: CopyCache) throws -> BuiltSite {
-        var files: [String: File] = [:]
-        var folders = Set<String>()
-        files.reserveCapacity(output.count)
-        for file in output {
-            let bytes: [UInt8]
-            let hash: UInt64
-            switch file.contents {
-            case .bytes(let b):
-                bytes = b
-                hash = ETag.hash(b)
-            case .copy(let url):
-                (bytes, hash) = try cache.read(url)
-            }
-            files[file.path] = File(bytes: bytes, hash: hash, contentType: ContentTypes.type(for: file.path, bytes: bytes))
-            if file.path == "index.html" {
-                folders.insert("")
-            } else if file.path.hasSuffix("/index.html") {
-                folders.insert(String(file.path.dropLast("/index.html".count)))
+    /// Whether `path` ("" for the root) is a folder with an `index.html`.
+    func isFolder(_ path: String) -> Bool { built?.isFolder(path) ?? false }
+
+    /// How many files this state has rendered so far.
+    var renderedCount: Int { cache.count }
+
+    /// The file at `path` as served; nil when the site has none. A file not rendered yet in this
+    /// state is rendered off the server's threads, so other requests go on meanwhile.
+    func file(_ path: String) async -> ServedFile? {
+        guard let built, built.contains(path) else { return nil }
+        if let ready = cache.ready(path) { return ready }
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: self.fileNow(path))
             }
         }
-        return BuiltSite(files: files, folders: folders)
+    }
+
+    /// The file at `path` as served, rendered on this thread if need be; nil when the site has none.
+    func fileNow(_ path: String) -> ServedFile? {
+        guard let built, built.contains(path) else { return nil }
+        let snippet = self.snippet, variant = self.variant
+        return cache.value(path) {
+            built.render(path).map { Self.serve($0, path: path, snippet: snippet, variant: variant) }
+        }
+    }
+
+    /// A rendered file with its content type and ETag, the snippet injected into HTML.
+    private static func serve(_ file: BuiltSite.File, path: String, snippet: [UInt8], variant: UInt64) -> ServedFile {
+        let type = ContentTypes.type(for: path, bytes: file.bytes)
+        if ContentTypes.isHTML(path) {
+            return ServedFile(body: ByteBuffer(bytes: Injection.inject(snippet, into: file.bytes)), contentType: type,
+                              etag: ETag.make(file.hash, variant: variant))
+        }
+        return ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: type, etag: ETag.make(file.hash, variant: 0))
+    }
+}
+
+/// The files of one served state, each made once: the first request for a path makes it, requests
+/// for the same path meanwhile wait for that one, later ones find it made.
+///
+/// `@unchecked Sendable` is safe because both dictionaries are only touched while `lock` is held;
+/// a file is made outside that lock, inside its own `Once`.
+final class ServedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: ServedFile] = [:]
+    private var making: [String: Once<ServedFile?>] = [:]
+
+    /// The number of files made.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return made.count
+    }
+
+    /// The file at `path` when it is made already.
+    func ready(_ path: String) -> ServedFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        return made[path]
+    }
+
+    /// The file at `path`, made by `make` unless it is made already or being made.
+    func value(_ path: String, make: @escaping @Sendable () -> ServedFile?) -> ServedFile? {
+        lock.lock()
+        if let file = made[path] {
+            lock.unlock()
+            return file
+        }
+        let once: Once<ServedFile?>
+        if let pending = making[path] {
+            once = pending
+        } else {
+            once = Once(make)
+            making[path] = once
+        }
+        lock.unlock()
+        let file = once.get()
+        lock.lock()
+        if let file { made[path] = file }
+        making[path] = nil
+        lock.unlock()
+        return file
     }
 }
 

@@ -5,33 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-/// What a poll compares: size, modification time and inode (an editor's save-by-rename changes it).
-struct FileStamp: Hashable, Sendable {
-    var size: Int64
-    var seconds: Int64
-    var nanoseconds: Int64
-    var inode: UInt64
-
-    /// `stat` of a path; nil when it does not exist.
-    static func of(_ path: String) -> FileStamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(info)
-    }
-
-    init(_ info: stat) {
-        size = Int64(info.st_size)
-        inode = UInt64(info.st_ino)
-        #if canImport(Darwin)
-        seconds = Int64(info.st_mtimespec.tv_sec)
-        nanoseconds = Int64(info.st_mtimespec.tv_nsec)
-        #else
-        seconds = Int64(info.st_mtim.tv_sec)
-        nanoseconds = Int64(info.st_mtim.tv_nsec)
-        #endif
-    }
-}
+import CCHCCore
 
 /// The state of a site's sources: `site.yml`, and every file under `content/` and `templates/`.
 ///
@@ -56,17 +30,54 @@ struct SourceScan: Equatable, Sendable {
             || name.hasPrefix("#") || name.hasSuffix(".tmp")
     }
 
-    private static func walk(_ path: String, relative: String, into stamps: inout [String: FileStamp], depth: Int) {
-        guard depth < 32, let dir = opendir(path) else { return }
-        defer { closedir(dir) }
-        var folders: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
+    /// This scan with `paths` looked at again (site-relative files, or folders with all they
+    /// hold): what a full scan gives when nothing else changed. For change notifications, which
+    /// name the paths touched.
+    func updating(_ paths: Set<String>, root: String) -> SourceScan {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        var stamps = self.stamps
+        var files: [(String, FileStamp)] = [], folders: [String] = [], forget: [String] = []
+        for path in paths {
+            let parts = path.split(separator: "/").map(String.init)
+            guard let first = parts.first, !parts.contains(where: Self.ignored) else { continue }
+            var info = stat()
+            let exists = stat(base + "/" + path, &info) == 0
+            if parts.count == 1 {
+                // At the top only site.yml is a file of the sources; content/ and templates/ are walked.
+                if first == "site.yml" {
+                    stamps[first] = exists ? FileStamp(info) : nil
+                } else if first == "content" || first == "templates" {
+                    forget.append(path)
+                    if exists && (info.st_mode & S_IFMT) == S_IFDIR { folders.append(path) }
                 }
+                continue
             }
-            if name == "." || name == ".." || ignored(name) { continue }
+            guard first == "content" || first == "templates" else { continue }
+            if exists && (info.st_mode & S_IFMT) != S_IFDIR {
+                // A file now; if it was not one before, it may have been a folder.
+                if stamps[path] == nil { forget.append(path) }
+                files.append((path, FileStamp(info)))
+            } else {
+                stamps[path] = nil
+                forget.append(path)
+                if exists { folders.append(path) }
+            }
+        }
+        if !forget.isEmpty {
+            let prefixes = forget.map { $0 + "/" }
+            stamps = stamps.filter { key, _ in !prefixes.contains { key.hasPrefix($0) } }
+        }
+        for (path, stamp) in files { stamps[path] = stamp }
+        for path in folders {
+            Self.walk(base + "/" + path, relative: path, into: &stamps, depth: path.split(separator: "/").count - 1)
+        }
+        return SourceScan(stamps: stamps)
+    }
+
+    private static func walk(_ path: String, relative: String, into stamps: inout [String: FileStamp], depth: Int) {
+        guard depth < 32, let entries = FolderEntries.read(path) else { return }
+        var folders: [String] = []
+        for (name, _) in entries where !ignored(name) {
             let full = path + "/" + name
             var info = stat()
             guard stat(full, &info) == 0 else { continue }

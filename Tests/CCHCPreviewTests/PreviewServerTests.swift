@@ -295,6 +295,54 @@ struct PreviewServerTests {
         try await h.stop()
     }
 
+    @Test("files are rendered on request, once per state; a page first asked for after a change shows the change")
+    func lazyRendering() async throws {
+        let h = try await PreviewHarness.start()
+        do {
+            // The counts of the first build are those of a full build.
+            let full = SiteBuild.render(root: h.site, baseURL: h.url.absoluteString).files!
+            let first = try #require(h.log.all.first)
+            #expect(first.pages == full.filter { $0.path.hasSuffix(".html") }.count)
+            #expect(first.files == full.count)
+            #expect(h.server.state.served.renderedCount == 0, "a build renders no file up front")
+
+            let home = try await h.get("/")
+            #expect(home.status == 200)
+            #expect(h.server.state.served.renderedCount == 1)
+            #expect(try await h.get("/").body == home.body)
+            #expect(try await h.get("/index.html", method: "HEAD").status == 200)
+            #expect(h.server.state.served.renderedCount == 1, "a page is rendered once per state")
+
+            // Requests at once for a page not rendered yet: one rendering, the same bytes for all.
+            let agency = "/co-quan/so-noi-vu/"
+            let replies = try await withThrowingTaskGroup(of: RawHTTP.Reply.self) { group in
+                for _ in 0..<6 { group.addTask { try await h.get(agency) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(replies.allSatisfy { $0.status == 200 && $0.body == replies[0].body && $0["ETag"] == replies[0]["ETag"] })
+            #expect(h.server.state.served.renderedCount == 2)
+
+            // A change; the task's page was never asked for before it.
+            let task = "/nhiem-vu/kh-snv-120-2024/bao-cao-thang/"
+            let events = try await EventStreamClient.connect(h.port)
+            defer { events.close() }
+            try h.edit(progressFile) { $0.replacingOccurrences(of: "Gửi chậm 03 ngày.", with: "Gửi chậm SUA-DOI-MOI ngày.") }
+            #expect(try await events.next("event: reload", within: 30))
+            #expect(h.server.state.served.renderedCount == 0, "a rebuild starts a new state with nothing rendered")
+            let page = try await h.get(task)
+            #expect(page.status == 200)
+            #expect(page.text.contains("SUA-DOI-MOI"))
+            #expect(!page.text.contains("Gửi chậm 03 ngày."))
+            #expect(page.text.contains("<script data-cchc-preview>"))
+            // And the pages asked for before the change show it too.
+            #expect(try await h.get(updatesPage).text.contains("SUA-DOI-MOI"))
+        } catch {
+            try await h.stop()
+            throw error
+        }
+        try await h.stop()
+    }
+
     @Test("a broken file keeps the last good site, with the diagnostics escaped in an overlay, until it is fixed")
     func failureOverlay() async throws {
         let h = try await PreviewHarness.start()

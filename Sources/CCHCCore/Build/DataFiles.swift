@@ -1,7 +1,7 @@
 import Foundation
 
-/// A download under `du-lieu/`.
-struct DataFile {
+/// A download under `du-lieu/`: where it goes and what it holds (its bytes come from ``DataFiles``).
+struct DataFile: Sendable {
     /// The output path.
     var path: String
     /// The file name shown.
@@ -12,8 +12,6 @@ struct DataFile {
     var vi: String
     /// What it holds, in English.
     var en: String
-    /// The bytes.
-    var bytes: [UInt8]
 
     /// The description in the site's language.
     func description(_ language: SiteLanguage) -> String { language == .vi ? vi : en }
@@ -23,10 +21,55 @@ struct DataFile {
 ///
 /// CSV is UTF-8 with a byte-order mark and CRLF line ends, so Excel opens Vietnamese correctly.
 /// Numbers in downloads use a dot and full precision (PAPI keeps four decimals), for machines.
+/// The downloads come in three groups, a CSV and a JSON file each, made in one pass over the site.
 enum DataFiles {
-    static func make(_ loaded: LoadedSite, words: Words) -> [DataFile] {
+    /// What each group of downloads is about.
+    enum Group: Int, CaseIterable, Sendable {
+        case tasks, indices, agencies
+    }
+
+    /// Every download, in the order the data page lists them: each group's CSV, then its JSON.
+    static let catalog: [DataFile] = [
+        DataFile(path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states"),
+        DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)"),
+        DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets"),
+        DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)"),
+        DataFile(path: "du-lieu/co-quan.csv", format: "CSV", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị", en: "Completion by agency"),
+        DataFile(path: "du-lieu/co-quan.json", format: "JSON", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị (JSON)", en: "Completion by agency (JSON)"),
+    ]
+
+    /// The group of the download at `catalog[position]`, and whether it is the group's JSON file.
+    static func group(of position: Int) -> (group: Group, isJSON: Bool) {
+        (Group(rawValue: position / 2) ?? .tasks, position % 2 == 1)
+    }
+
+    /// The bytes of every download, in `catalog` order.
+    static func make(_ loaded: LoadedSite, words: Words) -> [[UInt8]] {
+        Group.allCases.flatMap { group -> [[UInt8]] in
+            let (csv, json) = make(group, loaded, words: words)
+            return [csv, json]
+        }
+    }
+
+    /// The CSV and JSON bytes of one group.
+    static func make(_ group: Group, _ loaded: LoadedSite, words: Words) -> (csv: [UInt8], json: [UInt8]) {
+        let meta: [String: Any] = ["as_of": loaded.asOf.iso, "generator": "cchc \(cchcVersion)"]
+        switch group {
+        case .tasks:
+            let (rows, entries) = tasks(loaded, words: words)
+            return (csv(rows), json(meta.merging(["tasks": entries]) { a, _ in a }))
+        case .indices:
+            let (rows, entries) = indices(loaded)
+            return (csv(rows), json(meta.merging(["indices": entries]) { a, _ in a }))
+        case .agencies:
+            let (rows, entries) = agencies(loaded)
+            return (csv(rows), json(meta.merging(["agencies": entries]) { a, _ in a }))
+        }
+    }
+
+    /// Tasks: one row per (task, lead agency, occurrence).
+    static func tasks(_ loaded: LoadedSite, words: Words) -> (rows: [[String]], json: [[String: Any]]) {
         let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
-        // Tasks: one row per (task, lead agency, occurrence).
         var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported"]]
         var taskJSON: [[String: Any]] = []
         for plan in site.plans {
@@ -61,7 +104,12 @@ enum DataFiles {
                 taskJSON.append(entry)
             }
         }
-        // Index results and targets.
+        return (taskRows, taskJSON)
+    }
+
+    /// Index results and targets.
+    static func indices(_ loaded: LoadedSite) -> (rows: [[String]], json: [[String: Any]]) {
+        let site = loaded.site, derivation = loaded.derivation
         var indexRows: [[String]] = [["index_id", "index_short", "kind", "year", "score", "rank", "of", "area_or_criterion", "value"]]
         var indexJSON: [[String: Any]] = []
         for index in site.indices {
@@ -102,7 +150,12 @@ enum DataFiles {
             if let share = derivation.indices[index.id]?.share { entry["task_completion"] = share }
             indexJSON.append(entry)
         }
-        // Agencies.
+        return (indexRows, indexJSON)
+    }
+
+    /// Agencies: pairs, done, overdue and completion of each.
+    static func agencies(_ loaded: LoadedSite) -> (rows: [[String]], json: [[String: Any]]) {
+        let site = loaded.site, derivation = loaded.derivation
         var agencyRows: [[String]] = [["agency_id", "name", "short", "kind", "pairs", "done", "overdue", "completion"]]
         var agencyJSON: [[String: Any]] = []
         for agency in site.agencies {
@@ -117,15 +170,7 @@ enum DataFiles {
             if let next = agency.replacedBy { entry["replaced_by"] = next.rawValue }
             agencyJSON.append(entry)
         }
-        let meta: [String: Any] = ["as_of": loaded.asOf.iso, "generator": "cchc \(cchcVersion)"]
-        return [
-            DataFile(path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states", bytes: csv(taskRows)),
-            DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)", bytes: json(meta.merging(["tasks": taskJSON]) { a, _ in a })),
-            DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets", bytes: csv(indexRows)),
-            DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)", bytes: json(meta.merging(["indices": indexJSON]) { a, _ in a })),
-            DataFile(path: "du-lieu/co-quan.csv", format: "CSV", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị", en: "Completion by agency", bytes: csv(agencyRows)),
-            DataFile(path: "du-lieu/co-quan.json", format: "JSON", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị (JSON)", en: "Completion by agency (JSON)", bytes: json(meta.merging(["agencies": agencyJSON]) { a, _ in a })),
-        ]
+        return (agencyRows, agencyJSON)
     }
 
     /// A number for machines: dot decimal, no grouping, shortest form.

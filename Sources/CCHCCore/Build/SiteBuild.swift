@@ -34,7 +34,36 @@ public enum SiteBuild {
 
     /// `render(root:asOf:baseURL:)`, recording the time of each stage.
     public static func render(root: URL, asOf: Day?, baseURL: String?, timings: inout Timings) -> (files: [OutputFile]?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
-        let load = SiteLoader.load(root: root, asOf: asOf)
+        let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: nil, timings: &timings)
+        guard let loaded, let theme else { return (nil, loaded, diagnostics) }
+        return (SiteRenderer.render(loaded, theme: theme, baseURL: baseURL, timings: &timings), loaded, diagnostics)
+    }
+
+    /// Loads the site and the theme as ``render(root:asOf:baseURL:)`` does, but renders no file:
+    /// the output knows every path and renders a file when asked for it (`cchc serve`).
+    ///
+    /// With `cache`, files unchanged since the last call with the same cache are not read again;
+    /// the diagnostics are the same as without it.
+    public static func prepare(root: URL, asOf: Day? = nil, baseURL: String? = nil, cache: ParseCache? = nil) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
+        var timings = Timings()
+        return prepare(root: root, asOf: asOf, baseURL: baseURL, cache: cache, timings: &timings)
+    }
+
+    /// `prepare(root:asOf:baseURL:cache:)`, recording the time of each stage.
+    public static func prepare(root: URL, asOf: Day?, baseURL: String?, cache: ParseCache?,
+                               timings: inout Timings) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
+        let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: cache, timings: &timings)
+        guard let loaded, let theme else { return (nil, loaded, diagnostics) }
+        var pathTimer = Timings()
+        let output = SiteRenderer.prepare(loaded, theme: theme, baseURL: baseURL)
+        pathTimer.lap("paths")
+        timings.append(pathTimer)
+        return (output, loaded, diagnostics)
+    }
+
+    /// Loads the site and its theme; the theme is nil when anything failed.
+    private static func load(root: URL, asOf: Day?, cache: ParseCache?, timings: inout Timings) -> (LoadedSite?, Theme?, [Diagnostic]) {
+        let load = SiteLoader.load(root: root, asOf: asOf, cache: cache)
         timings.append(load.timings)
         var log = DiagnosticLog()
         log.append(contentsOf: load.diagnostics)
@@ -43,8 +72,8 @@ public enum SiteBuild {
         themeTimer.lap("templates")
         timings.append(themeTimer)
         let diagnostics = Diagnostic.sorted(log.all)
-        guard let loaded = load.site, !log.hasErrors else { return (nil, load.site, diagnostics) }
-        return (SiteRenderer.render(loaded, theme: theme, baseURL: baseURL, timings: &timings), loaded, diagnostics)
+        guard load.site != nil, !log.hasErrors else { return (load.site, nil, diagnostics) }
+        return (load.site, theme, diagnostics)
     }
 
     /// Builds the site at `root` into `out`; the old output stays untouched unless everything succeeded.

@@ -26,65 +26,14 @@ public enum SiteRenderer {
     public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, timings outer: inout Timings) -> [OutputFile] {
         var timings = Timings()
         defer { outer.append(timings) }
-        let site = loaded.site
-        let words = Words(site.settings.language)
-        let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
-        let unsafe = site.settings.unsafeHTML
+        return SiteOutput(loaded, theme: theme, baseURL: override, eager: true, timings: &timings).renderAll(timings: &timings)
+    }
 
-        // Markdown: plan texts and notes, on all cores.
-        let planTexts = ConcurrentMap.run(site.plans.count) { Markdown.render(site.plans[$0].body, unsafeHTML: unsafe, headingOffset: 2) }
-        var noteJobs: [(UpdateReference, String)] = []
-        for (r, report) in site.reports.enumerated() where !loaded.derivation.ignoredReports.contains(r) {
-            for (u, update) in report.updates.enumerated() {
-                if let note = update.note { noteJobs.append((UpdateReference(report: r, update: u), note)) }
-            }
-        }
-        let notes = noteJobs
-        let noteHTML = ConcurrentMap.run(notes.count) { Markdown.renderInline(notes[$0].1, unsafeHTML: unsafe) }
-        timings.lap("markdown")
-        let builder = PageBuilder(
-            loaded: loaded, words: words, format: Formatter(language: site.settings.language),
-            planTexts: Dictionary(uniqueKeysWithValues: zip(site.plans.map(\.id), planTexts)),
-            notes: Dictionary(uniqueKeysWithValues: zip(noteJobs.map(\.0), noteHTML)),
-            roles: AgencyRoles.all(loaded), tasksServing: AgencyRoles.tasksServing(site),
-            updatesNewestFirst: PageBuilder.newestFirst(loaded))
-
-        timings.lap("page indexes")
-        let dataFiles = DataFiles.make(loaded, words: words)
-        timings.lap("downloads")
-        // The pages, as closures so each is built on the thread that renders it.
-        var jobs: [@Sendable () -> Page] = [
-            { builder.dashboardPage() }, { builder.plansPage() }, { builder.agenciesPage() }, { builder.indicesPage() },
-            { builder.dataPage(dataFiles) }, { builder.notFoundPage() },
-        ]
-        for number in 1...builder.updatePageCount { jobs.append { builder.updatesPage(number) } }
-        for plan in site.plans {
-            jobs.append { builder.planPage(plan) }
-            for task in plan.tasks { jobs.append { builder.taskPage(task) } }
-        }
-        for agency in site.agencies { jobs.append { builder.agencyPage(agency) } }
-        for index in site.indices { jobs.append { builder.indexPage(index) } }
-
-        let pageJobs = jobs
-        let common = CommonContext(site: site, words: words, asOf: loaded.asOf, base: base)
-        let rendered = ConcurrentMap.run(jobs.count) { i -> (String, [UInt8], Bool) in
-            let page = pageJobs[i]()
-            return (page.path, Array(common.render(page, theme: theme).utf8), page.inSitemap)
-        }
-
-        timings.lap("pages and charts")
-        var files: [OutputFile] = rendered.map { OutputFile(path: $0.0, contents: .bytes($0.1)) }
-        for file in dataFiles { files.append(OutputFile(path: file.path, contents: .bytes(file.bytes))) }
-        for (path, bytes) in theme.assets { files.append(OutputFile(path: path, contents: .bytes(bytes))) }
-        let sitemapPages = rendered.filter(\.2).map(\.0).sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
-        files.append(OutputFile(path: SitePaths.sitemap, contents: .bytes(Array(Feeds.sitemap(sitemapPages, base: base).utf8))))
-        files.append(OutputFile(path: SitePaths.feed, contents: .bytes(Array(Feeds.atom(builder, base: base).utf8))))
-        for path in site.files {
-            files.append(OutputFile(path: path, contents: .copy(site.source(ofFile: path, root: loaded.root))))
-        }
-        let sorted = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes($1.path.utf8) }
-        timings.lap("feed and sitemap")
-        return sorted
+    /// The site's files by path, each rendered when it is asked for (the preview);
+    /// `baseURL` overrides `base_url`.
+    public static func prepare(_ loaded: LoadedSite, theme: Theme, baseURL override: String? = nil) -> SiteOutput {
+        var timings = Timings()
+        return SiteOutput(loaded, theme: theme, baseURL: override, eager: false, timings: &timings)
     }
 }
 

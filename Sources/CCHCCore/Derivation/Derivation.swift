@@ -64,24 +64,29 @@ public struct Derivation: Sendable {
         self.asOf = asOf
         var ignored = Set<Int>()
         // Updates per task, in the latest-update order: reported, then path bytes, then position.
-        var updatesByTask: [TaskID: [UpdateReference]] = [:]
+        let taskCount = site.plans.reduce(0) { $0 + $1.tasks.count }
+        // Each update with its place in that order, found once rather than in every comparison.
+        typealias Keyed = (reported: Day, path: Int, position: Int, reference: UpdateReference)
+        let pathRank = Derivation.pathRanks(site.reports)
+        var updatesByTask: [TaskID: [Keyed]] = [:]
+        updatesByTask.reserveCapacity(taskCount)
         for (r, report) in site.reports.enumerated() {
             if report.reported.value > asOf {
                 ignored.insert(r)
                 continue
             }
             for (u, update) in report.updates.enumerated() {
-                updatesByTask[update.task.value, default: []].append(UpdateReference(report: r, update: u))
+                updatesByTask[update.task.value, default: []].append((report.reported.value, pathRank[r], update.position, UpdateReference(report: r, update: u)))
             }
         }
-        func precedes(_ a: UpdateReference, _ b: UpdateReference) -> Bool {
-            let ra = site.reports[a.report], rb = site.reports[b.report]
-            if ra.reported.value != rb.reported.value { return ra.reported.value < rb.reported.value }
-            if ra.path != rb.path { return Array(ra.path.utf8).lexicographicallyPrecedes(rb.path.utf8) }
-            return ra.updates[a.update].position < rb.updates[b.update].position
+        func precedes(_ a: Keyed, _ b: Keyed) -> Bool {
+            if a.reported != b.reported { return a.reported < b.reported }
+            if a.path != b.path { return a.path < b.path }
+            return a.position < b.position
         }
 
         var tasks: [TaskID: DerivedTask] = [:]
+        tasks.reserveCapacity(taskCount)
         var plans: [PlanID: Completion] = [:]
         var agencies: [AgencyID: Completion] = [:]
         var indices: [IndexID: Completion] = [:]
@@ -94,23 +99,21 @@ public struct Derivation: Sendable {
                 let leads = lookup.expand(task.lead)
                 let supports = lookup.expand(task.support)
                 let occurrences = Occurrences.of(task, issued: plan.issued)
-                let updates = (updatesByTask[task.id] ?? []).sorted(by: precedes)
+                let updates = (updatesByTask[task.id] ?? []).sorted(by: precedes).map(\.reference)
                 // The latest update of each (agency, occurrence period) pair; later ones overwrite.
                 var latest: [AgencyID: [Period?: UpdateReference]] = [:]
                 for reference in updates {
-                    let report = site.reports[reference.report]
-                    let update = report.updates[reference.update]
-                    let key: Period? = task.every == nil ? nil : update.period?.value
+                    let key: Period? = task.every == nil ? nil : site.reports[reference.report].updates[reference.update].period?.value
                     if task.every != nil && key == nil { continue }
-                    latest[report.agency.value, default: [:]][key] = reference
+                    latest[site.reports[reference.report].agency.value, default: [:]][key] = reference
                 }
                 var pairs: [PairState] = []
                 var completion = Completion()
                 for agency in leads {
                     for occurrence in occurrences {
                         let reference = latest[agency]?[occurrence.period]
-                        let update = reference.map { site.reports[$0.report].updates[$0.update] }
-                        let state = Derivation.state(of: update, occurrence: occurrence, asOf: asOf)
+                        let state = reference.map { Derivation.state(of: site.reports[$0.report].updates[$0.update], occurrence: occurrence, asOf: asOf) }
+                            ?? Derivation.state(of: nil, occurrence: occurrence, asOf: asOf)
                         pairs.append(PairState(task: task.id, agency: agency, occurrence: occurrence, state: state, latest: reference))
                         completion.add(state)
                         agencies[agency, default: Completion()].add(state)
@@ -150,6 +153,24 @@ public struct Derivation: Sendable {
         self.areas = areas
         self.criteria = criteria
         self.ignoredReports = ignored
+    }
+
+    /// Each report's place in the order of their paths' bytes; reports with the same path share it.
+    ///
+    /// The loader gives reports in that order already, so this is usually one pass.
+    static func pathRanks(_ reports: [ProgressReport]) -> [Int] {
+        // Strictly increasing, as the loader gives them: the rank is the position.
+        if reports.indices.dropFirst().allSatisfy({ reports[$0 - 1].path.utf8.lexicographicallyPrecedes(reports[$0].path.utf8) }) {
+            return Array(reports.indices)
+        }
+        let order = reports.indices.sorted { reports[$0].path.utf8.lexicographicallyPrecedes(reports[$1].path.utf8) }
+        var rank = [Int](repeating: 0, count: reports.count)
+        var current = 0
+        for (i, r) in order.enumerated() {
+            if i > 0 && reports[r].path != reports[order[i - 1]].path { current += 1 }
+            rank[r] = current
+        }
+        return rank
     }
 
     /// The state table of the spec, for one pair given its latest update.

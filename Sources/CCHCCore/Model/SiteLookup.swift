@@ -47,14 +47,30 @@ public struct SiteLookup: Sendable {
 
     /// The agencies a list of references stands for, without repeats, in the order written.
     public func expand(_ references: [Located<AgencyReference>]) -> [AgencyID] {
+        // One reference, the usual case, needs no de-duplication: a kind's list has each agency once.
+        if references.count == 1 {
+            switch references[0].value {
+            case .agency(let id): return agencies[id] == nil ? [] : [id]
+            case .kind(let kind): return agenciesOfKind[kind] ?? []
+            }
+        }
         var out: [AgencyID] = []
-        var seen = Set<AgencyID>()
+        // A few agencies are told apart by looking through them; a set is made once there are many.
+        var seen: Set<AgencyID>?
+        func add(_ id: AgencyID) {
+            if seen == nil, out.count < 16 {
+                if !out.contains(id) { out.append(id) }
+                return
+            }
+            if seen == nil { seen = Set(out) }
+            if seen?.insert(id).inserted == true { out.append(id) }
+        }
         for reference in references {
             switch reference.value {
             case .agency(let id):
-                if agencies[id] != nil, seen.insert(id).inserted { out.append(id) }
+                if agencies[id] != nil { add(id) }
             case .kind(let kind):
-                for id in agenciesOfKind[kind] ?? [] where seen.insert(id).inserted { out.append(id) }
+                for id in agenciesOfKind[kind] ?? [] { add(id) }
             }
         }
         return out

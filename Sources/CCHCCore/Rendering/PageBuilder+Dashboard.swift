@@ -53,7 +53,7 @@ extension PageBuilder {
     static let updatesPerPage = 200
 
     /// The number of pages of `/cap-nhat/` (at least one, which may say there are no updates).
-    var updatePageCount: Int { max(1, (updatesNewestFirst.count + PageBuilder.updatesPerPage - 1) / PageBuilder.updatesPerPage) }
+    var updatePageCount: Int { max(1, (indexes.countedUpdates + PageBuilder.updatesPerPage - 1) / PageBuilder.updatesPerPage) }
 
     /// `/cap-nhat/` and `/cap-nhat/trang-N/`: every update, newest first, 200 to a page.
     func updatesPage(_ number: Int) -> Page {
@@ -82,7 +82,7 @@ extension PageBuilder {
     }
 
     /// `/du-lieu/`: the downloads.
-    func dataPage(_ files: [DataFile]) -> Page {
+    func dataPage(_ files: [DataFile] = DataFiles.catalog) -> Page {
         let page = SitePaths.data
         let rows: [[String: Any]] = files.map { file in
             ["name": file.name, "href": SitePaths.link(from: page, to: file.path), "format": file.format,

@@ -23,7 +23,7 @@ extension PageBuilder {
     /// the plan text's headings.
     func planPage(_ plan: Plan) -> Page {
         let page = SitePaths.plan(plan.id)
-        let text = planTexts[plan.id] ?? RenderedMarkdown(html: "", headings: [])
+        let text = texts.plan(plan)
         var context: [String: Any] = [
             "id": plan.id.rawValue, "number": plan.number, "title": plan.title,
             "issuer": agency(plan.issuer.value, from: page), "issued": format.date(plan.issued),

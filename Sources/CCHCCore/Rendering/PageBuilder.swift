@@ -4,18 +4,20 @@ struct PageBuilder: Sendable {
     let loaded: LoadedSite
     let words: Words
     let format: Formatter
-    /// Rendered plan texts, by plan.
-    let planTexts: [PlanID: RenderedMarkdown]
-    /// Rendered notes, by update reference.
-    let notes: [UpdateReference: String]
-    /// Each agency's tasks as lead and as support, in plan order.
-    let roles: [AgencyID: AgencyRoles]
-    /// The tasks that refer to each index, in plan and task order.
-    let tasksServing: [IndexID: [TaskID]]
+    /// Plan texts and notes as HTML.
+    let texts: MarkdownTexts
+    /// The orders and groupings that several pages use.
+    let indexes: PageIndexes
 
     var site: Site { loaded.site }
     var lookup: SiteLookup { loaded.lookup }
     var derivation: Derivation { loaded.derivation }
+    /// Each agency's tasks as lead and as support, in plan order.
+    var roles: [AgencyID: AgencyRoles] { indexes.roles.get() }
+    /// The tasks that refer to each index, in plan and task order.
+    var tasksServing: [IndexID: [TaskID]] { indexes.tasksServing.get() }
+    /// Every counted update, newest first.
+    var updatesNewestFirst: [UpdateReference] { indexes.updatesNewestFirst.get() }
 
     // MARK: - Small pieces
 
@@ -114,7 +116,7 @@ struct PageBuilder: Sendable {
         if let percent = update.percent { out["percent"] = format.score(percent) + "%" }
         if let completed = update.completed { out["completed"] = format.date(completed) }
         if let period = update.period, lookup.tasks[update.task.value]?.every != nil { out["period"] = words.period(period.value) }
-        if let note = notes[reference] { out["note_html"] = note }
+        if let note = texts.note(reference) { out["note_html"] = note }
         let evidence: [[String: Any]] = update.evidence.map { item in
             ["title": item.title, "local": item.isLocalFile,
              "href": item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url]
@@ -127,9 +129,6 @@ struct PageBuilder: Sendable {
         out["role"] = isLead ? words.table["lead"]! : words.table["support"]!
         return out
     }
-
-    /// Every counted update, newest first.
-    let updatesNewestFirst: [UpdateReference]
 
     /// Sorts every counted update of `loaded`, newest first (reported, then path, then position, reversed).
     static func newestFirst(_ loaded: LoadedSite) -> [UpdateReference] {
@@ -179,6 +178,37 @@ struct PageBuilder: Sendable {
         if let section = task.section { row["section"] = section }
         if let target = task.target { row["task_target"] = target }
         return row
+    }
+}
+
+/// What several pages share: each agency's roles, the tasks serving each index, the updates
+/// newest first. A full build makes them up front; the preview when a page first needs one.
+final class PageIndexes: Sendable {
+    /// The number of counted updates (those of reports that are not ignored).
+    let countedUpdates: Int
+    /// ``AgencyRoles/all(_:)``.
+    let roles: Once<[AgencyID: AgencyRoles]>
+    /// ``AgencyRoles/tasksServing(_:)``.
+    let tasksServing: Once<[IndexID: [TaskID]]>
+    /// ``PageBuilder/newestFirst(_:)``.
+    let updatesNewestFirst: Once<[UpdateReference]>
+
+    /// The indexes of `loaded`, made now when `eager`, else each when first asked for.
+    init(_ loaded: LoadedSite, eager: Bool) {
+        var counted = 0
+        for (r, report) in loaded.site.reports.enumerated() where !loaded.derivation.ignoredReports.contains(r) {
+            counted += report.updates.count
+        }
+        countedUpdates = counted
+        if eager {
+            roles = Once(value: AgencyRoles.all(loaded))
+            tasksServing = Once(value: AgencyRoles.tasksServing(loaded.site))
+            updatesNewestFirst = Once(value: PageBuilder.newestFirst(loaded))
+        } else {
+            roles = Once { AgencyRoles.all(loaded) }
+            tasksServing = Once { AgencyRoles.tasksServing(loaded.site) }
+            updatesNewestFirst = Once { PageBuilder.newestFirst(loaded) }
+        }
     }
 }
 

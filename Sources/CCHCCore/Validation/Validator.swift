@@ -74,52 +74,92 @@ enum Validator {
             }
         }
 
-        // Progress reports.
-        for report in site.reports {
-            let reporter = report.agency.value
-            if report.isComplete { checkAgency(reporter, at: report.agency.location, role: "`agency`") }
-            if report.isComplete && report.reported.value > asOf {
-                log.warning(report.reported.location, "the report is dated \(report.reported.value.vietnamese), after the reporting date \(asOf.vietnamese), so it is ignored for this build; set a later `--as-of` or `as_of` to include it")
+        // Progress reports. What the checks need of a task is found once, at its first update:
+        // a national site has hundreds of thousands of updates on tens of thousands of tasks.
+        var facts: [TaskID: TaskFacts] = [:]
+        for r in site.reports.indices {
+            let reporter = site.reports[r].agency.value
+            let isComplete = site.reports[r].isComplete
+            if isComplete { checkAgency(reporter, at: site.reports[r].agency.location, role: "`agency`") }
+            if isComplete && site.reports[r].reported.value > asOf {
+                let reported = site.reports[r].reported
+                log.warning(reported.location, "the report is dated \(reported.value.vietnamese), after the reporting date \(asOf.vietnamese), so it is ignored for this build; set a later `--as-of` or `as_of` to include it")
             }
-            for update in report.updates {
-                guard let task = lookup.tasks[update.task.value] else {
-                    var message = "unknown task `\(update.task.value)`"
-                    if lookup.plans[update.task.value.plan] == nil {
-                        message += "; there is no plan `\(update.task.value.plan)` in content/plans/"
-                    } else if let plan = lookup.plans[update.task.value.plan],
-                              let near = Suggestion.nearest(to: update.task.value.local, in: plan.tasks.map(\.id.local)) {
+            let checksReporter = isComplete && lookup.agencies[reporter]?.isComplete == true
+            for u in site.reports[r].updates.indices {
+                let taskReference = site.reports[r].updates[u].task
+                let task: TaskFacts
+                if let known = facts[taskReference.value] {
+                    task = known
+                } else if let found = lookup.tasks[taskReference.value] {
+                    task = TaskFacts(found, lookup: lookup)
+                    facts[taskReference.value] = task
+                } else {
+                    var message = "unknown task `\(taskReference.value)`"
+                    if lookup.plans[taskReference.value.plan] == nil {
+                        message += "; there is no plan `\(taskReference.value.plan)` in content/plans/"
+                    } else if let plan = lookup.plans[taskReference.value.plan],
+                              let near = Suggestion.nearest(to: taskReference.value.local, in: plan.tasks.map(\.id.local)) {
                         message += "; did you mean `\(plan.id)/\(near)`?"
                     } else {
-                        message += "; plan `\(update.task.value.plan)` has no task with that id"
+                        message += "; plan `\(taskReference.value.plan)` has no task with that id"
                     }
-                    log.error(update.task.location, message)
+                    log.error(taskReference.location, message)
                     continue
                 }
-                if report.isComplete, let agency = lookup.agencies[reporter], agency.isComplete {
-                    let leads = lookup.expand(task.lead), supports = lookup.expand(task.support)
-                    if !leads.contains(reporter) && !supports.contains(reporter) {
-                        log.error(SourceLocation(path: update.task.location.path, line: update.task.location.line),
-                                  "`\(reporter)` reports on task `\(task.id)` but is neither its lead nor its support; remove the update or correct the task's `lead`/`support`")
-                    }
+                if checksReporter && !task.involves(reporter) {
+                    log.error(SourceLocation(path: taskReference.location.path, line: taskReference.location.line),
+                              "`\(reporter)` reports on task `\(task.id)` but is neither its lead nor its support; remove the update or correct the task's `lead`/`support`")
                 }
-                let plan = lookup.plans[task.id.plan]!
-                guard plan.isComplete else { continue }
+                guard task.planIsComplete else { continue }
+                let updatePeriod = site.reports[r].updates[u].period
                 if let every = task.every {
-                    guard let period = update.period else {
-                        log.error(update.task.location, "task `\(task.id)` recurs every \(every.rawValue): add `period:` naming the occurrence this update is about (e.g. `\(Occurrences.of(task, issued: plan.issued).first?.period?.description ?? "2024-09")`)")
+                    guard let period = updatePeriod else {
+                        log.error(taskReference.location, "task `\(task.id)` recurs every \(every.rawValue): add `period:` naming the occurrence this update is about (e.g. `\(task.periods.first?.description ?? "2024-09")`)")
                         continue
                     }
-                    let periods = Occurrences.of(task, issued: plan.issued).compactMap(\.period)
                     if period.value.kind != every {
-                        log.error(period.location, "`period: \(period.value)` is not a \(every.rawValue); task `\(task.id)` recurs every \(every.rawValue), so use one of its occurrences (\(describe(periods)))")
-                    } else if !periods.contains(period.value) {
-                        log.error(period.location, "`period: \(period.value)` is not an occurrence of task `\(task.id)`; its occurrences are \(describe(periods))")
+                        log.error(period.location, "`period: \(period.value)` is not a \(every.rawValue); task `\(task.id)` recurs every \(every.rawValue), so use one of its occurrences (\(describe(task.periods)))")
+                    } else if !task.hasPeriod(period.value) {
+                        log.error(period.location, "`period: \(period.value)` is not an occurrence of task `\(task.id)`; its occurrences are \(describe(task.periods))")
                     }
-                } else if let period = update.period {
+                } else if let period = updatePeriod {
                     log.warning(period.location, "task `\(task.id)` is not recurring, so `period: \(period.value)` is ignored; remove it")
                 }
             }
         }
+    }
+
+    /// What the checks of updates need of one task.
+    struct TaskFacts {
+        var id: TaskID
+        var every: Recurrence?
+        var planIsComplete: Bool
+        /// Its leads and supports, expanded; a set when there are many.
+        var agencies: [AgencyID]
+        var agencySet: Set<AgencyID>?
+        /// The periods of its occurrences, for a recurring task of a complete plan.
+        var periods: [Period] = []
+        var periodSet: Set<Period> = []
+
+        init(_ task: PlanTask, lookup: SiteLookup) {
+            id = task.id
+            every = task.every
+            let plan = lookup.plans[task.id.plan]
+            planIsComplete = plan?.isComplete ?? false
+            agencies = lookup.expand(task.lead) + lookup.expand(task.support)
+            agencySet = agencies.count > 16 ? Set(agencies) : nil
+            if let plan, planIsComplete, task.every != nil {
+                periods = Occurrences.of(task, issued: plan.issued).compactMap(\.period)
+                periodSet = Set(periods)
+            }
+        }
+
+        /// Whether `agency` leads or supports the task.
+        func involves(_ agency: AgencyID) -> Bool { agencySet?.contains(agency) ?? agencies.contains(agency) }
+
+        /// Whether `period` is one of the task's occurrences.
+        func hasPeriod(_ period: Period) -> Bool { periods.count > 8 ? periodSet.contains(period) : periods.contains(period) }
     }
 
     /// A short list of periods for a message.

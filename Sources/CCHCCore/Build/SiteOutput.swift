@@ -1,0 +1,203 @@
+import Foundation
+
+/// The files of a rendered site, every one known by its path before any is made: `cchc build`
+/// renders them all (``SiteRenderer``), `cchc serve` renders each the first time it is asked for.
+///
+/// Either way a file's bytes are the same: pages, downloads, the feed and the sitemap are pure
+/// functions of the loaded site, the theme and the base URL.
+public final class SiteOutput: Sendable {
+    /// What makes the file at a path.
+    enum Source: Sendable {
+        case page(PageJob)
+        /// A download, by its position in ``DataFiles/catalog``.
+        case download(Int)
+        case asset
+        case sitemap
+        case feed
+        case copy(URL)
+    }
+
+    /// Every file, in the order a full build lists them before sorting.
+    private let entries: [(path: String, source: Source)]
+    /// The same, by path.
+    private let sources: [String: Source]
+    let builder: PageBuilder
+    private let common: CommonContext
+    private let theme: Theme
+    private let base: String
+    /// Each group of downloads, made when one of its files is first asked for.
+    private let downloads: [Once<(csv: [UInt8], json: [UInt8])>]
+
+    /// Prepares `loaded` for rendering with `theme`; `baseURL` overrides `base_url` (the preview's own).
+    ///
+    /// With `eager`, plan texts, notes, page indexes and downloads are made now, on all cores, as a
+    /// full build needs them; otherwise each is made when a file first needs it.
+    init(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, eager: Bool, timings: inout Timings) {
+        let site = loaded.site
+        let words = Words(site.settings.language)
+        let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
+        let texts = MarkdownTexts(loaded)
+        if eager { texts.renderAll() }
+        timings.lap("markdown")
+        let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
+                                  texts: texts, indexes: PageIndexes(loaded, eager: eager))
+        timings.lap("page indexes")
+        downloads = DataFiles.Group.allCases.map { group in
+            eager ? Once(value: DataFiles.make(group, loaded, words: words)) : Once { DataFiles.make(group, loaded, words: words) }
+        }
+        timings.lap("downloads")
+
+        var entries: [(path: String, source: Source)] = []
+        entries.reserveCapacity(16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count
+                                + site.plans.reduce(0) { $0 + $1.tasks.count })
+        for job in PageJob.jobs(site, updatePages: builder.updatePageCount) { entries.append((job.path(in: site), .page(job))) }
+        for (position, file) in DataFiles.catalog.enumerated() { entries.append((file.path, .download(position))) }
+        for path in theme.assets.keys { entries.append((path, .asset)) }
+        entries.append((SitePaths.sitemap, .sitemap))
+        entries.append((SitePaths.feed, .feed))
+        for path in site.files { entries.append((path, .copy(site.source(ofFile: path, root: loaded.root)))) }
+        self.entries = entries
+        sources = Dictionary(entries.map { ($0.path, $0.source) }) { first, _ in first }
+        self.builder = builder
+        common = CommonContext(site: site, words: words, asOf: loaded.asOf, base: base)
+        self.theme = theme
+        self.base = base
+    }
+
+    /// The number of files.
+    public var count: Int { sources.count }
+
+    /// Whether the site has a file at `path` (relative, no leading `/`).
+    public func contains(_ path: String) -> Bool { sources[path] != nil }
+
+    /// Every path, in no particular order.
+    public var paths: [String] { Array(sources.keys) }
+
+    /// Every path, sorted by its UTF-8 bytes, as a full build lists them.
+    public var sortedPaths: [String] { sources.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+
+    /// The files copied from `content/files/` as they are: each path with the file it is copied from.
+    public var copies: [(path: String, source: URL)] {
+        sources.compactMap { path, source in
+            guard case .copy(let url) = source else { return nil }
+            return (path, url)
+        }
+    }
+
+    /// The file at `path`, made now; nil when the site has no such file.
+    public func contents(of path: String) -> OutputFile.Contents? {
+        sources[path].map { contents($0, path: path) }
+    }
+
+    private func contents(_ source: Source, path: String) -> OutputFile.Contents {
+        switch source {
+        case .page(let job): return .bytes(render(job))
+        case .download(let position):
+            let (group, isJSON) = DataFiles.group(of: position)
+            let bytes = downloads[group.rawValue].get()
+            return .bytes(isJSON ? bytes.json : bytes.csv)
+        case .asset: return .bytes(theme.assets[path] ?? [])
+        case .sitemap:
+            let pages = entries.compactMap { entry -> String? in
+                guard case .page(let job) = entry.source, job.inSitemap else { return nil }
+                return entry.path
+            }
+            let sorted = pages.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            return .bytes(Array(Feeds.sitemap(sorted, base: base).utf8))
+        case .feed: return .bytes(Array(Feeds.atom(builder, base: base).utf8))
+        case .copy(let url): return .copy(url)
+        }
+    }
+
+    /// One page's HTML.
+    private func render(_ job: PageJob) -> [UInt8] {
+        let page = builder.page(job)
+        assert(page.path == job.path(in: builder.site) && page.inSitemap == job.inSitemap, "\(job) is listed as another page than it renders")
+        return Array(common.render(page, theme: theme).utf8)
+    }
+
+    /// Every file, sorted by path, the pages rendered on all cores.
+    func renderAll(timings: inout Timings) -> [OutputFile] {
+        let pages = entries.compactMap { entry -> (String, PageJob)? in
+            guard case .page(let job) = entry.source else { return nil }
+            return (entry.path, job)
+        }
+        let rendered = ConcurrentMap.run(pages.count) { self.render(pages[$0].1) }
+        timings.lap("pages and charts")
+        var files = zip(pages, rendered).map { OutputFile(path: $0.0.0, contents: .bytes($0.1)) }
+        for entry in entries {
+            if case .page = entry.source { continue }
+            files.append(OutputFile(path: entry.path, contents: contents(entry.source, path: entry.path)))
+        }
+        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        timings.lap("feed and sitemap")
+        return sorted
+    }
+}
+
+/// One page of the site, named before it is built, so its path is known up front.
+enum PageJob: Sendable, Hashable {
+    case dashboard, plans, agencies, indices, data, notFound
+    /// Page `n` of the updates, from 1.
+    case updates(Int)
+    /// A plan, by its position in `Site.plans`.
+    case plan(Int)
+    /// A task, by its plan's position and its own in the plan.
+    case task(Int, Int)
+    /// An agency, by its position in `Site.agencies`.
+    case agency(Int)
+    /// An index, by its position in `Site.indices`.
+    case index(Int)
+
+    /// Every page of `site`, in build order, with `updatePages` pages of updates.
+    static func jobs(_ site: Site, updatePages: Int) -> [PageJob] {
+        var jobs: [PageJob] = [.dashboard, .plans, .agencies, .indices, .data, .notFound]
+        for number in 1...max(1, updatePages) { jobs.append(.updates(number)) }
+        for (p, plan) in site.plans.enumerated() {
+            jobs.append(.plan(p))
+            for t in plan.tasks.indices { jobs.append(.task(p, t)) }
+        }
+        for a in site.agencies.indices { jobs.append(.agency(a)) }
+        for i in site.indices.indices { jobs.append(.index(i)) }
+        return jobs
+    }
+
+    /// The output path of the page.
+    func path(in site: Site) -> String {
+        switch self {
+        case .dashboard: return SitePaths.dashboard
+        case .plans: return SitePaths.plans
+        case .agencies: return SitePaths.agencies
+        case .indices: return SitePaths.indices
+        case .data: return SitePaths.data
+        case .notFound: return SitePaths.notFound
+        case .updates(let number): return SitePaths.updates(page: number)
+        case .plan(let p): return SitePaths.plan(site.plans[p].id)
+        case .task(let p, let t): return SitePaths.task(site.plans[p].tasks[t].id)
+        case .agency(let a): return SitePaths.agency(site.agencies[a].id)
+        case .index(let i): return SitePaths.index(site.indices[i].id)
+        }
+    }
+
+    /// Whether the page is listed in the sitemap: all but the 404 page.
+    var inSitemap: Bool { self != .notFound }
+}
+
+extension PageBuilder {
+    /// Builds the page `job` names.
+    func page(_ job: PageJob) -> Page {
+        switch job {
+        case .dashboard: return dashboardPage()
+        case .plans: return plansPage()
+        case .agencies: return agenciesPage()
+        case .indices: return indicesPage()
+        case .data: return dataPage()
+        case .notFound: return notFoundPage()
+        case .updates(let number): return updatesPage(number)
+        case .plan(let p): return planPage(site.plans[p])
+        case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
+        case .agency(let a): return agencyPage(site.agencies[a])
+        case .index(let i): return indexPage(site.indices[i])
+        }
+    }
+}
