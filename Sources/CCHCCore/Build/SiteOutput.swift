@@ -37,15 +37,21 @@ public final class SiteOutput: Sendable {
         let words = Words(site.settings.language)
         let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
         let texts = MarkdownTexts(loaded)
-        if eager { texts.renderAll() }
-        timings.lap("markdown")
-        let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
-                                  texts: texts, indexes: PageIndexes(loaded, eager: eager))
-        timings.lap("page indexes")
-        downloads = DataFiles.Group.allCases.map { group in
-            eager ? Once(value: DataFiles.make(group, loaded, words: words)) : Once { DataFiles.make(group, loaded, words: words) }
+        let indexes = PageIndexes(loaded)
+        let downloads = DataFiles.Group.allCases.map { group in Once { DataFiles.make(group, loaded, words: words) } }
+        if eager {
+            // Independent of each other, so made side by side: Markdown parses behind one lock
+            // (see Markdown.swift) and alone would keep the other cores idle.
+            let work: [@Sendable () -> Void] = [
+                { texts.renderAll() }, { _ = indexes.roles.get() }, { _ = indexes.tasksServing.get() },
+                { _ = indexes.updatesNewestFirst.get() },
+            ] + downloads.map { download in { _ = download.get() } }
+            _ = ConcurrentMap.run(work.count) { work[$0]() }
         }
-        timings.lap("downloads")
+        timings.lap("markdown and downloads")
+        let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
+                                  texts: texts, indexes: indexes)
+        self.downloads = downloads
 
         var entries: [(path: String, source: Source)] = []
         entries.reserveCapacity(16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count

@@ -193,22 +193,16 @@ final class PageIndexes: Sendable {
     /// ``PageBuilder/newestFirst(_:)``.
     let updatesNewestFirst: Once<[UpdateReference]>
 
-    /// The indexes of `loaded`, made now when `eager`, else each when first asked for.
-    init(_ loaded: LoadedSite, eager: Bool) {
+    /// The indexes of `loaded`, each made when first asked for (a full build asks for all of them at once).
+    init(_ loaded: LoadedSite) {
         var counted = 0
         for (r, report) in loaded.site.reports.enumerated() where !loaded.derivation.ignoredReports.contains(r) {
             counted += report.updates.count
         }
         countedUpdates = counted
-        if eager {
-            roles = Once(value: AgencyRoles.all(loaded))
-            tasksServing = Once(value: AgencyRoles.tasksServing(loaded.site))
-            updatesNewestFirst = Once(value: PageBuilder.newestFirst(loaded))
-        } else {
-            roles = Once { AgencyRoles.all(loaded) }
-            tasksServing = Once { AgencyRoles.tasksServing(loaded.site) }
-            updatesNewestFirst = Once { PageBuilder.newestFirst(loaded) }
-        }
+        roles = Once { AgencyRoles.all(loaded) }
+        tasksServing = Once { AgencyRoles.tasksServing(loaded.site) }
+        updatesNewestFirst = Once { PageBuilder.newestFirst(loaded) }
     }
 }
 
