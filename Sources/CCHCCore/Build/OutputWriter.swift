@@ -18,6 +18,13 @@ public struct OutputError: Error, CustomStringConvertible {
 public enum OutputWriter {
     /// Writes `files` to `out` atomically (one rename, where the file system allows).
     public static func write(_ files: [OutputFile], to out: URL, siteRoot: URL) throws {
+        _ = try write(paths: files.map(\.path), to: out, siteRoot: siteRoot) { files[$0].contents }
+    }
+
+    /// Writes the file at each of `paths`, made by `contents` on all cores as it is written (so the
+    /// whole site is never in memory at once), to `out` atomically; returns the bytes written.
+    public static func write(paths: [String], to out: URL, siteRoot: URL,
+                             contents: @Sendable (Int) -> OutputFile.Contents) throws -> Int {
         let manager = FileManager.default
         let out = out.standardizedFileURL
         let site = siteRoot.standardizedFileURL
@@ -38,21 +45,30 @@ public enum OutputWriter {
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
             let base = temporary.path
-            try makeFolders(for: files.map(\.path), under: base)
-            let failures = ConcurrentMap.run(files.count) { i -> String? in
-                let file = files[i]
-                let target = base + "/" + file.path
+            try makeFolders(for: paths, under: base)
+            let results = ConcurrentMap.run(paths.count) { i -> Result<Int, OutputError> in
+                let target = base + "/" + paths[i]
                 do {
-                    switch file.contents {
-                    case .bytes(let bytes): try OutputWriter.writeFile(bytes, atPath: target)
-                    case .copy(let source): try FileManager.default.copyItem(atPath: source.path, toPath: target)
+                    switch contents(i) {
+                    case .bytes(let bytes):
+                        try OutputWriter.writeFile(bytes, atPath: target)
+                        return .success(bytes.count)
+                    case .copy(let source):
+                        try FileManager.default.copyItem(atPath: source.path, toPath: target)
+                        let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
+                        return .success(size)
                     }
-                    return nil
                 } catch {
-                    return "\(file.path): \(error)"
+                    return .failure(OutputError(description: "\(paths[i]): \(error)"))
                 }
             }
-            if let failure = failures.compactMap({ $0 }).first { throw OutputError(description: "cannot write \(failure)") }
+            var bytes = 0
+            for result in results {
+                switch result {
+                case .success(let count): bytes += count
+                case .failure(let failure): throw OutputError(description: "cannot write \(failure.description)")
+                }
+            }
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: out.path, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else { throw OutputError(description: "\(out.path) is a file, not a folder; remove it or choose another --out") }
@@ -67,6 +83,7 @@ public enum OutputWriter {
             } else {
                 try manager.moveItem(at: temporary, to: out)
             }
+            return bytes
         } catch {
             try? manager.removeItem(at: temporary)
             if let error = error as? OutputError { throw error }

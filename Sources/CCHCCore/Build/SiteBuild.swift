@@ -77,21 +77,22 @@ public enum SiteBuild {
     }
 
     /// Builds the site at `root` into `out`; the old output stays untouched unless everything succeeded.
+    ///
+    /// Each file is rendered on the thread that writes it, so the site is never whole in memory.
     public static func run(root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil) throws -> Result {
         var timings = Timings()
-        let (files, loaded, diagnostics) = render(root: root, asOf: asOf, baseURL: baseURL, timings: &timings)
-        guard let files, let loaded else { return Result(summary: nil, diagnostics: diagnostics, loaded: loaded, timings: timings) }
-        var writeTimer = Timings()
-        try OutputWriter.write(files, to: out, siteRoot: root)
-        writeTimer.lap("write")
-        timings.append(writeTimer)
-        let bytes = files.reduce(0) { total, file in
-            switch file.contents {
-            case .bytes(let b): return total + b.count
-            case .copy(let url): return total + ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0)
-            }
+        let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: nil, timings: &timings)
+        guard let loaded, let theme else { return Result(summary: nil, diagnostics: diagnostics, loaded: loaded, timings: timings) }
+        var stages = Timings()
+        let output = SiteOutput(loaded, theme: theme, baseURL: baseURL, eager: true, timings: &stages)
+        let paths = output.sortedPaths
+        let bytes = try OutputWriter.write(paths: paths, to: out, siteRoot: root) { i in
+            guard let contents = output.contents(of: paths[i]) else { preconditionFailure("\(paths[i]) is listed but has no contents") }
+            return contents
         }
-        let summary = BuildSummary(pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count, bytes: bytes, asOf: loaded.asOf)
+        stages.lap("pages, charts and write")
+        timings.append(stages)
+        let summary = BuildSummary(pages: paths.filter { $0.hasSuffix(".html") }.count, files: paths.count, bytes: bytes, asOf: loaded.asOf)
         return Result(summary: summary, diagnostics: diagnostics, loaded: loaded, timings: timings)
     }
 }
