@@ -90,7 +90,7 @@ public enum SiteBuild {
             guard let contents = output.contents(of: paths[i]) else { preconditionFailure("\(paths[i]) is listed but has no contents") }
             return contents
         }
-        stages.lap("pages, charts and write")
+        stages.lap("render and write")
         timings.append(stages)
         let summary = BuildSummary(pages: paths.filter { $0.hasSuffix(".html") }.count, files: paths.count, bytes: bytes, asOf: loaded.asOf)
         return Result(summary: summary, diagnostics: diagnostics, loaded: loaded, timings: timings)
