@@ -56,8 +56,14 @@ enum DataFiles {
         let meta: [String: Any] = ["as_of": loaded.asOf.iso, "generator": "cchc \(cchcVersion)"]
         switch group {
         case .tasks:
+            // The largest download: its CSV and its JSON are written side by side.
             let (rows, entries) = tasks(loaded, words: words)
-            return (csv(rows), json(meta.merging(["tasks": entries]) { a, _ in a }))
+            let document = meta.merging(["tasks": entries]) { a, _ in a }
+            // `[String: Any]` is not Sendable, but this one is never changed again: reading it from
+            // another thread is safe.
+            nonisolated(unsafe) let shared = document
+            let both = ConcurrentMap.run(2) { $0 == 0 ? csv(rows) : json(shared) }
+            return (both[0], both[1])
         case .indices:
             let (rows, entries) = indices(loaded)
             return (csv(rows), json(meta.merging(["indices": entries]) { a, _ in a }))
