@@ -1,3 +1,5 @@
+import CCHCCore
+
 /// The preview's additions to HTML responses: the reload script, and the diagnostics overlay after a
 /// failed rebuild. They are added at serve time only; `cchc build` never writes them.
 enum Injection {
@@ -28,7 +30,7 @@ enum Injection {
             <ol style="margin:0;padding-left:1.5rem">
             """
         for line in diagnostics {
-            html += "<li style=\"margin:.25rem 0;white-space:pre-wrap\">\(escape(line))</li>"
+            html += "<li style=\"margin:.25rem 0;white-space:pre-wrap\">\(FastHTML.escape(line))</li>"
         }
         html += "</ol></div>"
         return Array((html + script).utf8)
@@ -37,23 +39,6 @@ enum Injection {
     /// A tag that changes with the snippet, so pages served with another overlay get another ETag.
     static func variantTag(_ snippet: [UInt8]) -> UInt64 {
         ETag.hash(snippet) | 1
-    }
-
-    /// Escapes text for HTML element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 
     /// Inserts `snippet` before the last `</body>` (any case), or appends it when there is none.

@@ -16,13 +16,9 @@ public struct OutputError: Error, CustomStringConvertible {
 /// A failed build leaves the previous output exactly as it was; files of earlier builds that are no
 /// longer produced disappear with the old folder.
 public enum OutputWriter {
-    /// Writes `files` to `out` atomically (one rename, where the file system allows).
-    public static func write(_ files: [OutputFile], to out: URL, siteRoot: URL) throws {
-        _ = try write(paths: files.map(\.path), to: out, siteRoot: siteRoot) { files[$0].contents }
-    }
-
     /// Writes the file at each of `paths`, made by `contents` on all cores as it is written (so the
-    /// whole site is never in memory at once), to `out` atomically; returns the bytes written.
+    /// whole site is never in memory at once), to `out` atomically (one rename, where the file
+    /// system allows); returns the bytes written.
     public static func write(paths: [String], to out: URL, siteRoot: URL,
                              contents: @Sendable (Int) -> OutputFile.Contents) throws -> Int {
         let manager = FileManager.default

@@ -26,17 +26,14 @@ public enum SiteBuild {
         public var timings = Timings()
     }
 
-    /// Loads the theme and renders the site, without writing; nil files when anything failed.
+    /// Loads the theme and renders the whole site in memory, sorted by path, without writing;
+    /// nil files when anything failed.
     public static func render(root: URL, asOf: Day? = nil, baseURL: String? = nil) -> (files: [OutputFile]?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
         var timings = Timings()
-        return render(root: root, asOf: asOf, baseURL: baseURL, timings: &timings)
-    }
-
-    /// `render(root:asOf:baseURL:)`, recording the time of each stage.
-    public static func render(root: URL, asOf: Day?, baseURL: String?, timings: inout Timings) -> (files: [OutputFile]?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: nil, timings: &timings)
         guard let loaded, let theme else { return (nil, loaded, diagnostics) }
-        return (SiteRenderer.render(loaded, theme: theme, baseURL: baseURL, timings: &timings), loaded, diagnostics)
+        let output = SiteOutput(loaded, theme: theme, baseURL: baseURL, eager: true, timings: &timings)
+        return (output.renderAll(timings: &timings), loaded, diagnostics)
     }
 
     /// Loads the site and the theme as ``render(root:asOf:baseURL:)`` does, but renders no file:
@@ -55,7 +52,8 @@ public enum SiteBuild {
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: cache, timings: &timings)
         guard let loaded, let theme else { return (nil, loaded, diagnostics) }
         var pathTimer = Timings()
-        let output = SiteRenderer.prepare(loaded, theme: theme, baseURL: baseURL)
+        var nothingMadeYet = Timings()
+        let output = SiteOutput(loaded, theme: theme, baseURL: baseURL, eager: false, timings: &nothingMadeYet)
         pathTimer.lap("paths")
         timings.append(pathTimer)
         return (output, loaded, diagnostics)

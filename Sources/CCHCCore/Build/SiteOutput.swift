@@ -1,7 +1,21 @@
 import Foundation
 
+/// One file of the built site.
+public struct OutputFile: Sendable {
+    /// What the file holds: bytes made by the build, or a file copied from `content/files/`.
+    public enum Contents: Sendable {
+        case bytes([UInt8])
+        case copy(URL)
+    }
+
+    /// The path relative to the output folder.
+    public var path: String
+    /// The contents.
+    public var contents: Contents
+}
+
 /// The files of a rendered site, every one known by its path before any is made: `cchc build`
-/// renders them all (``SiteRenderer``), `cchc serve` renders each the first time it is asked for.
+/// renders them all (``SiteBuild``), `cchc serve` renders each the first time it is asked for.
 ///
 /// Either way a file's bytes are the same: pages, downloads, the feed and the sitemap are pure
 /// functions of the loaded site, the theme and the base URL.

@@ -44,25 +44,18 @@ struct SiteFiles: Sendable {
     static func list(_ folder: URL, prefix: String, recursive: Bool, disk: inout [String: String]) -> [String] {
         var out: [String] = []
         func walk(_ folderPath: String, _ relative: String, _ onDisk: String, depth: Int) {
-            // readdir's entry types save a stat per file; a national site lists tens of thousands.
-            guard depth < 64, let dir = opendir(folderPath) else { return }
-            defer { closedir(dir) }
+            // Entry types from readdir save a stat per file; a national site lists tens of thousands.
+            guard depth < 64, let entries = FolderEntries.read(folderPath) else { return }
             var folders: [(String, String, String)] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                        String(cString: $0)
-                    }
-                }
-                if name.hasPrefix(".") { continue }
-                let child = folderPath + "/" + name
-                let path = relative + "/" + NFC.normalize(name)
-                let diskPath = onDisk + "/" + name
-                var isFolder: Bool
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_DIR): isFolder = true
-                case Int32(DT_REG): isFolder = false
-                default:
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let child = folderPath + "/" + entry.name
+                let path = relative + "/" + NFC.normalize(entry.name)
+                let diskPath = onDisk + "/" + entry.name
+                let isFolder: Bool
+                switch entry.kind {
+                case .folder: isFolder = true
+                case .file, .other: isFolder = false
+                case .symlink, .unknown:
                     // Links and file systems without entry types: ask stat, which follows links.
                     var info = stat()
                     guard stat(child, &info) == 0 else { continue }

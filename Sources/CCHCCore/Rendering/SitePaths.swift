@@ -40,12 +40,7 @@ public enum SitePaths {
     public static func root(of page: String) -> String {
         var depth = 0
         for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        switch depth {
-        case 0: return ""
-        case 1: return "../"
-        case 2: return "../../"
-        default: return String(repeating: "../", count: depth)
-        }
+        return String(repeating: "../", count: depth)
     }
 
     /// The relative link from `page` to `target`, with path segments percent-encoded.

@@ -82,12 +82,12 @@ public struct Theme: Sendable {
 /// HTML escaping for templates that scans bytes and returns text without special characters as it is.
 ///
 /// Escapes the same five characters as Mustache implementations do (`&`, `<`, `>`, `"`, `'`).
-enum FastHTML {
+public enum FastHTML {
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 
-    /// Escapes `&`, `<`, `>`, `"` and `'`.
-    static func escape(_ text: String) -> String {
+    /// Escapes `&`, `<`, `>`, `"` and `'` (for element content and attribute values).
+    public static func escape(_ text: String) -> String {
         var needs = false
         for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
             needs = true

@@ -1,42 +1,5 @@
 import Foundation
 
-/// One file of the built site.
-public struct OutputFile: Sendable {
-    /// What the file holds: bytes made by the build, or a file copied from `content/files/`.
-    public enum Contents: Sendable {
-        case bytes([UInt8])
-        case copy(URL)
-    }
-
-    /// The path relative to the output folder.
-    public var path: String
-    /// The contents.
-    public var contents: Contents
-}
-
-/// Renders a loaded site into the files of the static site, in a stable order.
-public enum SiteRenderer {
-    /// Everything the build writes, sorted by path; `baseURL` overrides `base_url` (e.g. for preview).
-    public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String? = nil) -> [OutputFile] {
-        var timings = Timings()
-        return render(loaded, theme: theme, baseURL: override, timings: &timings)
-    }
-
-    /// `render(_:theme:baseURL:)`, recording the time of each stage.
-    public static func render(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, timings outer: inout Timings) -> [OutputFile] {
-        var timings = Timings()
-        defer { outer.append(timings) }
-        return SiteOutput(loaded, theme: theme, baseURL: override, eager: true, timings: &timings).renderAll(timings: &timings)
-    }
-
-    /// The site's files by path, each rendered when it is asked for (the preview);
-    /// `baseURL` overrides `base_url`.
-    public static func prepare(_ loaded: LoadedSite, theme: Theme, baseURL override: String? = nil) -> SiteOutput {
-        var timings = Timings()
-        return SiteOutput(loaded, theme: theme, baseURL: override, eager: false, timings: &timings)
-    }
-}
-
 /// The values every page's layout gets (see docs/templates.md).
 struct CommonContext: Sendable {
     let site: Site
