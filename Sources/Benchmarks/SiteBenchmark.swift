@@ -51,6 +51,29 @@ enum SiteBenchmark {
         }
     }
 
+    /// `site-pages SITE`: builds and renders every page on one core, timing page contexts and
+    /// templates apart, by page kind (no files are written).
+    static func pages(_ arguments: [String]) -> Int32 {
+        guard let site = arguments.first else { print("usage: cchc-bench site-pages SITE"); return 2 }
+        guard let output = SiteBuild.prepare(root: URL(fileURLWithPath: site)).output else {
+            print("the site does not build")
+            return 1
+        }
+        let cpu = usage().cpu
+        let started = ContinuousClock.now
+        let times = output.timePages()
+        var contexts = 0.0, templates = 0.0
+        for time in times {
+            print(String(format: "  %-10@ %6d pages: contexts %7.3f s, templates %7.3f s, %5d MiB", time.kind as NSString, time.pages,
+                         seconds(time.contexts), seconds(time.templates), time.bytes >> 20))
+            contexts += seconds(time.contexts)
+            templates += seconds(time.templates)
+        }
+        report("pages", wall: seconds(ContinuousClock.now - started), cpuBefore: cpu,
+               extra: String(format: ", contexts %.3f s, templates %.3f s", contexts, templates))
+        return 0
+    }
+
     /// `site-check SITE`: reading, checking and deriving, as `cchc check` does it.
     static func check(_ arguments: [String]) -> Int32 {
         guard let site = arguments.first else { print("usage: cchc-bench site-check SITE"); return 2 }

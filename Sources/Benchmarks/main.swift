@@ -6,6 +6,7 @@ import Foundation
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [
     ("charts", "render COUNT (default 10000) charts of mixed kinds", ChartsBenchmark.run),
     ("site-build", "build SITE in-process into a temporary folder: wall, CPU, peak memory, pages/s, stages", SiteBenchmark.build),
+    ("site-pages", "build and render every page of SITE on one core, timing page contexts and templates apart", SiteBenchmark.pages),
     ("site-check", "read, check and derive SITE in-process", SiteBenchmark.check),
     ("site-rebuild", "rebuild SITE in memory after one progress file changes, as cchc serve does", SiteBenchmark.rebuild),
     ("generate", "write a synthetic site (and optionally the equivalent Hugo site) at a chosen scale", SyntheticSite.run),

@@ -64,7 +64,7 @@ public final class SiteOutput: Sendable {
         }
         timings.lap("markdown and downloads")
         let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
-                                  texts: texts, indexes: indexes)
+                                  texts: texts, indexes: indexes, links: LinkTables(site: site))
         self.downloads = downloads
 
         var entries: [(path: String, source: Source)] = []
@@ -218,6 +218,57 @@ extension PageBuilder {
         case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
         case .agency(let a): return agencyPage(site.agencies[a])
         case .index(let i): return indexPage(site.indices[i])
+        }
+    }
+}
+
+extension SiteOutput {
+    /// The time one page kind takes on one core: building its contexts, then rendering its templates.
+    public struct PageKindTime: Sendable {
+        public var kind: String
+        public var pages: Int
+        public var contexts: Duration
+        public var templates: Duration
+        public var bytes: Int
+    }
+
+    /// Builds and renders every page on the calling thread, timing page contexts and templates
+    /// apart, by page kind (for `cchc-bench site-pages`; a build renders on all cores instead).
+    public func timePages() -> [PageKindTime] {
+        var times: [String: PageKindTime] = [:]
+        var order: [String] = []
+        let clock = ContinuousClock()
+        for entry in entries {
+            guard case .page(let job) = entry.source else { continue }
+            let kind = job.kind
+            var page: Page?
+            let contexts = clock.measure { page = builder.page(job) }
+            var html = ""
+            let templates = clock.measure { html = common.render(page!, theme: theme) }
+            if times[kind] == nil {
+                order.append(kind)
+                times[kind] = PageKindTime(kind: kind, pages: 0, contexts: .zero, templates: .zero, bytes: 0)
+            }
+            times[kind]!.pages += 1
+            times[kind]!.contexts += contexts
+            times[kind]!.templates += templates
+            times[kind]!.bytes += html.utf8.count
+        }
+        return order.map { times[$0]! }
+    }
+}
+
+extension PageJob {
+    /// The kind of page, as benchmarks name it.
+    var kind: String {
+        switch self {
+        case .dashboard: return "dashboard"
+        case .plans, .agencies, .indices, .data, .notFound: return "lists"
+        case .updates: return "updates"
+        case .plan: return "plan"
+        case .task: return "task"
+        case .agency: return "agency"
+        case .index: return "index"
         }
     }
 }

@@ -8,6 +8,8 @@ struct PageBuilder: Sendable {
     let texts: MarkdownTexts
     /// The orders and groupings that several pages use.
     let indexes: PageIndexes
+    /// Links to agencies and tasks, by the depth of the linking page.
+    let links: LinkTables
 
     var site: Site { loaded.site }
     var lookup: SiteLookup { loaded.lookup }
@@ -25,6 +27,7 @@ struct PageBuilder: Sendable {
 
     /// `{name, short, href}` of an agency, linked from `page`.
     func agency(_ id: AgencyID, from page: String) -> [String: Any] {
+        if let made = links.table(from: page)?.agencies[id] { return made }
         let agency = lookup.agencies[id]
         return ["id": id.rawValue, "name": agency?.name ?? id.rawValue, "short": agency?.displayShort ?? id.rawValue,
                 "href": SitePaths.link(from: page, to: SitePaths.agency(id))]
@@ -95,7 +98,8 @@ struct PageBuilder: Sendable {
 
     /// `{title, href}` of a task.
     func taskLink(_ id: TaskID, from page: String) -> [String: Any] {
-        ["title": lookup.tasks[id]?.title ?? id.description, "href": SitePaths.link(from: page, to: SitePaths.task(id)),
+        if let made = links.table(from: page)?.tasks[id] { return made }
+        return ["title": lookup.tasks[id]?.title ?? id.description, "href": SitePaths.link(from: page, to: SitePaths.task(id)),
          "plan_number": lookup.plans[id.plan]?.number ?? id.plan.rawValue,
          "plan_href": SitePaths.link(from: page, to: SitePaths.plan(id.plan))]
     }

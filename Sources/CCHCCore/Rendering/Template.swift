@@ -242,41 +242,53 @@ private struct TemplateParser {
 struct TemplateRenderer: Sendable {
     let templates: [String: Template]
 
-    /// One value on the context stack, told apart once when it is pushed.
-    private struct Frame {
-        let value: Any
-        let map: [String: Any]?
-        let words: [String: String]?
+    /// One value on the context stack, told apart once, by its concrete type, when it is pushed.
+    private enum Frame {
+        case map([String: Any])
+        case words([String: String])
+        case other(Any)
 
         init(_ value: Any) {
-            self.value = value
-            if let map = value as? [String: Any] {
-                self.map = map
-                words = nil
+            if type(of: value) == [String: String].self {
+                self = .words(value as! [String: String])
+            } else if let map = value as? [String: Any] {
+                self = .map(map)
             } else {
-                map = nil
-                words = value as? [String: String]
+                self = .other(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .map(let map): return map
+            case .words(let words): return words
+            case .other(let value): return value
             }
         }
 
         func child(_ name: String) -> Any? {
-            if let map { return map[name] }
-            if let words { return words[name] }
-            return nil
+            switch self {
+            case .map(let map): return map[name]
+            case .words(let words): return words[name]
+            case .other: return nil
+            }
         }
     }
+
+    private typealias Stack = ContiguousArray<Frame>
 
     /// Renders the template `name` with `context`; nil when there is no such template.
     func render(_ context: [String: Any], template name: String) -> String? {
         guard let template = templates[name] else { return nil }
         var out = ""
         out.reserveCapacity(16 * 1024)
-        var stack = [Frame(context)]
+        var stack: Stack = [.map(context)]
+        stack.reserveCapacity(8)
         render(template.nodes, stack: &stack, indentation: nil, into: &out)
         return out
     }
 
-    private func render(_ nodes: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+    private func render(_ nodes: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { render(node, stack: &stack, indentation: indentation, into: &out) }
             return
@@ -286,13 +298,13 @@ struct TemplateRenderer: Sendable {
         for node in nodes {
             var piece = ""
             render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty, local.last == "\n" { local += indentation }
+            if !piece.isEmpty, local.utf8.last == UInt8(ascii: "\n") { local += indentation }
             local += piece
         }
         out += local
     }
 
-    private func render(_ node: Template.Node, stack: inout [Frame], indentation: String?, into out: inout String) {
+    private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout String) {
         switch node {
         case .text(let text):
             out += text
@@ -304,7 +316,7 @@ struct TemplateRenderer: Sendable {
             let value = lookup(name, in: stack)
             if inverted {
                 renderInverted(value, body: body, stack: &stack, indentation: indentation, into: &out)
-            } else {
+            } else if let value {
                 renderSection(value, body: body, stack: &stack, indentation: indentation, into: &out)
             }
         case .partial(let name, let indented):
@@ -314,26 +326,26 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderSection(_ value: Any?, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
-        guard let value else { return }
-        if let flag = value as? Bool {
+    private func renderSection(_ value: Any, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+        switch value {
+        case let flag as Bool:
             if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
-        } else if value is String {
-            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
-        } else if let items = value as? [[String: Any]] {
-            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
-        } else if let items = value as? [String] {
-            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
-        } else if value is [String: Any] {
-            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
-        } else if let items = value as? [Any] {
-            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
-        } else {
-            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+        case is String:
+            renderOnce(.other(value), body: body, stack: &stack, indentation: indentation, into: &out)
+        case let items as [[String: Any]]:
+            for item in items { renderOnce(.map(item), body: body, stack: &stack, indentation: indentation, into: &out) }
+        case let items as [String]:
+            for item in items { renderOnce(.other(item), body: body, stack: &stack, indentation: indentation, into: &out) }
+        case is [String: Any]:
+            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
+        case let items as [Any]:
+            for item in items { renderOnce(Frame(item), body: body, stack: &stack, indentation: indentation, into: &out) }
+        default:
+            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
         }
     }
 
-    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
+    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
         guard let value else {
             render(body, stack: &stack, indentation: indentation, into: &out)
             return
@@ -343,30 +355,32 @@ struct TemplateRenderer: Sendable {
         } else if value is String || value is [String: Any] {
             return
         } else if let items = value as? [Any], items.isEmpty {
-            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
         }
     }
 
-    private func renderOnce(_ value: Any, body: [Template.Node], stack: inout [Frame], indentation: String?, into out: inout String) {
-        stack.append(Frame(value))
+    private func renderOnce(_ frame: Frame, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+        stack.append(frame)
         render(body, stack: &stack, indentation: indentation, into: &out)
         stack.removeLast()
     }
 
-    private func lookup(_ name: Template.Name, in stack: [Frame]) -> Any? {
-        guard let top = stack.last else { return nil }
-        if name.isCurrent { return top.value }
+    private func lookup(_ name: Template.Name, in stack: Stack) -> Any? {
+        guard let first = name.parts.first else { return stack.last?.value }
         var value: Any?
         if name.anchored {
-            value = top.child(name.parts[0])
+            value = stack.last?.child(first)
         } else {
-            for frame in stack.reversed() {
-                if let found = frame.child(name.parts[0]) {
+            var i = stack.endIndex
+            while i > stack.startIndex {
+                i -= 1
+                if let found = stack[i].child(first) {
                     value = found
                     break
                 }
             }
         }
+        guard name.parts.count > 1 else { return value }
         for part in name.parts.dropFirst() {
             guard let parent = value else { return nil }
             value = Frame(parent).child(part)
