@@ -186,17 +186,26 @@ enum DataFiles {
 
     /// RFC 4180 CSV with a UTF-8 byte-order mark.
     static func csv(_ rows: [[String]]) -> [UInt8] {
-        var text = "\u{FEFF}"
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(1 << 16)
         for row in rows {
-            text += row.map { field in
-                if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            for (i, field) in row.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                if field.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                    out.append(UInt8(ascii: "\""))
+                    for byte in field.utf8 {
+                        if byte == UInt8(ascii: "\"") { out.append(byte) }
+                        out.append(byte)
+                    }
+                    out.append(UInt8(ascii: "\""))
+                } else {
+                    out.append(contentsOf: field.utf8)
                 }
-                return field
-            }.joined(separator: ",")
-            text += "\r\n"
+            }
+            out.append(0x0D)
+            out.append(0x0A)
         }
-        return Array(text.utf8)
+        return out
     }
 
     /// Pretty JSON with sorted keys, so downloads are byte-identical between builds.
@@ -240,14 +249,15 @@ enum JSONText {
     static func write(_ value: Any, indent: Int, into out: inout [UInt8]) {
         switch value {
         case let text as String: string(text, into: &out)
-        case let flag as Bool: out.append(contentsOf: Array((flag ? "true" : "false").utf8))
-        case let number as Int: out.append(contentsOf: Array(String(number).utf8))
-        case let number as Double: out.append(contentsOf: Array(DataFiles.number(number).utf8))
+        case let flag as Bool: out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case let number as Int: out.append(contentsOf: String(number).utf8)
+        case let number as Double: out.append(contentsOf: DataFiles.number(number).utf8)
         case let list as [Any]:
             if list.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
             out.append(0x5B)
             for (i, item) in list.enumerated() {
-                out.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
+                if i > 0 { out.append(0x2C) }
+                out.append(0x0A)
                 pad(indent + 2, &out)
                 write(item, indent: indent + 2, into: &out)
             }
@@ -257,12 +267,15 @@ enum JSONText {
         case let object as [String: Any]:
             if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(0x7B)
-            let keys = object.keys.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+            let keys = object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for (i, key) in keys.enumerated() {
-                out.append(contentsOf: i == 0 ? [0x0A] : [0x2C, 0x0A])
+                if i > 0 { out.append(0x2C) }
+                out.append(0x0A)
                 pad(indent + 2, &out)
                 string(key, into: &out)
-                out.append(contentsOf: [0x20, 0x3A, 0x20])
+                out.append(0x20)
+                out.append(0x3A)
+                out.append(0x20)
                 write(object[key]!, indent: indent + 2, into: &out)
             }
             out.append(0x0A)
@@ -271,22 +284,31 @@ enum JSONText {
         case let map as [String: Double]: write(map as [String: Any], indent: indent, into: &out)
         case let map as [String: Int]: write(map as [String: Any], indent: indent, into: &out)
         case let list as [String]: write(list as [Any], indent: indent, into: &out)
-        default: out.append(contentsOf: Array("null".utf8))
+        default: out.append(contentsOf: "null".utf8)
         }
     }
 
-    static func pad(_ n: Int, _ out: inout [UInt8]) { out.append(contentsOf: repeatElement(0x20, count: n)) }
+    static func pad(_ n: Int, _ out: inout [UInt8]) {
+        for _ in 0..<n { out.append(0x20) }
+    }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
     static func string(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
         for byte in text.utf8 {
             switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x22, 0x5C:
+                out.append(0x5C)
+                out.append(byte)
+            case 0x0A:
+                out.append(0x5C)
+                out.append(0x6E)
+            case 0x0D:
+                out.append(0x5C)
+                out.append(0x72)
+            case 0x09:
+                out.append(0x5C)
+                out.append(0x74)
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])

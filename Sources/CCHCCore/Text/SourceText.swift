@@ -91,6 +91,7 @@ public enum SourceText {
 
     /// Warnings for valid NFC text that looks like legacy Vietnamese read as Latin-1, or double-encoded UTF-8.
     static func misconversionWarnings(_ text: String) -> [String] {
+        if isPlainlyVietnamese(text) { return [] }
         let scalars = Array(text.unicodeScalars)
         let vietnamese = scalars.reduce(0) { $0 + (isVietnameseOnlyLetter($1) ? 1 : 0) }
         var warnings: [String] = []
@@ -103,6 +104,20 @@ public enum SourceText {
             warnings.append(doubleEncodedWarning)
         }
         return warnings
+    }
+
+    /// True when the text has a Vietnamese-only letter and no character that Windows-1252 writes as
+    /// a UTF-8 continuation byte: then neither warning can apply (nearly every file, in one pass).
+    static func isPlainlyVietnamese(_ text: String) -> Bool {
+        var vietnamese = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if isVietnameseOnlyLetter(scalar) {
+                vietnamese = true
+            } else if let byte = windows1252Byte(scalar), byte & 0xC0 == 0x80 {
+                return false
+            }
+        }
+        return vietnamese
     }
 
     /// Letters that only Vietnamese uses, absent from Latin-1 (ă đ ĩ ũ ơ ư and the U+1EA0 block).
