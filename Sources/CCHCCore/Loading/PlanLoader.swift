@@ -8,13 +8,24 @@ enum PlanLoader {
 
     /// Splits a plan file into front matter (with the line it starts on) and body.
     static func splitFrontMatter(_ text: String) -> (yaml: String, body: String)? {
-        guard text.hasPrefix("---\n") || text == "---" else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines.removeFirst()
-        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0.trimmingSpaces == "---" }) else { return nil }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        return (yaml, body)
+        guard text.hasPrefix("---\n") else { return nil }
+        // Line by line over the bytes: a line feed always ends a character, so every index here is
+        // a character boundary.
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: 4)
+        var lineStart = yamlStart
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = text[lineStart..<lineEnd]
+            if line == "---" || line == "..." || line.trimmingSpaces == "---" {
+                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
+                let body = lineEnd == utf8.endIndex ? "" : String(text[utf8.index(after: lineEnd)...])
+                return (yaml, body)
+            }
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+        }
+        // The last line may be empty (the text ends with a line feed): it closes nothing.
+        return nil
     }
 
     /// The plan defined by one file, or nil with errors recorded.

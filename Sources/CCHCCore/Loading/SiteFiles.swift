@@ -4,6 +4,8 @@ import Foundation
 struct SiteFiles: Sendable {
     /// The site folder.
     let root: URL
+    /// The same, as a file-system path.
+    let rootPath: String
     /// `content/indices/*.yml`, sorted by path bytes.
     var indices: [String] = []
     /// `content/plans/*.md`, sorted.
@@ -20,6 +22,7 @@ struct SiteFiles: Sendable {
     /// Lists the site's content files.
     init(root: URL) {
         self.root = root
+        rootPath = root.path
         let content = root.appendingPathComponent("content")
         var disk: [String: String] = [:]
         indices = SiteFiles.list(content.appendingPathComponent("indices"), prefix: "content/indices", recursive: false, disk: &disk)
@@ -82,13 +85,23 @@ struct SiteFiles: Sendable {
     func url(_ relative: String) -> URL {
         root.appendingPathComponent(diskPaths[relative] ?? relative)
     }
+
+    /// The same as ``url(_:)``, as a file-system path (cheaper to make than a URL).
+    func path(_ relative: String) -> String {
+        rootPath + "/" + (diskPaths[relative] ?? relative)
+    }
 }
 
 /// Reads a file and decodes it as the spec says, recording a diagnostic when it cannot.
 enum FileReader {
     /// The NFC text of a file, or nil with an error recorded.
     static func text(at url: URL, path: String, log: inout DiagnosticLog) -> String? {
-        guard let bytes = FileReader.bytes(atPath: url.path) else {
+        text(atPath: url.path, path: path, log: &log)
+    }
+
+    /// The NFC text of the file at `diskPath`, or nil with an error recorded against `path`.
+    static func text(atPath diskPath: String, path: String, log: inout DiagnosticLog) -> String? {
+        guard let bytes = FileReader.bytes(atPath: diskPath) else {
             log.error(SourceLocation(path: path), "cannot read the file; check that it exists and can be read")
             return nil
         }

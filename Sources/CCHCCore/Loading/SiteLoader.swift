@@ -75,7 +75,7 @@ public enum SiteLoader {
         // site.yml and agencies.yml.
         var settings: SiteSettings?
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("site.yml").path) {
-            let file = parse("site.yml", at: root.appendingPathComponent("site.yml"), stamping: diskPath("site.yml"),
+            let file = parse("site.yml", at: root.appendingPathComponent("site.yml").path, stamping: diskPath("site.yml"),
                              previous: previous.entries["site.yml"], failed: .settings(nil)) { text, log in
                 .settings(SettingsLoader.load(text: text, path: "site.yml", log: &log))
             }
@@ -87,7 +87,7 @@ public enum SiteLoader {
         var agencies: [Agency] = []
         let agenciesPath = "content/agencies.yml"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(agenciesPath).path) {
-            let file = parse(agenciesPath, at: root.appendingPathComponent(agenciesPath), stamping: diskPath(agenciesPath),
+            let file = parse(agenciesPath, at: root.appendingPathComponent(agenciesPath).path, stamping: diskPath(agenciesPath),
                              previous: previous.entries[agenciesPath], failed: .agencies([])) { text, log in
                 .agencies(AgenciesLoader.load(text: text, path: agenciesPath, log: &log))
             }
@@ -107,19 +107,19 @@ public enum SiteLoader {
         let results = ConcurrentMap.run(jobs.count) { i -> (String, ParsedSource) in
             switch jobs[i] {
             case .index(let path):
-                return (path, parse(path, at: files.url(path), stamping: diskPath(path), previous: previous.entries[path],
+                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
                                     failed: .index(nil)) { text, log in
                     .index(IndexLoader.load(text: text, path: path, log: &log))
                 })
             case .plan(let path):
-                return (path, parse(path, at: files.url(path), stamping: diskPath(path), previous: previous.entries[path],
+                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
                                     failed: .plan(nil)) { text, log in
                     .plan(PlanLoader.load(text: text, path: path, log: &log))
                 })
             case .report(let path):
                 var earlier = previous.entries[path]
                 if evidenceChanged, let entry = earlier, !entry.survives(removedEvidence: removedEvidence) { earlier = nil }
-                return (path, parse(path, at: files.url(path), stamping: diskPath(path), previous: earlier, failed: .report(nil)) { text, log in
+                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: earlier, failed: .report(nil)) { text, log in
                     .report(ProgressLoader.load(text: text, path: path, files: evidence, log: &log))
                 })
             }
@@ -188,16 +188,16 @@ extension SiteLoader {
     ///
     /// The stamp is taken before the file is read, so a save during the read makes the stamp
     /// stale and the file is read again next time, never the other way round.
-    static func parse(_ path: String, at url: @autoclosure () -> URL, stamping diskPath: String?, previous: ParseCache.Entry?,
+    static func parse(_ path: String, at file: @autoclosure () -> String, stamping diskPath: String?, previous: ParseCache.Entry?,
                       failed: ParseCache.ParsedFile, _ body: (String, inout DiagnosticLog) -> ParseCache.ParsedFile) -> ParsedSource {
         // Without a cache (`cchc build`, `cchc check`) no stamp is taken: it would be one more system call per file.
-        // The URL is made only when the file is read: for tens of thousands of unchanged files it costs more than the stamp.
+        // The path is made only when the file is read: for tens of thousands of unchanged files it costs more than the stamp.
         let stamp = diskPath.flatMap(FileStamp.of)
         if let stamp, let previous, previous.stamp == stamp {
             return ParsedSource(parsed: previous.parsed, diagnostics: previous.diagnostics, stamp: stamp, isFresh: false)
         }
         var log = DiagnosticLog()
-        let parsed = FileReader.text(at: url(), path: path, log: &log).map { body($0, &log) } ?? failed
+        let parsed = FileReader.text(atPath: file(), path: path, log: &log).map { body($0, &log) } ?? failed
         return ParsedSource(parsed: parsed, diagnostics: log.all, stamp: stamp, isFresh: true)
     }
 }

@@ -81,6 +81,7 @@ struct MappingReader {
             pairs.append((scalar.string, key, value))
         }
         self.pairs = pairs
+        guard pairs.contains(where: { !allowed.contains($0.0) }) else { return }
         let present = Set(pairs.map(\.0))
         for (key, keyNode, _) in pairs where !allowed.contains(key) {
             var message = "unknown key `\(key)` in \(context)"
@@ -109,7 +110,8 @@ struct MappingReader {
 
     /// The value node of `key`, treating an empty plain value (`key:`) as absent.
     func value(_ key: String) -> Node? {
-        guard let node = pairs.first(where: { $0.key == key })?.value else { return nil }
+        guard let i = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        let node = pairs[i].value
         if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
         return node
     }
