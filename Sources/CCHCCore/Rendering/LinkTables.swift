@@ -21,21 +21,26 @@ final class LinkTables: Sendable {
                 let root = String(repeating: "../", count: depth)
                 var agencies: [AgencyID: [String: Any]] = [:]
                 agencies.reserveCapacity(site.agencies.count)
-                for agency in site.agencies {
-                    agencies[agency.id] = ["id": agency.id.rawValue, "name": agency.name, "short": agency.displayShort,
-                                           "href": root + SitePaths.encode(SitePaths.agency(agency.id))]
-                }
+                for agency in site.agencies { agencies[agency.id] = Self.agency(agency.id, agency, root: root) }
                 var tasks: [TaskID: [String: Any]] = [:]
                 for plan in site.plans {
-                    let planHref = root + SitePaths.encode(SitePaths.plan(plan.id))
-                    for task in plan.tasks {
-                        tasks[task.id] = ["title": task.title, "href": root + SitePaths.encode(SitePaths.task(task.id)),
-                                          "plan_number": plan.number, "plan_href": planHref]
-                    }
+                    for task in plan.tasks { tasks[task.id] = Self.task(task.id, task, plan: plan, root: root) }
                 }
                 return Table(agencies: agencies, tasks: tasks)
             }
         }
+    }
+
+    /// `{id, name, short, href}` of an agency (nil when the site has no such agency), linked from a page `root` below the site root.
+    static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> [String: Any] {
+        ["id": id.rawValue, "name": agency?.name ?? id.rawValue, "short": agency?.displayShort ?? id.rawValue,
+         "href": root + SitePaths.encode(SitePaths.agency(id))]
+    }
+
+    /// `{title, href, plan_number, plan_href}` of a task, linked from a page `root` below the site root.
+    static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> [String: Any] {
+        ["title": task?.title ?? id.description, "href": root + SitePaths.encode(SitePaths.task(id)),
+         "plan_number": plan?.number ?? id.plan.rawValue, "plan_href": root + SitePaths.encode(SitePaths.plan(id.plan))]
     }
 
     /// The table for pages at `page`'s depth, or nil for a page deeper than any the site has.

@@ -27,10 +27,7 @@ struct PageBuilder: Sendable {
 
     /// `{name, short, href}` of an agency, linked from `page`.
     func agency(_ id: AgencyID, from page: String) -> [String: Any] {
-        if let made = links.table(from: page)?.agencies[id] { return made }
-        let agency = lookup.agencies[id]
-        return ["id": id.rawValue, "name": agency?.name ?? id.rawValue, "short": agency?.displayShort ?? id.rawValue,
-                "href": SitePaths.link(from: page, to: SitePaths.agency(id))]
+        links.table(from: page)?.agencies[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
     }
 
     /// `{state, label}` of a derived state; `state` is the CSS modifier (`done-late`).
@@ -98,10 +95,8 @@ struct PageBuilder: Sendable {
 
     /// `{title, href}` of a task.
     func taskLink(_ id: TaskID, from page: String) -> [String: Any] {
-        if let made = links.table(from: page)?.tasks[id] { return made }
-        return ["title": lookup.tasks[id]?.title ?? id.description, "href": SitePaths.link(from: page, to: SitePaths.task(id)),
-         "plan_number": lookup.plans[id.plan]?.number ?? id.plan.rawValue,
-         "plan_href": SitePaths.link(from: page, to: SitePaths.plan(id.plan))]
+        links.table(from: page)?.tasks[id]
+            ?? LinkTables.task(id, lookup.tasks[id], plan: lookup.plans[id.plan], root: SitePaths.root(of: page))
     }
 
     /// One update as lists show it.

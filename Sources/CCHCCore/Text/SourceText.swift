@@ -91,7 +91,11 @@ public enum SourceText {
 
     /// Warnings for valid NFC text that looks like legacy Vietnamese read as Latin-1, or double-encoded UTF-8.
     static func misconversionWarnings(_ text: String) -> [String] {
-        if isPlainlyVietnamese(text) { return [] }
+        isPlainlyVietnamese(text) ? [] : scannedMisconversionWarnings(text)
+    }
+
+    /// ``misconversionWarnings(_:)`` without its one-pass shortcut.
+    static func scannedMisconversionWarnings(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let vietnamese = scalars.reduce(0) { $0 + (isVietnameseOnlyLetter($1) ? 1 : 0) }
         var warnings: [String] = []

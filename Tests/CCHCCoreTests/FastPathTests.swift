@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import CCHCCore
+
+/// The shortcuts taken for speed give what the plain ways give.
+@Suite struct FastPathTests {
+    /// The front matter split as it was first written: over characters, line by line.
+    private static func splitByLines(_ text: String) -> (yaml: String, body: String)? {
+        guard text.hasPrefix("---\n") || text == "---" else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.removeFirst()
+        guard let end = lines.firstIndex(where: { $0 == "---" || $0 == "..." || $0.trimmingSpaces == "---" }) else { return nil }
+        return (lines[..<end].joined(separator: "\n"), lines[(end + 1)...].joined(separator: "\n"))
+    }
+
+    @Test(arguments: [
+        "---", "---\n", "---\n---", "---\n---\n", "---\n\n---\n", "---\na: 1\n---\nbody\n", "---\na: 1\n---\n\n# Tiêu đề\n\nđoạn\n",
+        "---\na: 1\n...\nbody", "---\na: 1\n  ---\t\nbody", "---\na: 1\nb: ---\n", "---\nno close\n", "--- \na: 1\n---\n",
+        "---\ntitle: \"Kế hoạch\"\n---\n---\nafter a second rule\n", "---\ne\u{301}: x\n---\n\u{301}body", "x\n---\na\n---\n",
+    ])
+    func frontMatterSplitsAsLineByLine(_ text: String) {
+        let fast = PlanLoader.splitFrontMatter(text), plain = Self.splitByLines(text)
+        #expect(fast?.yaml == plain?.yaml)
+        #expect(fast?.body == plain?.body)
+        #expect((fast == nil) == (plain == nil))
+    }
+
+    @Test(arguments: [
+        "Kế hoạch cải cách hành chính năm 2025", "Sở Nội vụ – Phòng CCHC", "Kế hoạch “năm 2025”", "Kế hoạch … tiếp",
+        "Káº¿ hoáº¡ch thá»±c hiá»‡n", "Kế hoạch và Káº¿ hoáº¡ch thá»±c", "C\u{E9}ng ho\u{B5} x\u{B7} h\u{E9}i", "plain ASCII", "café ¿qué?",
+        "Ðà Nẵng", "đ", "",
+    ])
+    func plainlyVietnameseTextHasNoWarnings(_ text: String) {
+        let text = NFC.normalize(text)
+        #expect(SourceText.misconversionWarnings(text) == SourceText.scannedMisconversionWarnings(text))
+        if SourceText.isPlainlyVietnamese(text) { #expect(SourceText.scannedMisconversionWarnings(text).isEmpty) }
+    }
+
+    @Test func doubleEncodedTextIsNotTakenForPlainVietnamese() {
+        #expect(!SourceText.isPlainlyVietnamese("Kế hoạch và Káº¿ hoáº¡ch thá»±c"))
+        #expect(SourceText.isPlainlyVietnamese("Kế hoạch cải cách hành chính"))
+        #expect(!SourceText.isPlainlyVietnamese("plain ASCII"))
+    }
+
+    @Test func csvQuotesFieldsThatNeedIt() {
+        let rows = [["mã", "tên"], ["a,b", "nói \"có\""], ["dòng 1\ndòng 2", "x\ry"], ["", "Sở Nội vụ"]]
+        let expected = "\u{FEFF}mã,tên\r\n\"a,b\",\"nói \"\"có\"\"\"\r\n\"dòng 1\ndòng 2\",\"x\ry\"\r\n,Sở Nội vụ\r\n"
+        #expect(DataFiles.csv(rows) == Array(expected.utf8))
+    }
+
+    @Test func jsonEscapesAndSortsKeysByBytes() {
+        let object: [String: Any] = ["b": [1, 2.5, true, "x\"\\\n\t\u{1}"], "a": [String: Any](), "Đ": [Any](), "B": "y"]
+        let expected = "{\n  \"B\" : \"y\",\n  \"a\" : {},\n  \"b\" : [\n    1,\n    2.5,\n    true,\n    \"x\\\"\\\\\\n\\t\\u0001\"\n  ],\n  \"Đ\" : []\n}\n"
+        #expect(String(decoding: DataFiles.json(object), as: UTF8.self) == expected)
+    }
+
+    /// Every link table entry equals the link made for one page at that depth.
+    @Test func linkTablesMatchLinksMadeForEachPage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let loaded = try #require(SiteLoader.load(root: root).site)
+        let tables = LinkTables(site: loaded.site)
+        let pages = [SitePaths.dashboard, SitePaths.plans, SitePaths.updates(page: 2),
+                     SitePaths.task(try #require(loaded.site.plans.first?.tasks.first?.id))]
+        for page in pages {
+            let table = try #require(tables.table(from: page))
+            let root = SitePaths.root(of: page)
+            #expect(table.agencies.count == loaded.site.agencies.count)
+            for agency in loaded.site.agencies {
+                let made = LinkTables.agency(agency.id, loaded.lookup.agencies[agency.id], root: root)
+                #expect(table.agencies[agency.id] as? [String: String] == made as? [String: String])
+                #expect(made["href"] as? String == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
+            }
+            for plan in loaded.site.plans {
+                for task in plan.tasks {
+                    let made = LinkTables.task(task.id, loaded.lookup.tasks[task.id], plan: loaded.lookup.plans[plan.id], root: root)
+                    #expect(table.tasks[task.id] as? [String: String] == made as? [String: String])
+                    #expect(made["plan_href"] as? String == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
+                }
+            }
+        }
+        #expect(tables.table(from: "a/b/c/d/index.html") == nil)
+    }
+}
