@@ -81,3 +81,14 @@ import Testing
         #expect(tables.table(from: "a/b/c/d/index.html") == nil)
     }
 }
+
+@Suite struct DayFormatTests {
+    @Test(arguments: [(1, 1, 1, "0001-01-01", "01/01/1"), (99, 12, 31, "0099-12-31", "31/12/99"), (999, 2, 9, "0999-02-09", "09/02/999"),
+                      (2024, 2, 29, "2024-02-29", "29/02/2024"), (9999, 10, 10, "9999-10-10", "10/10/9999")])
+    func daysAreWrittenWithLeadingZeros(year: Int, month: Int, day: Int, iso: String, vietnamese: String) throws {
+        let date = try #require(Day(year: year, month: month, day: day))
+        #expect(date.iso == iso)
+        #expect(date.vietnamese == vietnamese)
+        #expect(date.description == iso)
+    }
+}

@@ -62,13 +62,37 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        let y = String(year), m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + m + "-" + d
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            Day.write(year, width: 4, into: bytes, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            Day.write(month, width: 2, into: bytes, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            Day.write(day, width: 2, into: bytes, at: 8)
+            return 10
+        }
     }
 
-    /// `dd/mm/yyyy`, the form pages show.
+    /// `dd/mm/yyyy`, the form pages show (the year without leading zeros).
     public var vietnamese: String {
-        (day < 10 ? "0\(day)" : "\(day)") + "/" + (month < 10 ? "0\(month)" : "\(month)") + "/" + String(year)
+        let width = year >= 1000 ? 4 : year >= 100 ? 3 : year >= 10 ? 2 : 1
+        return String(unsafeUninitializedCapacity: 6 + width) { bytes in
+            Day.write(day, width: 2, into: bytes, at: 0)
+            bytes[2] = UInt8(ascii: "/")
+            Day.write(month, width: 2, into: bytes, at: 3)
+            bytes[5] = UInt8(ascii: "/")
+            Day.write(year, width: width, into: bytes, at: 6)
+            return 6 + width
+        }
+    }
+
+    /// Writes `value` (not negative) as `width` decimal digits, with leading zeros. Dates are
+    /// formatted hundreds of thousands of times in a national build: this makes no interim strings.
+    private static func write(_ value: Int, width: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var value = value
+        for i in stride(from: start + width - 1, through: start, by: -1) {
+            bytes[i] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
     }
 
     /// `YYYY-MM-DD`.

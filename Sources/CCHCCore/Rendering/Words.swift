@@ -53,15 +53,18 @@ public struct Words: Sendable {
 
     /// A period as people say it: "Quý III/2024", "tháng 9/2024".
     public func period(_ period: Period) -> String {
-        let romans = ["I", "II", "III", "IV"]
+        let vi = language == .vi
         switch period.kind {
-        case .year: return pick("Năm \(period.year)", "\(period.year)")
-        case .half: return pick(period.number == 1 ? "6 tháng đầu năm \(period.year)" : "6 tháng cuối năm \(period.year)",
-                                "H\(period.number) \(period.year)")
-        case .quarter: return pick("Quý \(romans[period.number - 1])/\(period.year)", "Q\(period.number) \(period.year)")
-        case .month: return pick("Tháng \(period.number)/\(period.year)", "\(period.number)/\(period.year)")
+        case .year: return vi ? "Năm \(period.year)" : "\(period.year)"
+        case .half:
+            if !vi { return "H\(period.number) \(period.year)" }
+            return period.number == 1 ? "6 tháng đầu năm \(period.year)" : "6 tháng cuối năm \(period.year)"
+        case .quarter: return vi ? "Quý \(Words.romans[period.number - 1])/\(period.year)" : "Q\(period.number) \(period.year)"
+        case .month: return vi ? "Tháng \(period.number)/\(period.year)" : "\(period.number)/\(period.year)"
         }
     }
+
+    private static let romans = ["I", "II", "III", "IV"]
 
     /// A rank change: "tăng 6 bậc", "giảm 2 bậc", "giữ nguyên".
     public func rankChange(_ change: Int) -> String {
