@@ -166,9 +166,9 @@ func numberTokens(_ s: String) -> Set<String> {
                 #expect(Collected(markup).error == nil, "\(type(of: chart))")
             }
         }
-        var attribute = ""
+        var attribute: [UInt8] = []
         Escape.append("a&b<c>\"d\"'e'", to: &attribute, attribute: true)
-        #expect(attribute == "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
+        #expect(String(decoding: attribute, as: UTF8.self) == "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
         #expect(Common.sanitize("a\"b c<d>") == "a-b-c-d-")
         #expect(Common.sanitize("") == "chart")
     }
