@@ -55,6 +55,7 @@ enum TextMetrics {
     /// A last line of one lone word takes the word before it along ("… công huyện" / "Lâm Bình", not "… huyện Lâm" /
     /// "Bình"): most Vietnamese words are two syllables, and a syllable alone on a line reads as a fragment.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
+        if isSingleSpaced(text) && width(text, fontSize: fontSize) <= maxWidth { return ([text], false) }
         var (lines, truncated) = greedyWrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
         guard !truncated, lines.count > 1, !lines[lines.count - 1].contains(" ") else { return (lines, truncated) }
         var previous = lines[lines.count - 2].split(separator: " ").map(String.init)
@@ -64,6 +65,22 @@ enum TextMetrics {
         lines[lines.count - 2] = previous.joined(separator: " ")
         lines[lines.count - 1] = moved
         return (lines, false)
+    }
+
+    /// Whether `text` is words separated by single spaces, with no tab, line break, or space at either end, so that
+    /// splitting it into words and joining them again gives it back.
+    ///
+    /// Most labels are such text and fit on one line; for them `wrap` skips splitting, as the greedy fill would
+    /// put every word on the first line: the widths it adds up word by word end in exactly `width(text)`.
+    private static func isSingleSpaced(_ text: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && previous == byte) {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ")
     }
 
     /// Lines filled greedily, the last one cut in the middle when the text does not fit.
