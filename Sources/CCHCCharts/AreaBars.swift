@@ -81,13 +81,16 @@ public struct AreaBarsChart: Chart {
         let barRight = right - changeWidth
         let barHeight = 16.0
         var yCursor = Style.pad + Style.font
+        // Each row's printed value and change, worked out once for the picture, words and table.
+        let values = rows.map(valueText)
+        let changes = rows.map(change)
         var footnotes: [String] = []
         var anyTarget = false
         var body = MarkupWriter(depth: 1, capacity: 2048 + rows.count * 1024)
         body.group(class: "chart-rows") { svg in
             for (i, row) in rows.enumerated() {
                 svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
-                    let value = valueText(row)
+                    let value = values[i]
                     let valueWidth = TextMetrics.width(value, fontSize: Style.font)
                     let lines = svg.label(row.name, x: left, y: yCursor, maxWidth: right - left - valueWidth - 12, maxLines: 2)
                     svg.text(value, x: right, y: yCursor, anchor: "end", weight: "bold", class: "chart-value")
@@ -120,7 +123,7 @@ public struct AreaBarsChart: Chart {
                         d.close()
                         svg.path(class: "chart-target", d, fill: Palette.ink, title: "\(w.target): \(fmt(t))")
                     }
-                    if let c = change(row) {
+                    if let c = changes[i] {
                         svg.text(c.symbol, x: right, y: barY + barHeight - 2, anchor: "end", class: "chart-change")
                     }
                     yCursor = barY + barHeight + 14 + Style.font + 6
@@ -159,15 +162,16 @@ public struct AreaBarsChart: Chart {
 
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
-        for row in rows {
-            var item = "\(row.name): \(valueText(row))"
-            if let t = row.target, t.isFinite { item += ", \(w.target.lowercased()) \(fmt(t))" }
-            if let c = change(row) { item += ", \(c.words)" }
+        let target = w.target.lowercased()
+        for (i, row) in rows.enumerated() {
+            var item = "\(row.name): \(values[i])"
+            if let t = row.target, t.isFinite { item += ", \(target) \(fmt(t))" }
+            if let c = changes[i] { item += ", \(c.words)" }
             items.append(item)
             table.rows.append((row.name, [.number(row.score.map { $0.isFinite ? fmt($0) + (($0 > row.maximum || $0 < 0) ? "*" : "") : "–" } ?? "–"),
                                           .number(fmtMax(row.maximum)),
                                           .number(row.target.map(fmt) ?? ""),
-                                          .number(change(row)?.symbol ?? "")]))
+                                          .number(changes[i]?.symbol ?? "")]))
         }
         let svg = Common.svg(id: id, kind: "areas", width: width, height: height, title: title,
                              desc: Common.list(items, words: w), body: body)

@@ -184,7 +184,7 @@ public struct DeadlineTimelineChart: Chart {
         var items: [String] = []
         var table = Table(caption: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))", columns: columns)
         for task in sorted {
-            items.append("\(task.name): \(date(task.due)), \(task.state.label(language).lowercased())")
+            items.append("\(task.name): \(date(task.due)), \(task.state.sentenceLabel(language))")
             table.rows.append((task.name, [.number(date(task.due)), .text(task.state.label(language))]))
         }
         let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: 12)

@@ -53,6 +53,9 @@ public struct HeatmapChart: Chart {
             guard let s else { return "–" }
             return VietnameseNumber.percent(s, decimals: 0, language: language) + (s < 0 || s > 1 ? "*" : "")
         }
+        // Each cell's share and its printed value ("85%", "–"), worked out once for the picture, words and table.
+        let shares = rows.map { row in (0..<columns.count).map { share(row, $0) } }
+        let printed = shares.map { $0.map(label) }
         let labelWidth = 176.0
         let cellMin = 54.0
         let baseWidth = Charts.viewBoxWidth
@@ -100,13 +103,13 @@ public struct HeatmapChart: Chart {
                     }
                     for c in 0..<columns.count {
                         let x = gridLeft + cellWidth * Double(c)
-                        let s = share(row, c)
-                        let tip = "\(row.name) · \(columns[c]): " + (s.map { _ in label(s) } ?? w.noTasks)
+                        let s = shares[r][c]
+                        let tip = "\(row.name) · \(columns[c]): " + (s == nil ? w.noTasks : printed[r][c])
                         if let s {
                             let rgb = Palette.ramp(s)
                             svg.rect(class: "chart-cell", x: x, y: top, width: cellWidth, height: cellHeight, fill: Palette.hex(rgb),
                                      stroke: "#ffffff", strokeWidth: 2, title: tip)
-                            svg.text(label(s), x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
+                            svg.text(printed[r][c], x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
                                      fill: Palette.textOn(rgb), class: "chart-cell-value")
                         } else {
                             anyNil = true
@@ -147,10 +150,11 @@ public struct HeatmapChart: Chart {
 
         var items: [String] = []
         var table = Table(caption: title, columns: tableColumns)
-        for row in rows {
-            let cells = (0..<columns.count).map { c in share(row, c).map { _ in label(share(row, c)) } ?? w.noTasks.lowercased() }
+        let noTasks = w.noTasks.lowercased()
+        for (r, row) in rows.enumerated() {
+            let cells = (0..<columns.count).map { c in shares[r][c] == nil ? noTasks : printed[r][c] }
             items.append("\(row.name): " + zip(columns, cells).map { "\($0) \($1)" }.joined(separator: ", "))
-            table.rows.append((row.name, (0..<columns.count).map { c in .number(label(share(row, c))) }))
+            table.rows.append((row.name, printed[r].map { .number($0) }))
         }
         let svg = Common.svg(id: id, kind: "heatmap", width: width, height: height, title: title,
                              desc: Common.list(items, words: w, limit: 12), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body)

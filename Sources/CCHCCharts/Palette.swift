@@ -36,6 +36,26 @@ public enum TaskState: String, Sendable, CaseIterable, Hashable {
         case (.noReport, .en): return "No report"
         }
     }
+
+    /// The label as it reads inside a sentence: `label(language).lowercased()`, without working it out each time.
+    func sentenceLabel(_ language: ChartLanguage) -> String {
+        switch (self, language) {
+        case (.done, .vi): return "hoàn thành"
+        case (.done, .en): return "done"
+        case (.doneLate, .vi): return "hoàn thành quá hạn"
+        case (.doneLate, .en): return "done late"
+        case (.inProgress, .vi): return "đang thực hiện"
+        case (.inProgress, .en): return "in progress"
+        case (.notStarted, .vi): return "chưa thực hiện"
+        case (.notStarted, .en): return "not started"
+        case (.overdue, .vi): return "quá hạn"
+        case (.overdue, .en): return "overdue"
+        case (.dropped, .vi): return "dừng thực hiện"
+        case (.dropped, .en): return "dropped"
+        case (.noReport, .vi): return "chưa báo cáo"
+        case (.noReport, .en): return "no report"
+        }
+    }
 }
 
 /// Colours from the Okabe–Ito palette (safe for the common colour-vision deficiencies), plus inks and greys.

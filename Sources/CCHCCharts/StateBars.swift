@@ -61,12 +61,26 @@ public struct StateBarsChart: Chart {
         "\(VietnameseNumber.integer(count, language: language)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
     }
 
+    /// A row's counts in `TaskState.allCases` order, printed and totalled, looked up once.
+    private struct Tally {
+        let counts: [Int]
+        let printed: [String]
+        let total: Int
+
+        init(_ row: Row, language: ChartLanguage) {
+            counts = TaskState.allCases.map(row.count)
+            printed = counts.map { VietnameseNumber.integer($0, language: language) }
+            total = counts.reduce(0, +)
+        }
+    }
+
     /// Draws the chart.
     public func render() -> ChartOutput {
         let id = Common.sanitize(self.id)
         let w = Words(language: language)
         let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        let states = TaskState.allCases.filter { s in rows.contains { $0.count(s) > 0 } }
+        let tallies = rows.map { Tally($0, language: language) }
+        let states = TaskState.allCases.enumerated().filter { k, _ in tallies.contains { $0.counts[k] > 0 } }.map(\.element)
         let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]
         if rows.isEmpty || states.isEmpty {
             return Common.noData(id: id, kind: "states", title: title, columns: columns, language: language)
@@ -78,13 +92,13 @@ public struct StateBarsChart: Chart {
         // Legend, flowing over as many lines as needed.
         let legendBottom = Legend.states(states, id: id, language: language, left: left, right: right, top: Style.pad, into: &body)
 
-        let maxTotal = max(rows.map(\.total).max() ?? 1, 1)
+        let maxTotal = max(tallies.map(\.total).max() ?? 1, 1)
         let barHeight = 16.0
         var yCursor = legendBottom + 18 + Style.font
         body.group(class: "chart-rows") { svg in
-            for (i, row) in rows.enumerated() {
+            for (i, (row, tally)) in zip(rows, tallies).enumerated() {
                 svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
-                    let total = row.total
+                    let total = tally.total
                     // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
                     let totalText = TextMetrics.ellipsize(counted(total, w, noun: noun), maxWidth: (right - left) * 0.4,
                                                           fontSize: Style.font)
@@ -95,13 +109,13 @@ public struct StateBarsChart: Chart {
                     let fullWidth = right - left
                     let barWidth = lengths == .share ? fullWidth : fullWidth * Double(total) / Double(maxTotal)
                     var x = left
-                    for state in TaskState.allCases {
-                        let c = row.count(state)
+                    for (k, state) in TaskState.allCases.enumerated() {
+                        let c = tally.counts[k]
                         guard c > 0, total > 0 else { continue }
                         let segWidth = barWidth * Double(c) / Double(total)
                         svg.rect(class: "chart-seg chart-state-\(Palette.slug(state))", x: x, y: barY, width: segWidth, height: barHeight,
                                  fill: Palette.fill(state, id: id), stroke: "#ffffff", strokeWidth: 1,
-                                 title: "\(state.label(language)): \(VietnameseNumber.integer(c, language: language))")
+                                 title: "\(state.label(language)): \(tally.printed[k])")
                         x += segWidth
                     }
                     if total == 0 {
@@ -119,13 +133,12 @@ public struct StateBarsChart: Chart {
 
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
-        for row in rows {
-            let parts = TaskState.allCases.filter { row.count($0) > 0 }
-                .map { "\($0.label(language).lowercased()) \(VietnameseNumber.integer(row.count($0), language: language))" }
-            items.append("\(row.name): \(counted(row.total, w, noun: noun))" +
+        for (row, tally) in zip(rows, tallies) {
+            let parts = TaskState.allCases.enumerated().filter { k, _ in tally.counts[k] > 0 }
+                .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
+            items.append("\(row.name): \(counted(tally.total, w, noun: noun))" +
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
-            table.rows.append((row.name, TaskState.allCases.map { .number(VietnameseNumber.integer(row.count($0), language: language)) }
-                                         + [.number(VietnameseNumber.integer(row.total, language: language))]))
+            table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
         let svg = Common.svg(id: id, kind: "states", width: width, height: height, title: title,
                              desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body)

@@ -52,6 +52,13 @@ import Testing
         #expect(ChartDate(2024, 6, 8) < ChartDate(2024, 6, 9))
     }
 
+    @Test(arguments: ChartLanguage.allCases)
+    func sentenceLabelsAreTheLabelsLowercased(language: ChartLanguage) {
+        for state in TaskState.allCases {
+            #expect(state.sentenceLabel(language) == state.label(language).lowercased(), "\(state)")
+        }
+    }
+
     @Test func ticks() {
         #expect(niceTicks(low: 0, high: 100) == [0, 25, 50, 75, 100])
         #expect(niceTicks(low: 10, high: 80) == [20, 40, 60, 80] || niceTicks(low: 10, high: 80).first == 10)
