@@ -91,13 +91,20 @@ enum Coordinate {
 
     /// Appends the decimal digits of `value`.
     static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
-        var power: UInt64 = 1
-        while power <= value / 10 { power *= 10 }
-        var rest = value
-        while power > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / power))
-            rest %= power
-            power /= 10
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
+        // Last digit first, into a buffer as long as the longest UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            var rest = value
+            while rest > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 }

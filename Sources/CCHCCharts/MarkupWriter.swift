@@ -184,6 +184,10 @@ enum Escape {
             var i = 0
             while i < utf8.count {
                 let byte = utf8[i]
+                guard mayNeedEscaping(byte) else {
+                    i += 1
+                    continue
+                }
                 let replacement: StaticString?
                 var length = 1
                 switch byte {
@@ -201,13 +205,10 @@ enum Escape {
                     replacement = " "
                 case 0..<0x20:
                     replacement = nil
-                case 0xEF:
+                default: // 0xEF
                     guard i + 2 < utf8.count, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF else { i += 1; continue }
                     replacement = nil
                     length = 3
-                default:
-                    i += 1
-                    continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
                 if let replacement { replacement.withUTF8Buffer { out.append(contentsOf: $0) } }
@@ -216,5 +217,13 @@ enum Escape {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
+    }
+
+    /// The bytes `append` may change: ASCII controls, `"`, `&`, `'`, `<`, `>`, and 0xEF, which starts U+FFFE and U+FFFF.
+    /// A mask of the ASCII ones below 64 keeps the test for every other byte to two comparisons.
+    @inline(__always)
+    private static func mayNeedEscaping(_ byte: UInt8) -> Bool {
+        let special: UInt64 = 0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+        return byte < 64 ? special >> byte & 1 != 0 : byte == 0xEF
     }
 }

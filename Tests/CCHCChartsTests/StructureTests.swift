@@ -173,6 +173,36 @@ func numberTokens(_ s: String) -> Set<String> {
         #expect(Common.sanitize("") == "chart")
     }
 
+    /// Escaping works on UTF-8 bytes; it must agree with the rule stated on Unicode scalars.
+    @Test(arguments: [false, true])
+    func escapingBytesAgreesWithEscapingScalars(attribute: Bool) {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += attribute ? "&quot;" : "\""
+                case "'": out += attribute ? "&#39;" : "'"
+                case "\t", "\n", "\r":
+                    if attribute { out += " " } else { out.unicodeScalars.append(scalar) }
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let texts = ["", "plain", "Sở Nội vụ", "a&b<c>\"d\"'e'", "\u{0}\u{1}x\u{1F}\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}ﬀ\u{EFFFF}",
+                     "tail\u{FFFF}", "é\u{301} – … ▲ 😀", String(repeating: "ab&", count: 100), "\u{7F}\u{80}\u{9F}"]
+        for text in texts {
+            var bytes: [UInt8] = []
+            Escape.append(text, to: &bytes, attribute: attribute)
+            #expect(String(decoding: bytes, as: UTF8.self) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func longLabelsAreShortenedAndKeptWhole() {
         let name = "Tác động của CCHC đến người dân, tổ chức và các chỉ tiêu phát triển KT-XH của tỉnh và còn dài hơn nữa"
         let (lines, truncated) = TextMetrics.wrap(name, maxWidth: 200, fontSize: 15, maxLines: 2)
