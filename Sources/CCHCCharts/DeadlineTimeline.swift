@@ -88,6 +88,7 @@ public struct DeadlineTimelineChart: Chart {
                                  columns: columns, language: language)
         }
         let sorted = tasks.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }.map(\.element)
+        let dueTexts = sorted.map { date($0.due) }
         let width = Charts.viewBoxWidth
         let left = Style.pad + 8, right = width - Style.pad - 8
         let days = sorted.map(\.due.dayNumber) + [reportDate.dayNumber]
@@ -149,7 +150,7 @@ public struct DeadlineTimelineChart: Chart {
                                       backdrop: true)
                 let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16
                 let mx = x(task.due)
-                let caption = "\(date(task.due)) · \(task.state.label(language))"
+                let caption = "\(dueTexts[i]) · \(task.state.label(language))"
                 let captionWidth = TextMetrics.width(caption, fontSize: Style.font)
                 let captionX: Double, captionY: Double, anchor: String?
                 if mx + captionGap + captionWidth <= width - Style.pad {
@@ -162,7 +163,7 @@ public struct DeadlineTimelineChart: Chart {
                 }
                 grid.line(x1: left, y1: markerY, x2: right, y2: markerY, stroke: Palette.grid)
                 Marker.write(task.state, cx: mx, cy: markerY, size: 7, title: "\(task.name): \(caption)", into: &row)
-                row.backdrop(caption, x: captionX, y: captionY, anchor: anchor)
+                row.backdrop(caption, x: captionX, y: captionY, anchor: anchor, textWidth: captionWidth)
                 row.text(caption, x: captionX, y: captionY, anchor: anchor, fill: Palette.muted, class: "chart-value")
                 yCursor = captionY + 11 + Style.font + 4
             }
@@ -183,9 +184,9 @@ public struct DeadlineTimelineChart: Chart {
 
         var items: [String] = []
         var table = Table(caption: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))", columns: columns)
-        for task in sorted {
-            items.append("\(task.name): \(date(task.due)), \(task.state.sentenceLabel(language))")
-            table.rows.append((task.name, [.number(date(task.due)), .text(task.state.label(language))]))
+        for (task, due) in zip(sorted, dueTexts) {
+            items.append("\(task.name): \(due), \(task.state.sentenceLabel(language))")
+            table.rows.append((task.name, [.number(due), .text(task.state.label(language))]))
         }
         let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: 12)
         let svg = Common.svg(id: id, kind: "timeline", width: width, height: height, title: title, desc: desc, body: body)

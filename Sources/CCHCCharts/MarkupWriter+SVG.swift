@@ -100,9 +100,11 @@ extension MarkupWriter {
         end()
     }
 
-    /// A white box behind a one-line text at (`x`, `y`) so lines under it do not cross the letters.
-    mutating func backdrop(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double = Style.font) {
-        let w = TextMetrics.width(s, fontSize: size) + 4
+    /// A white box behind a one-line text at (`x`, `y`) so lines under it do not cross the letters;
+    /// `textWidth` is the text's `TextMetrics.width` at `size`, when the caller has it already.
+    mutating func backdrop(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double = Style.font,
+                           textWidth: Double? = nil) {
+        let w = (textWidth ?? TextMetrics.width(s, fontSize: size)) + 4
         let left = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w + 2 : x - 2
         rect(class: "chart-backdrop", x: left, y: y - size * 0.85, width: w, height: size * 1.15, fill: "#ffffff")
     }

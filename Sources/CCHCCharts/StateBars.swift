@@ -22,10 +22,6 @@ public struct StateBarsChart: Chart {
             self.name = name
             self.counts = counts
         }
-        /// The count of `state`, never negative.
-        func count(_ state: TaskState) -> Int { max(counts[state] ?? 0, 0) }
-        /// The number of tasks in the row.
-        var total: Int { TaskState.allCases.reduce(0) { $0 + count($1) } }
     }
 
     /// The id prefix of everything inside the chart.
@@ -56,6 +52,16 @@ public struct StateBarsChart: Chart {
         self.language = language
     }
 
+    /// `noun` without white space at either end; most nouns have none, and Foundation's trimming is slow to say so.
+    private static func trimmed(_ noun: String) -> String {
+        func plain(_ s: Unicode.Scalar?) -> Bool {
+            guard let s, s.isASCII else { return false }
+            return !(0x09...0x0D).contains(s.value) && s != " "
+        }
+        if plain(noun.unicodeScalars.first) && plain(noun.unicodeScalars.last) { return noun }
+        return noun.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// "12 nhiệm vụ", "1 task", "12 lượt nhiệm vụ".
     private func counted(_ count: Int, _ w: Words, noun: String?) -> String {
         "\(VietnameseNumber.integer(count, language: language)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
@@ -68,7 +74,10 @@ public struct StateBarsChart: Chart {
         let total: Int
 
         init(_ row: Row, language: ChartLanguage) {
-            counts = TaskState.allCases.map(row.count)
+            // Read off the dictionary rather than looked up state by state: a lookup hashes the state's raw string.
+            var counts = Array(repeating: 0, count: TaskState.allCases.count)
+            for (state, count) in row.counts { counts[TaskState.allCases.firstIndex(of: state)!] = max(count, 0) }
+            self.counts = counts
             printed = counts.map { VietnameseNumber.integer($0, language: language) }
             total = counts.reduce(0, +)
         }
@@ -78,7 +87,7 @@ public struct StateBarsChart: Chart {
     public func render() -> ChartOutput {
         let id = Common.sanitize(self.id)
         let w = Words(language: language)
-        let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        let noun = unitNoun.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         let tallies = rows.map { Tally($0, language: language) }
         let states = TaskState.allCases.enumerated().filter { k, _ in tallies.contains { $0.counts[k] > 0 } }.map(\.element)
         let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]

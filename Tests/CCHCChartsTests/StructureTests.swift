@@ -320,6 +320,8 @@ final class TextBoxes: NSObject, XMLParserDelegate {
         let assignments = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "assignments", language: .en).render().svg
         #expect(assignments.contains(">1 assignments</text>"))
         #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: " ").render().svg == byDefault)
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "\tlượt nhiệm vụ \n").render().svg == pairs)
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "\u{3000}lượt nhiệm vụ\u{A0}").render().svg == pairs)
     }
 
     @Test func timelineCaptionsThatFitNeitherSideGoBelowTheMarker() {
