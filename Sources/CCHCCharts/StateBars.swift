@@ -89,6 +89,7 @@ public struct StateBarsChart: Chart {
         let w = Words(language: language)
         let noun = unitNoun.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
         let tallies = rows.map { Tally($0, language: language) }
+        let countedTotals = tallies.map { counted($0.total, w, noun: noun) }
         let states = TaskState.allCases.enumerated().filter { k, _ in tallies.contains { $0.counts[k] > 0 } }.map(\.element)
         let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]
         if rows.isEmpty || states.isEmpty {
@@ -109,8 +110,7 @@ public struct StateBarsChart: Chart {
                 svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
                     let total = tally.total
                     // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
-                    let totalText = TextMetrics.ellipsize(counted(total, w, noun: noun), maxWidth: (right - left) * 0.4,
-                                                          fontSize: Style.font)
+                    let totalText = TextMetrics.ellipsize(countedTotals[i], maxWidth: (right - left) * 0.4, fontSize: Style.font)
                     let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
                     let lines = svg.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
                     svg.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, class: "chart-value")
@@ -142,10 +142,10 @@ public struct StateBarsChart: Chart {
 
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
-        for (row, tally) in zip(rows, tallies) {
+        for (row, (tally, countedTotal)) in zip(rows, zip(tallies, countedTotals)) {
             let parts = TaskState.allCases.enumerated().filter { k, _ in tally.counts[k] > 0 }
                 .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
-            items.append("\(row.name): \(counted(tally.total, w, noun: noun))" +
+            items.append("\(row.name): \(countedTotal)" +
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
             table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
