@@ -52,13 +52,15 @@ public struct StateBarsChart: Chart {
         self.language = language
     }
 
-    /// `noun` without white space at either end; most nouns have none, and Foundation's trimming is slow to say so.
+    /// `noun` without white space at either end; most nouns start and end with a letter, and Foundation's
+    /// trimming is slow to say so.
     private static func trimmed(_ noun: String) -> String {
-        func plain(_ s: Unicode.Scalar?) -> Bool {
-            guard let s, s.isASCII else { return false }
-            return !(0x09...0x0D).contains(s.value) && s != " "
+        /// ASCII other than spaces and controls, and Latin letters (Vietnamese ones included): never white space.
+        func solid(_ s: Unicode.Scalar?) -> Bool {
+            guard let v = s?.value else { return false }
+            return (0x21...0x7E).contains(v) || (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v)
         }
-        if plain(noun.unicodeScalars.first) && plain(noun.unicodeScalars.last) { return noun }
+        if solid(noun.unicodeScalars.first) && solid(noun.unicodeScalars.last) { return noun }
         return noun.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
