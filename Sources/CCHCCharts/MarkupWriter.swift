@@ -5,8 +5,9 @@
 /// per level; an element holding only text stays on one line; an element with no content is written `<name .../>`.
 /// Text and attribute values are always escaped; `raw` writes markup as it is, only for markup this module made.
 ///
-/// Parts of an SVG that are laid out before the parts written ahead of them go into a *fragment*, a writer made
-/// at the depth where it will be spliced in with `append(_:)`.
+/// A part that can only be written once what comes after it is laid out (a chart's body, before the root's
+/// `viewBox` is known; the timeline's grid lines, found while its rows are placed) goes into a *fragment*: a writer
+/// made at the depth where `append(_:)` will splice it in.
 struct MarkupWriter {
     /// The UTF-8 bytes written so far.
     private(set) var bytes: [UInt8] = []
