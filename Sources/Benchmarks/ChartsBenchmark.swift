@@ -1,14 +1,20 @@
 import CCHCCharts
 import Foundation
 
-/// `cchc-bench charts [COUNT]`: renders COUNT charts cycling through every kind, with data that varies per chart.
+/// `cchc-bench charts [COUNT] [--digest]`: renders COUNT charts cycling through every kind, with data that varies per chart.
+///
+/// `--digest` then renders them all once more, untimed, and prints a hash of every byte of output, so a change
+/// meant to keep the output identical can be checked on far more charts than the golden files hold.
 enum ChartsBenchmark {
     /// Runs the benchmark; returns the process exit code.
     static func run(_ arguments: [String]) -> Int32 {
+        var arguments = arguments
+        let digest = arguments.contains("--digest")
+        arguments.removeAll { $0 == "--digest" }
         let count: Int
         if let first = arguments.first {
-            guard let n = Int(first), n > 0 else {
-                print("usage: cchc-bench charts [COUNT]")
+            guard let n = Int(first), n > 0, arguments.count == 1 else {
+                print("usage: cchc-bench charts [COUNT] [--digest]")
                 return 2
             }
             count = n
@@ -38,6 +44,18 @@ enum ChartsBenchmark {
         for (kind, (n, d)) in perKind.sorted(by: { $0.key < $1.key }) {
             let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             print("  \(kind): \(n) × \(String(format: "%.1f", s / Double(n) * 1e6)) µs")
+        }
+        if digest {
+            // FNV-1a over the three parts of every chart, in order.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for chart in charts {
+                let out = chart.render()
+                for part in [out.svg, out.table, out.html] {
+                    for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                    hash = (hash ^ 0xff) &* 0x100_0000_01b3
+                }
+            }
+            print("output digest: \(String(hash, radix: 16))")
         }
         return 0
     }

@@ -81,84 +81,97 @@ public struct AreaBarsChart: Chart {
         let barRight = right - changeWidth
         let barHeight = 16.0
         var yCursor = Style.pad + Style.font
-        var rowNodes: [Node] = []
+        // Each row's printed value and change, worked out once for the picture, words and table.
+        let values = rows.map(valueText)
+        let changes = rows.map(change)
         var footnotes: [String] = []
         var anyTarget = false
-        for (i, row) in rows.enumerated() {
-            let value = valueText(row)
-            let valueWidth = TextMetrics.width(value, fontSize: Style.font)
-            let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - valueWidth - 12, maxLines: 2)
-            var children: [Node] = [nameNode, Common.text(value, x: right, y: yCursor, anchor: "end", weight: "bold", cls: "chart-value")]
-            let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 10
-            let barWidth = barRight - left
-            children.append(.el("rect", ["class": "chart-track", "x": n(left), "y": n(barY), "width": n(barWidth), "height": n(barHeight),
-                                         "fill": Palette.track, "stroke": Palette.axis, "stroke-width": "1"]))
-            let maxV = row.maximum > 0 ? row.maximum : 1
-            if let s = row.score, s.isFinite {
-                let out = s > row.maximum || s < 0
-                let share = min(max(s / maxV, 0), 1)
-                if share > 0 {
-                    children.append(.el("rect", ["class": out ? "chart-bar chart-bar-out" : "chart-bar", "x": n(left), "y": n(barY),
-                                                 "width": n(barWidth * share), "height": n(barHeight),
-                                                 "fill": out ? Palette.alert : Palette.series]))
+        var body = MarkupWriter(depth: 1, capacity: 2048 + rows.count * 1024)
+        body.group(class: "chart-rows") { svg in
+            for (i, row) in rows.enumerated() {
+                svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
+                    let value = values[i]
+                    let valueWidth = TextMetrics.width(value, fontSize: Style.font)
+                    let lines = svg.label(row.name, x: left, y: yCursor, maxWidth: right - left - valueWidth - 12, maxLines: 2)
+                    svg.text(value, x: right, y: yCursor, anchor: "end", weight: "bold", class: "chart-value")
+                    let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 10
+                    let barWidth = barRight - left
+                    svg.rect(class: "chart-track", x: left, y: barY, width: barWidth, height: barHeight, fill: Palette.track,
+                             stroke: Palette.axis, strokeWidth: 1)
+                    let maxV = row.maximum > 0 ? row.maximum : 1
+                    if let s = row.score, s.isFinite {
+                        let out = s > row.maximum || s < 0
+                        let share = min(max(s / maxV, 0), 1)
+                        if share > 0 {
+                            svg.rect(class: out ? "chart-bar chart-bar-out" : "chart-bar", x: left, y: barY, width: barWidth * share,
+                                     height: barHeight, fill: out ? Palette.alert : Palette.series)
+                        }
+                        if out {
+                            footnotes.append("* \(row.name): \(fmt(s)), " + (s > row.maximum ? w.aboveMax(fmtMax(row.maximum)) : w.belowMin("0")))
+                        }
+                    }
+                    if let t = row.target, t.isFinite {
+                        anyTarget = true
+                        let tx = left + barWidth * min(max(t / maxV, 0), 1)
+                        // A triangle pointing down at the bar, on a stem through it.
+                        var d = PathData()
+                        d.polygon([(tx - 6, barY - 7), (tx + 6, barY - 7), (tx, barY)])
+                        d.move(tx - 1.5, barY)
+                        d.horizontal(tx + 1.5)
+                        d.vertical(barY + barHeight + 4)
+                        d.horizontal(tx - 1.5)
+                        d.close()
+                        svg.path(class: "chart-target", d, fill: Palette.ink, title: "\(w.target): \(fmt(t))")
+                    }
+                    if let c = changes[i] {
+                        svg.text(c.symbol, x: right, y: barY + barHeight - 2, anchor: "end", class: "chart-change")
+                    }
+                    yCursor = barY + barHeight + 14 + Style.font + 6
                 }
-                if out {
-                    footnotes.append("* \(row.name): \(fmt(s)), " + (s > row.maximum ? w.aboveMax(fmtMax(row.maximum)) : w.belowMin("0")))
-                }
             }
-            if let t = row.target, t.isFinite {
-                anyTarget = true
-                let tx = left + barWidth * min(max(t / maxV, 0), 1)
-                children.append(.el("path", ["class": "chart-target",
-                                             "d": "M\(n(tx - 6)) \(n(barY - 7))L\(n(tx + 6)) \(n(barY - 7))L\(n(tx)) \(n(barY))Z" +
-                                                  "M\(n(tx - 1.5)) \(n(barY))H\(n(tx + 1.5))V\(n(barY + barHeight + 4))H\(n(tx - 1.5))Z",
-                                             "fill": Palette.ink],
-                                    [.el("title", [:], [.text("\(w.target): \(fmt(t))")])]))
-            }
-            if let c = change(row) {
-                children.append(Common.text(c.symbol, x: right, y: barY + barHeight - 2, anchor: "end", cls: "chart-change"))
-            }
-            rowNodes.append(.el("g", ["class": "chart-row", "id": "\(id)-row-\(i)"], children))
-            yCursor = barY + barHeight + 14 + Style.font + 6
         }
-        var body: [Node] = [.el("g", ["class": "chart-rows"], rowNodes)]
         // Legend.
-        var legend: [Node] = []
         var lx = left
         let ly = yCursor - Style.font + 4
-        legend.append(.el("rect", ["x": n(lx), "y": n(ly - 12), "width": "14", "height": "14", "fill": Palette.series]))
-        legend.append(Common.text(w.score, x: lx + 20, y: ly))
-        lx += 20 + TextMetrics.width(w.score, fontSize: Style.font) + 18
-        legend.append(.el("rect", ["x": n(lx), "y": n(ly - 12), "width": "14", "height": "14", "fill": Palette.track,
-                                   "stroke": Palette.axis]))
-        legend.append(Common.text(w.maximum, x: lx + 20, y: ly))
-        lx += 20 + TextMetrics.width(w.maximum, fontSize: Style.font) + 18
-        if anyTarget {
-            legend.append(.el("path", ["d": "M\(n(lx)) \(n(ly - 12))L\(n(lx + 12)) \(n(ly - 12))L\(n(lx + 6)) \(n(ly - 5))Z" +
-                                            "M\(n(lx + 4.5)) \(n(ly - 5))H\(n(lx + 7.5))V\(n(ly + 3))H\(n(lx + 4.5))Z", "fill": Palette.ink]))
-            legend.append(Common.text(w.target, x: lx + 18, y: ly))
+        body.group(class: "chart-legend") { svg in
+            svg.rect(x: lx, y: ly - 12, width: 14, height: 14, fill: Palette.series)
+            svg.text(w.score, x: lx + 20, y: ly)
+            lx += 20 + TextMetrics.width(w.score, fontSize: Style.font) + 18
+            svg.rect(x: lx, y: ly - 12, width: 14, height: 14, fill: Palette.track, stroke: Palette.axis)
+            svg.text(w.maximum, x: lx + 20, y: ly)
+            lx += 20 + TextMetrics.width(w.maximum, fontSize: Style.font) + 18
+            if anyTarget {
+                var d = PathData()
+                d.polygon([(lx, ly - 12), (lx + 12, ly - 12), (lx + 6, ly - 5)])
+                d.move(lx + 4.5, ly - 5)
+                d.horizontal(lx + 7.5)
+                d.vertical(ly + 3)
+                d.horizontal(lx + 4.5)
+                d.close()
+                svg.path(d, fill: Palette.ink)
+                svg.text(w.target, x: lx + 18, y: ly)
+            }
         }
-        body.append(.el("g", ["class": "chart-legend"], legend))
         yCursor = ly + 8
         for note in footnotes {
             yCursor += Style.line + 4
-            let (node, lines) = Common.label(note, x: left, y: yCursor, maxWidth: right - left, maxLines: 2, cls: "chart-footnote")
-            body.append(node)
+            let lines = body.label(note, x: left, y: yCursor, maxWidth: right - left, maxLines: 2, class: "chart-footnote")
             yCursor += Double(lines - 1) * Style.line
         }
         let height = yCursor + Style.pad
 
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
-        for row in rows {
-            var item = "\(row.name): \(valueText(row))"
-            if let t = row.target, t.isFinite { item += ", \(w.target.lowercased()) \(fmt(t))" }
-            if let c = change(row) { item += ", \(c.words)" }
+        let target = w.target.lowercased()
+        for (i, row) in rows.enumerated() {
+            var item = "\(row.name): \(values[i])"
+            if let t = row.target, t.isFinite { item += ", \(target) \(fmt(t))" }
+            if let c = changes[i] { item += ", \(c.words)" }
             items.append(item)
             table.rows.append((row.name, [.number(row.score.map { $0.isFinite ? fmt($0) + (($0 > row.maximum || $0 < 0) ? "*" : "") : "–" } ?? "–"),
                                           .number(fmtMax(row.maximum)),
                                           .number(row.target.map(fmt) ?? ""),
-                                          .number(change(row)?.symbol ?? "")]))
+                                          .number(changes[i]?.symbol ?? "")]))
         }
         let svg = Common.svg(id: id, kind: "areas", width: width, height: height, title: title,
                              desc: Common.list(items, words: w), body: body)

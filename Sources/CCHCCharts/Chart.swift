@@ -106,24 +106,40 @@ enum Common {
     }
 
     /// The root `<svg>` with its title, desc, defs and body.
+    ///
+    /// `body` is a fragment at depth 1 and `defs` one at depth 2: they are laid out before the root's
+    /// `viewBox` is known.
     static func svg(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
-                    defs: [Node] = [], body: [Node], extraClass: String? = nil,
+                    defs: MarkupWriter? = nil, body: MarkupWriter, extraClass: String? = nil,
                     size: (String, String)? = nil) -> String {
-        var attrs: [(String, String)] = [("xmlns", "http://www.w3.org/2000/svg"),
-                                         ("class", "chart chart-\(kind)" + (extraClass.map { " " + $0 } ?? ""))]
+        var svg = MarkupWriter(capacity: body.bytes.count + (defs?.bytes.count ?? 0) + 2 * (title.utf8.count + desc.utf8.count) + 512)
+        svg.start("svg")
+        svg.attribute("xmlns", "http://www.w3.org/2000/svg")
+        svg.attribute("class", "chart chart-\(kind)" + (extraClass.map { " " + $0 } ?? ""))
         if let size {
-            attrs.append(("width", size.0))
-            attrs.append(("height", size.1))
+            svg.attribute("width", size.0)
+            svg.attribute("height", size.1)
         }
-        attrs += [("viewBox", "0 0 \(n(width)) \(n(height))"), ("role", "img"),
-                  ("aria-labelledby", "\(id)-title \(id)-desc"), ("font-size", n(Style.font))]
-        var children: [Node] = [
-            .el("title", ["id": "\(id)-title"], [.text(title)]),
-            .el("desc", ["id": "\(id)-desc"], [.text(desc)]),
-        ]
-        if !defs.isEmpty { children.append(.el("defs", [:], defs)) }
-        children += body
-        return Node.el("svg", attrs: attrs, children).render()
+        svg.attribute("viewBox", "0 0 \(n(width)) \(n(height))")
+        svg.attribute("role", "img")
+        svg.attribute("aria-labelledby", "\(id)-title \(id)-desc")
+        svg.attribute("font-size", Style.font)
+        svg.start("title")
+        svg.attribute("id", "\(id)-title")
+        svg.characters(title)
+        svg.end()
+        svg.start("desc")
+        svg.attribute("id", "\(id)-desc")
+        svg.characters(desc)
+        svg.end()
+        if let defs, !defs.isEmpty {
+            svg.start("defs")
+            svg.append(defs)
+            svg.end()
+        }
+        svg.append(body)
+        svg.end()
+        return svg.string
     }
 
     /// A sentence listing `items`, at most `limit` of them, then a pointer to the table.
@@ -132,52 +148,14 @@ enum Common {
         return items.prefix(limit).joined(separator: "; ") + "; … (\(words.more))."
     }
 
-    /// A text element.
-    static func text(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
-                     fill: String = Palette.ink, weight: String? = nil, cls: String? = nil) -> Node {
-        var attrs: [(String, String)] = [("x", n(x)), ("y", n(y))]
-        if let anchor { attrs.append(("text-anchor", anchor)) }
-        if let size { attrs.append(("font-size", n(size))) }
-        if let weight { attrs.append(("font-weight", weight)) }
-        if let cls { attrs.append(("class", cls)) }
-        attrs.append(("fill", fill))
-        return .el("text", attrs: attrs, [.text(s)])
-    }
-
-    /// A white box behind a one-line text at (`x`, `y`) so lines under it do not cross the letters.
-    static func backdrop(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double = Style.font) -> Node {
-        let w = TextMetrics.width(s, fontSize: size) + 4
-        let left = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w + 2 : x - 2
-        return .el("rect", ["class": "chart-backdrop", "x": n(left), "y": n(y - size * 0.85), "width": n(w), "height": n(size * 1.15),
-                            "fill": "#ffffff"])
-    }
-
-    /// A label wrapped to `maxLines` lines of `maxWidth`; if shortened, the full text is kept in a `<title>` of its group.
-    /// Returns the node and the number of lines used.
-    static func label(_ s: String, x: Double, y: Double, maxWidth: Double, maxLines: Int, anchor: String? = nil,
-                      size: Double = Style.font, weight: String? = nil, cls: String = "chart-label",
-                      backdrop: Bool = false) -> (Node, Int) {
-        let (lines, truncated) = TextMetrics.wrap(s, maxWidth: maxWidth, fontSize: size, maxLines: maxLines)
-        var children: [Node] = []
-        if truncated { children.append(.el("title", [:], [.text(s)])) }
-        for (i, line) in lines.enumerated() {
-            if backdrop { children.append(Common.backdrop(line, x: x, y: y + Double(i) * (size + 4), anchor: anchor, size: size)) }
-            children.append(text(line, x: x, y: y + Double(i) * (size + 4), anchor: anchor, weight: weight))
-        }
-        var attrs: [(String, String)] = [("class", cls)]
-        if size != Style.font { attrs.append(("font-size", n(size))) }
-        return (.el("g", attrs: attrs, children), lines.count)
-    }
-
     /// The "no data" chart: a short SVG saying so, and a table saying so.
     static func noData(id: String, kind: String, title: String, columns: [String], language: ChartLanguage) -> ChartOutput {
         let w = Words(language: language)
         let width = Charts.viewBoxWidth, height = 80.0
-        let body: [Node] = [
-            .el("rect", ["class": "chart-empty", "x": "0.5", "y": "0.5", "width": n(width - 1), "height": n(height - 1),
-                         "fill": "#ffffff", "stroke": Palette.grid, "stroke-dasharray": "4 4"]),
-            text(w.noData, x: width / 2, y: height / 2 + 5, anchor: "middle", fill: Palette.muted, cls: "chart-empty-text"),
-        ]
+        var body = MarkupWriter(depth: 1)
+        body.rect(class: "chart-empty", x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: "#ffffff", stroke: Palette.grid,
+                  dash: "4 4")
+        body.text(w.noData, x: width / 2, y: height / 2 + 5, anchor: "middle", fill: Palette.muted, class: "chart-empty-text")
         let svg = Common.svg(id: id, kind: kind, width: width, height: height, title: title, desc: w.noData + ".",
                              body: body, extraClass: "chart-no-data")
         var table = Table(caption: title, columns: columns)
@@ -188,7 +166,9 @@ enum Common {
 
     /// The `<figure>` holding the SVG and the table inside `<details>`.
     static func figure(id: String, kind: String, svg: String, table: String, language: ChartLanguage) -> String {
-        var out = "<figure class=\"chart-figure chart-figure-\(kind)\" id=\"\(id)\">\n"
+        var out = ""
+        out.reserveCapacity(svg.utf8.count + table.utf8.count + 256)
+        out += "<figure class=\"chart-figure chart-figure-\(kind)\" id=\"\(id)\">\n"
         out += svg
         out += "\n<details class=\"chart-data\"><summary>\(Words(language: language).dataTable)</summary>\n"
         out += table
@@ -219,39 +199,44 @@ struct Table {
 
     /// Renders the table with id `<id>-table`.
     func render(id: String) -> String {
-        var out = "<table class=\"chart-table\" id=\"\(id)-table\">\n<caption>"
-        Escape.append(caption, to: &out, attribute: false)
-        out += "</caption>\n<thead><tr>"
+        var out = MarkupWriter(capacity: 256 + rows.count * 128)
+        out.raw("<table class=\"chart-table\" id=\"")
+        out.characters(id)
+        out.raw("-table\">\n<caption>")
+        out.characters(caption)
+        out.raw("</caption>\n<thead><tr>")
         for c in columns {
-            out += "<th scope=\"col\">"
-            Escape.append(c, to: &out, attribute: false)
-            out += "</th>"
+            out.raw("<th scope=\"col\">")
+            out.characters(c)
+            out.raw("</th>")
         }
-        out += "</tr></thead>\n<tbody>\n"
+        out.raw("</tr></thead>\n<tbody>\n")
         if rows.isEmpty {
-            out += "<tr><td colspan=\"\(max(columns.count, 1))\">"
-            Escape.append(empty ?? "", to: &out, attribute: false)
-            out += "</td></tr>\n"
+            out.raw("<tr><td colspan=\"")
+            out.raw(max(columns.count, 1))
+            out.raw("\">")
+            out.characters(empty ?? "")
+            out.raw("</td></tr>\n")
         }
         for row in rows {
-            out += "<tr><th scope=\"row\">"
-            Escape.append(row.header, to: &out, attribute: false)
-            out += "</th>"
+            out.raw("<tr><th scope=\"row\">")
+            out.characters(row.header)
+            out.raw("</th>")
             for cell in row.cells {
                 switch cell {
                 case .text(let s):
-                    out += "<td>"
-                    Escape.append(s, to: &out, attribute: false)
+                    out.raw("<td>")
+                    out.characters(s)
                 case .number(let s):
-                    out += "<td class=\"num\">"
-                    Escape.append(s, to: &out, attribute: false)
+                    out.raw("<td class=\"num\">")
+                    out.characters(s)
                 }
-                out += "</td>"
+                out.raw("</td>")
             }
-            out += "</tr>\n"
+            out.raw("</tr>\n")
         }
-        out += "</tbody>\n</table>"
-        return out
+        out.raw("</tbody>\n</table>")
+        return out.string
     }
 }
 

@@ -1,34 +1,35 @@
 /// Task markers: a distinct shape per state, so the timeline does not rely on colour.
 enum Marker {
-    /// The marker of `state` centred at (`cx`, `cy`) with half-size `size`.
-    static func node(_ state: TaskState, id: String, cx: Double, cy: Double, size s: Double, children: [Node] = []) -> Node {
+    /// Writes the marker of `state` centred at (`cx`, `cy`) with half-size `size`, and `title` as its tooltip.
+    static func write(_ state: TaskState, cx: Double, cy: Double, size s: Double, title: String? = nil,
+                      into svg: inout MarkupWriter) {
         let cls = "chart-marker chart-state-\(Palette.slug(state))"
+        var d = PathData()
         switch state {
         case .done:
-            return .el("circle", ["class": cls, "cx": n(cx), "cy": n(cy), "r": n(s), "fill": "#009E73", "stroke": Palette.ink,
-                                  "stroke-width": "1"], children)
+            svg.circle(class: cls, cx: cx, cy: cy, r: s, fill: "#009E73", stroke: Palette.ink, strokeWidth: 1, title: title)
+            return
         case .doneLate:
-            return .el("path", ["class": cls, "d": "M\(n(cx)) \(n(cy - s))L\(n(cx + s)) \(n(cy))L\(n(cx)) \(n(cy + s))L\(n(cx - s)) \(n(cy))Z",
-                                "fill": "#009E73", "stroke": Palette.ink, "stroke-width": "1"], children)
+            d.polygon([(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)])
+            svg.path(class: cls, d, fill: "#009E73", stroke: Palette.ink, strokeWidth: 1, title: title)
         case .inProgress:
-            return .el("path", ["class": cls, "d": "M\(n(cx)) \(n(cy - s))L\(n(cx + s)) \(n(cy + s * 0.8))L\(n(cx - s)) \(n(cy + s * 0.8))Z",
-                                "fill": "#56B4E9", "stroke": Palette.ink, "stroke-width": "1"], children)
+            d.polygon([(cx, cy - s), (cx + s, cy + s * 0.8), (cx - s, cy + s * 0.8)])
+            svg.path(class: cls, d, fill: "#56B4E9", stroke: Palette.ink, strokeWidth: 1, title: title)
         case .notStarted:
-            return .el("rect", ["class": cls, "x": n(cx - s * 0.85), "y": n(cy - s * 0.85), "width": n(s * 1.7), "height": n(s * 1.7),
-                                "fill": "#E69F00", "stroke": Palette.ink, "stroke-width": "1"], children)
+            svg.rect(class: cls, x: cx - s * 0.85, y: cy - s * 0.85, width: s * 1.7, height: s * 1.7, fill: "#E69F00",
+                     stroke: Palette.ink, strokeWidth: 1, title: title)
         case .overdue:
-            return .el("path", ["class": cls, "d": "M\(n(cx)) \(n(cy + s))L\(n(cx + s)) \(n(cy - s * 0.8))L\(n(cx - s)) \(n(cy - s * 0.8))Z",
-                                "fill": "#D55E00", "stroke": Palette.ink, "stroke-width": "1"], children)
+            d.polygon([(cx, cy + s), (cx + s, cy - s * 0.8), (cx - s, cy - s * 0.8)])
+            svg.path(class: cls, d, fill: "#D55E00", stroke: Palette.ink, strokeWidth: 1, title: title)
         case .dropped:
             let a = s * 0.9, b = s * 0.35
-            return .el("path", ["class": cls,
-                                "d": "M\(n(cx - a)) \(n(cy - a + b))L\(n(cx - a + b)) \(n(cy - a))L\(n(cx)) \(n(cy - b))L\(n(cx + a - b)) \(n(cy - a))" +
-                                     "L\(n(cx + a)) \(n(cy - a + b))L\(n(cx + b)) \(n(cy))L\(n(cx + a)) \(n(cy + a - b))L\(n(cx + a - b)) \(n(cy + a))" +
-                                     "L\(n(cx)) \(n(cy + b))L\(n(cx - a + b)) \(n(cy + a))L\(n(cx - a)) \(n(cy + a - b))L\(n(cx - b)) \(n(cy))Z",
-                                "fill": "#8c8c8c", "stroke": Palette.ink, "stroke-width": "1"], children)
+            d.polygon([(cx - a, cy - a + b), (cx - a + b, cy - a), (cx, cy - b), (cx + a - b, cy - a),
+                       (cx + a, cy - a + b), (cx + b, cy), (cx + a, cy + a - b), (cx + a - b, cy + a),
+                       (cx, cy + b), (cx - a + b, cy + a), (cx - a, cy + a - b), (cx - b, cy)])
+            svg.path(class: cls, d, fill: "#8c8c8c", stroke: Palette.ink, strokeWidth: 1, title: title)
         case .noReport:
-            return .el("circle", ["class": cls, "cx": n(cx), "cy": n(cy), "r": n(s - 1), "fill": "#ffffff", "stroke": Palette.ink,
-                                  "stroke-width": "2", "stroke-dasharray": "2 2"], children)
+            svg.circle(class: cls, cx: cx, cy: cy, r: s - 1, fill: "#ffffff", stroke: Palette.ink, strokeWidth: 2, dash: "2 2",
+                       title: title)
         }
     }
 }
@@ -87,6 +88,7 @@ public struct DeadlineTimelineChart: Chart {
                                  columns: columns, language: language)
         }
         let sorted = tasks.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }.map(\.element)
+        let dueTexts = sorted.map { date($0.due) }
         let width = Charts.viewBoxWidth
         let left = Style.pad + 8, right = width - Style.pad - 8
         let days = sorted.map(\.due.dayNumber) + [reportDate.dayNumber]
@@ -94,12 +96,11 @@ public struct DeadlineTimelineChart: Chart {
         if hi - lo < 30 { lo -= 15; hi += 15 }
         func x(_ d: ChartDate) -> Double { left + Double(d.dayNumber - lo) / Double(hi - lo) * (right - left) }
 
-        var body: [Node] = []
+        var body = MarkupWriter(depth: 1, capacity: 4096 + sorted.count * 1024)
         // Legend of the states present.
         let present = TaskState.allCases.filter { s in sorted.contains { $0.state == s } }
-        let (legend, legendBottom) = Legend.states(present, id: id, language: language, left: Style.pad, right: width - Style.pad,
-                                                   top: Style.pad, marker: true)
-        body.append(legend)
+        let legendBottom = Legend.states(present, id: id, language: language, left: Style.pad, right: width - Style.pad,
+                                         top: Style.pad, marker: true, into: &body)
 
         // The reporting date's label gets a line of its own under the legend, so it never covers a legend item.
         let reportY = legendBottom + 10 + Style.font
@@ -124,69 +125,68 @@ public struct DeadlineTimelineChart: Chart {
         var step = 1
         while ticks.count > 0 && Double((ticks.count + step - 1) / step) * tickWidth > available { step += 1 }
         let rx = x(reportDate)
-        var axisNodes: [Node] = [.el("line", ["x1": n(left), "y1": n(axisY), "x2": n(right), "y2": n(axisY), "stroke": Palette.axis])]
+        // The axis, grid and rows are laid out before the reporting date's line, which is drawn under them.
+        var axis = MarkupWriter(depth: 2, capacity: 256 + ticks.count * 256)
+        axis.line(x1: left, y1: axisY, x2: right, y2: axisY, stroke: Palette.axis)
         for (i, tick) in ticks.enumerated() where i % step == 0 {
             let tx = x(tick.0)
             let half = TextMetrics.width(tick.1, fontSize: Style.font) / 2
             guard tx - half >= Style.pad, tx + half <= width - Style.pad else { continue }
-            axisNodes.append(.el("line", ["x1": n(tx), "y1": n(axisY - 4), "x2": n(tx), "y2": n(axisY + 4), "stroke": Palette.axis]))
+            axis.line(x1: tx, y1: axisY - 4, x2: tx, y2: axisY + 4, stroke: Palette.axis)
             // A label the reporting-date line runs through gets a white box, so the line does not cross its letters.
-            if abs(tx - rx) <= half + 3 { axisNodes.append(Common.backdrop(tick.1, x: tx, y: axisY - 8, anchor: "middle")) }
-            axisNodes.append(Common.text(tick.1, x: tx, y: axisY - 8, anchor: "middle"))
+            if abs(tx - rx) <= half + 3 { axis.backdrop(tick.1, x: tx, y: axisY - 8, anchor: "middle") }
+            axis.text(tick.1, x: tx, y: axisY - 8, anchor: "middle")
         }
 
         // Rows: the name on up to two lines, then the marker with "dd/mm/yyyy · state" beside it, on whichever
         // side it fits, or on a line of its own under the marker when it fits on neither.
         var yCursor = axisY + 14 + Style.font
-        var rowNodes: [Node] = []
-        var gridLines: [Node] = []
+        var rows = MarkupWriter(depth: 2, capacity: sorted.count * 1024)
+        var grid = MarkupWriter(depth: 2, capacity: sorted.count * 80)
         let captionGap = 12.0
         for (i, task) in sorted.enumerated() {
-            let (nameNode, lines) = Common.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
-                                                  backdrop: true)
-            let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16
-            let mx = x(task.due)
-            let caption = "\(date(task.due)) · \(task.state.label(language))"
-            let captionWidth = TextMetrics.width(caption, fontSize: Style.font)
-            let captionX: Double, captionY: Double, anchor: String?
-            if mx + captionGap + captionWidth <= width - Style.pad {
-                (captionX, captionY, anchor) = (mx + captionGap, markerY + 5, nil)
-            } else if mx - captionGap - captionWidth >= Style.pad {
-                (captionX, captionY, anchor) = (mx - captionGap, markerY + 5, "end")
-            } else {
-                let start = min(max(mx - captionWidth / 2, Style.pad), width - Style.pad - captionWidth)
-                (captionX, captionY, anchor) = (max(start, Style.pad), markerY + 12 + Style.font, nil)
+            rows.group(class: "chart-row chart-state-\(Palette.slug(task.state))", id: "\(id)-task-\(i)") { row in
+                let lines = row.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
+                                      backdrop: true)
+                let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16
+                let mx = x(task.due)
+                let caption = "\(dueTexts[i]) · \(task.state.label(language))"
+                let captionWidth = TextMetrics.width(caption, fontSize: Style.font)
+                let captionX: Double, captionY: Double, anchor: String?
+                if mx + captionGap + captionWidth <= width - Style.pad {
+                    (captionX, captionY, anchor) = (mx + captionGap, markerY + 5, nil)
+                } else if mx - captionGap - captionWidth >= Style.pad {
+                    (captionX, captionY, anchor) = (mx - captionGap, markerY + 5, "end")
+                } else {
+                    let start = min(max(mx - captionWidth / 2, Style.pad), width - Style.pad - captionWidth)
+                    (captionX, captionY, anchor) = (max(start, Style.pad), markerY + 12 + Style.font, nil)
+                }
+                grid.line(x1: left, y1: markerY, x2: right, y2: markerY, stroke: Palette.grid)
+                Marker.write(task.state, cx: mx, cy: markerY, size: 7, title: "\(task.name): \(caption)", into: &row)
+                row.backdrop(caption, x: captionX, y: captionY, anchor: anchor, textWidth: captionWidth)
+                row.text(caption, x: captionX, y: captionY, anchor: anchor, fill: Palette.muted, class: "chart-value")
+                yCursor = captionY + 11 + Style.font + 4
             }
-            gridLines.append(.el("line", ["x1": n(left), "y1": n(markerY), "x2": n(right), "y2": n(markerY), "stroke": Palette.grid]))
-            rowNodes.append(.el("g", ["class": "chart-row chart-state-\(Palette.slug(task.state))", "id": "\(id)-task-\(i)"], [
-                nameNode,
-                Marker.node(task.state, id: id, cx: mx, cy: markerY, size: 7,
-                            children: [.el("title", [:], [.text("\(task.name): \(caption)")])]),
-                Common.backdrop(caption, x: captionX, y: captionY, anchor: anchor),
-                Common.text(caption, x: captionX, y: captionY, anchor: anchor, fill: Palette.muted, cls: "chart-value"),
-            ]))
-            yCursor = captionY + 11 + Style.font + 4
         }
         let bottom = yCursor - Style.font - 8
         // The reporting date: its label centred on the line where it fits, else kept inside the edges.
         let reportLabel = "\(w.reportDate) \(date(reportDate))"
         let rw = TextMetrics.width(reportLabel, fontSize: Style.font) * 1.03 // bold
         let rStart = max(Style.pad, min(rx - rw / 2, width - Style.pad - rw))
-        body.append(.el("g", ["class": "chart-grid"], gridLines))
-        body.append(.el("g", ["class": "chart-report-date"], [
-            .el("line", ["x1": n(rx), "y1": n(reportY + 5), "x2": n(rx), "y2": n(bottom), "stroke": Palette.ink, "stroke-width": "2",
-                         "stroke-dasharray": "6 3"]),
-            Common.text(reportLabel, x: rStart, y: reportY, weight: "bold"),
-        ]))
-        body.append(.el("g", ["class": "chart-axis chart-axis-x"], axisNodes))
-        body.append(.el("g", ["class": "chart-rows"], rowNodes))
+        body.group(class: "chart-grid", grid)
+        body.group(class: "chart-report-date") { svg in
+            svg.line(x1: rx, y1: reportY + 5, x2: rx, y2: bottom, stroke: Palette.ink, strokeWidth: 2, dash: "6 3")
+            svg.text(reportLabel, x: rStart, y: reportY, weight: "bold")
+        }
+        body.group(class: "chart-axis chart-axis-x", axis)
+        body.group(class: "chart-rows", rows)
         let height = bottom + Style.pad
 
         var items: [String] = []
         var table = Table(caption: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))", columns: columns)
-        for task in sorted {
-            items.append("\(task.name): \(date(task.due)), \(task.state.label(language).lowercased())")
-            table.rows.append((task.name, [.number(date(task.due)), .text(task.state.label(language))]))
+        for (task, due) in zip(sorted, dueTexts) {
+            items.append("\(task.name): \(due), \(task.state.sentenceLabel(language))")
+            table.rows.append((task.name, [.number(due), .text(task.state.label(language))]))
         }
         let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: 12)
         let svg = Common.svg(id: id, kind: "timeline", width: width, height: height, title: title, desc: desc, body: body)

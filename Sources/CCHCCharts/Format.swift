@@ -64,27 +64,56 @@ enum VietnameseNumber {
     }
 }
 
-/// Formats an SVG coordinate with at most two decimals, trailing zeros trimmed, locale-free.
-@inline(__always)
-func n(_ value: Double) -> String {
-    guard value.isFinite else { return "0" }
-    let units = Int64((value * 100).rounded(.toNearestOrAwayFromZero))
-    if units == 0 { return "0" }
-    let magnitude = units.magnitude
-    let whole = magnitude / 100
-    let frac = magnitude % 100
-    var out = units < 0 ? "-" : ""
-    out += String(whole)
-    if frac != 0 {
-        out += "."
-        if frac % 10 == 0 {
-            out += String(frac / 10)
-        } else {
-            if frac < 10 { out += "0" }
-            out += String(frac)
+/// SVG coordinates: at most two decimals, trailing zeros trimmed, no locale ("12.5", "-3.14", "0"),
+/// written straight into a UTF-8 buffer.
+enum Coordinate {
+    /// Appends `value` rounded half away from zero to two decimals; anything not finite is written "0".
+    static func append(_ value: Double, to out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        let units = Int64((value * 100).rounded(.toNearestOrAwayFromZero))
+        if units == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        if units < 0 { out.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        appendDigits(magnitude / 100, to: &out)
+        let fraction = UInt8(truncatingIfNeeded: magnitude % 100)
+        if fraction != 0 {
+            out.append(UInt8(ascii: "."))
+            out.append(UInt8(ascii: "0") + fraction / 10)
+            if fraction % 10 != 0 { out.append(UInt8(ascii: "0") + fraction % 10) }
         }
     }
-    return out
+
+    /// Appends the decimal digits of `value`.
+    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+            return
+        }
+        // Last digit first, into a buffer as long as the longest UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            var rest = value
+            while rest > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+}
+
+/// Formats an SVG coordinate as `Coordinate` writes it, for the few values made of several parts ("0 0 500 320").
+func n(_ value: Double) -> String {
+    var bytes: [UInt8] = []
+    Coordinate.append(value, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// A calendar date without time or time zone, used to place deadlines.

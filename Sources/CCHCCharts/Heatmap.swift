@@ -53,6 +53,9 @@ public struct HeatmapChart: Chart {
             guard let s else { return "–" }
             return VietnameseNumber.percent(s, decimals: 0, language: language) + (s < 0 || s > 1 ? "*" : "")
         }
+        // Each cell's share and its printed value ("85%", "–"), worked out once for the picture, words and table.
+        let shares = rows.map { row in (0..<columns.count).map { share(row, $0) } }
+        let printed = shares.map { $0.map(label) }
         let labelWidth = 176.0
         let cellMin = 54.0
         let baseWidth = Charts.viewBoxWidth
@@ -67,104 +70,94 @@ public struct HeatmapChart: Chart {
         let rowHeight = stacked ? cellHeight + Style.line + 6 : cellHeight
         let headerMaxLines = stacked ? 3 : 2
 
-        var body: [Node] = []
-        // Column headers, up to two lines each.
-        var headerLines = 1
-        var headers: [(Node, Int)] = []
-        for (c, name) in columns.enumerated() {
-            let cx = gridLeft + cellWidth * (Double(c) + 0.5)
-            let h = Common.label(name, x: cx, y: 0, maxWidth: cellWidth - 6, maxLines: headerMaxLines, anchor: "middle", cls: "chart-col-label")
-            headers.append(h)
-            headerLines = max(headerLines, h.1)
-        }
+        var body = MarkupWriter(depth: 1, capacity: 4096 + rows.count * columns.count * 400)
+        // Column headers, up to two lines each, bottom-aligned: wrapped first to find the most lines.
+        let headers = columns.map { TextMetrics.wrap($0, maxWidth: cellWidth - 6, fontSize: Style.font, maxLines: headerMaxLines) }
+        let headerLines = headers.reduce(1) { max($0, $1.lines.count) }
         let headerTop = Style.pad + Style.font
         let gridTop = headerTop + Double(headerLines - 1) * (Style.font + 4) + 10
-        var headerNodes: [Node] = []
-        for (c, name) in columns.enumerated() {
-            let cx = gridLeft + cellWidth * (Double(c) + 0.5)
-            let lines = headers[c].1
-            // Bottom-align headers: shift shorter ones down.
-            let y = headerTop + Double(headerLines - lines) * (Style.font + 4)
-            headerNodes.append(Common.label(name, x: cx, y: y, maxWidth: cellWidth - 6, maxLines: headerMaxLines,
-                                            anchor: "middle", cls: "chart-col-label").0)
-        }
-        body.append(.el("g", ["class": "chart-columns", "font-weight": "bold"], headerNodes))
-
-        var rowNodes: [Node] = []
-        var anyNil = false
-        for (r, row) in rows.enumerated() {
-            var children: [Node] = []
-            let top: Double
-            if stacked {
-                let labelTop = gridTop + Double(r) * rowHeight + 4
-                children.append(Common.label(row.name, x: left, y: labelTop + Style.font, maxWidth: width - 2 * Style.pad, maxLines: 1).0)
-                top = labelTop + Style.line + 2
-            } else {
-                top = gridTop + Double(r) * rowHeight
-                let lines = TextMetrics.wrap(row.name, maxWidth: labelWidth - 10, fontSize: Style.font, maxLines: 2).lines.count
-                let firstBaseline = top + cellHeight / 2 + 5 - Double(lines - 1) * (Style.font + 4) / 2
-                children.append(Common.label(row.name, x: left, y: firstBaseline, maxWidth: labelWidth - 10, maxLines: 2).0)
+        body.group(class: "chart-columns", fontWeight: "bold") { svg in
+            for (c, name) in columns.enumerated() {
+                let cx = gridLeft + cellWidth * (Double(c) + 0.5)
+                // Shorter headers shift down.
+                let y = headerTop + Double(headerLines - headers[c].lines.count) * (Style.font + 4)
+                svg.label(name, wrapped: headers[c], x: cx, y: y, anchor: "middle", class: "chart-col-label")
             }
-            for c in 0..<columns.count {
-                let x = gridLeft + cellWidth * Double(c)
-                let s = share(row, c)
-                let tip = "\(row.name) · \(columns[c]): " + (s.map { _ in label(s) } ?? w.noTasks)
-                if let s {
-                    let rgb = Palette.ramp(s)
-                    children.append(.el("rect", ["class": "chart-cell", "x": n(x), "y": n(top), "width": n(cellWidth), "height": n(cellHeight),
-                                                 "fill": Palette.hex(rgb), "stroke": "#ffffff", "stroke-width": "2"],
-                                        [.el("title", [:], [.text(tip)])]))
-                    children.append(Common.text(label(s), x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
-                                                fill: Palette.textOn(rgb), cls: "chart-cell-value"))
-                } else {
-                    anyNil = true
-                    children.append(.el("rect", ["class": "chart-cell chart-cell-none", "x": n(x), "y": n(top), "width": n(cellWidth),
-                                                 "height": n(cellHeight), "fill": "url(#\(id)-pat-none)", "stroke": "#ffffff", "stroke-width": "2"],
-                                        [.el("title", [:], [.text(tip)])]))
-                    children.append(Common.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
-                                                fill: Palette.ink, cls: "chart-cell-value"))
+        }
+
+        var anyNil = false
+        body.group(class: "chart-rows") { svg in
+            for (r, row) in rows.enumerated() {
+                svg.group(class: "chart-row", id: "\(id)-row-\(r)") { svg in
+                    let top: Double
+                    if stacked {
+                        let labelTop = gridTop + Double(r) * rowHeight + 4
+                        svg.label(row.name, x: left, y: labelTop + Style.font, maxWidth: width - 2 * Style.pad, maxLines: 1)
+                        top = labelTop + Style.line + 2
+                    } else {
+                        top = gridTop + Double(r) * rowHeight
+                        // Names are centred on their row, so they are wrapped before they are placed.
+                        let wrapped = TextMetrics.wrap(row.name, maxWidth: labelWidth - 10, fontSize: Style.font, maxLines: 2)
+                        let firstBaseline = top + cellHeight / 2 + 5 - Double(wrapped.lines.count - 1) * (Style.font + 4) / 2
+                        svg.label(row.name, wrapped: wrapped, x: left, y: firstBaseline)
+                    }
+                    for c in 0..<columns.count {
+                        let x = gridLeft + cellWidth * Double(c)
+                        let s = shares[r][c]
+                        let tip = "\(row.name) · \(columns[c]): " + (s == nil ? w.noTasks : printed[r][c])
+                        if let s {
+                            let rgb = Palette.ramp(s)
+                            svg.rect(class: "chart-cell", x: x, y: top, width: cellWidth, height: cellHeight, fill: Palette.hex(rgb),
+                                     stroke: "#ffffff", strokeWidth: 2, title: tip)
+                            svg.text(printed[r][c], x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
+                                     fill: Palette.textOn(rgb), class: "chart-cell-value")
+                        } else {
+                            anyNil = true
+                            svg.rect(class: "chart-cell chart-cell-none", x: x, y: top, width: cellWidth, height: cellHeight,
+                                     fill: "url(#\(id)-pat-none)", stroke: "#ffffff", strokeWidth: 2, title: tip)
+                            svg.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle", fill: Palette.ink,
+                                     class: "chart-cell-value")
+                        }
+                    }
                 }
             }
-            rowNodes.append(.el("g", ["class": "chart-row", "id": "\(id)-row-\(r)"], children))
         }
-        body.append(.el("g", ["class": "chart-rows"], rowNodes))
 
         // Legend: the ramp at five steps, and the hatch for "no tasks".
-        var legend: [Node] = []
         var lx = left
         var ly = gridTop + Double(rows.count) * rowHeight + (stacked ? 34 : 28)
-        for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
-            let rgb = Palette.ramp(step)
-            let text = VietnameseNumber.percent(step, decimals: 0, language: language)
-            legend.append(.el("rect", ["x": n(lx), "y": n(ly - 13), "width": "44", "height": "18", "fill": Palette.hex(rgb),
-                                       "stroke": Palette.axis, "stroke-width": "1"]))
-            legend.append(Common.text(text, x: lx + 22, y: ly + 1, anchor: "middle", fill: Palette.textOn(rgb)))
-            lx += 48
-        }
-        if anyNil {
-            let text = "– " + w.noTasks
-            if lx + 28 + TextMetrics.width(text, fontSize: Style.font) > width - Style.pad {
-                lx = left
-                ly += Style.line + 8
-            } else {
-                lx += 8
+        body.group(class: "chart-legend chart-legend-scale") { svg in
+            for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
+                let rgb = Palette.ramp(step)
+                let text = VietnameseNumber.percent(step, decimals: 0, language: language)
+                svg.rect(x: lx, y: ly - 13, width: 44, height: 18, fill: Palette.hex(rgb), stroke: Palette.axis, strokeWidth: 1)
+                svg.text(text, x: lx + 22, y: ly + 1, anchor: "middle", fill: Palette.textOn(rgb))
+                lx += 48
             }
-            legend.append(.el("rect", ["x": n(lx), "y": n(ly - 13), "width": "22", "height": "18", "fill": "url(#\(id)-pat-none)",
-                                       "stroke": Palette.axis, "stroke-width": "1"]))
-            legend.append(Common.text(text, x: lx + 28, y: ly + 1))
+            if anyNil {
+                let text = "– " + w.noTasks
+                if lx + 28 + TextMetrics.width(text, fontSize: Style.font) > width - Style.pad {
+                    lx = left
+                    ly += Style.line + 8
+                } else {
+                    lx += 8
+                }
+                svg.rect(x: lx, y: ly - 13, width: 22, height: 18, fill: "url(#\(id)-pat-none)", stroke: Palette.axis, strokeWidth: 1)
+                svg.text(text, x: lx + 28, y: ly + 1)
+            }
         }
-        body.append(.el("g", ["class": "chart-legend chart-legend-scale"], legend))
         let height = ly + 6 + Style.pad
 
         var items: [String] = []
         var table = Table(caption: title, columns: tableColumns)
-        for row in rows {
-            let cells = (0..<columns.count).map { c in share(row, c).map { _ in label(share(row, c)) } ?? w.noTasks.lowercased() }
+        let noTasks = w.noTasks.lowercased()
+        for (r, row) in rows.enumerated() {
+            let cells = (0..<columns.count).map { c in shares[r][c] == nil ? noTasks : printed[r][c] }
             items.append("\(row.name): " + zip(columns, cells).map { "\($0) \($1)" }.joined(separator: ", "))
-            table.rows.append((row.name, (0..<columns.count).map { c in .number(label(share(row, c))) }))
+            table.rows.append((row.name, printed[r].map { .number($0) }))
         }
         let svg = Common.svg(id: id, kind: "heatmap", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: 12), defs: anyNil ? [Palette.nilPattern(id: id)] : [], body: body)
+                             desc: Common.list(items, words: w, limit: 12), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body)
         let tableHTML = table.render(id: id)
         return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "heatmap", svg: svg, table: tableHTML, language: language))
     }

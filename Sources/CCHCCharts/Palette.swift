@@ -36,6 +36,26 @@ public enum TaskState: String, Sendable, CaseIterable, Hashable {
         case (.noReport, .en): return "No report"
         }
     }
+
+    /// The label as it reads inside a sentence: `label(language).lowercased()`, without working it out each time.
+    func sentenceLabel(_ language: ChartLanguage) -> String {
+        switch (self, language) {
+        case (.done, .vi): return "hoàn thành"
+        case (.done, .en): return "done"
+        case (.doneLate, .vi): return "hoàn thành quá hạn"
+        case (.doneLate, .en): return "done late"
+        case (.inProgress, .vi): return "đang thực hiện"
+        case (.inProgress, .en): return "in progress"
+        case (.notStarted, .vi): return "chưa thực hiện"
+        case (.notStarted, .en): return "not started"
+        case (.overdue, .vi): return "quá hạn"
+        case (.overdue, .en): return "overdue"
+        case (.dropped, .vi): return "dừng thực hiện"
+        case (.dropped, .en): return "dropped"
+        case (.noReport, .vi): return "chưa báo cáo"
+        case (.noReport, .en): return "no report"
+        }
+    }
 }
 
 /// Colours from the Okabe–Ito palette (safe for the common colour-vision deficiencies), plus inks and greys.
@@ -83,35 +103,52 @@ enum Palette {
         }
     }
 
-    /// The `<pattern>` definitions for the hatched states, ids prefixed with the chart id.
-    static func statePatterns(id: String) -> [Node] {
-        [
-            // Done late: the "done" green with white dots.
-            .el("pattern", ["id": "\(id)-pat-done-late", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"], [
-                .el("rect", ["width": "8", "height": "8", "fill": "#009E73"]),
-                .el("circle", ["cx": "4", "cy": "4", "r": "1.8", "fill": "#ffffff"]),
-            ]),
-            // Overdue: vermillion with white diagonal stripes.
-            .el("pattern", ["id": "\(id)-pat-overdue", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse",
-                            "patternTransform": "rotate(45)"], [
-                .el("rect", ["width": "8", "height": "8", "fill": "#D55E00"]),
-                .el("rect", ["width": "3", "height": "8", "fill": "#ffffff"]),
-            ]),
-            // Dropped: grey with white cross-hatching.
-            .el("pattern", ["id": "\(id)-pat-dropped", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"], [
-                .el("rect", ["width": "8", "height": "8", "fill": "#8c8c8c"]),
-                .el("path", ["d": "M0 0L8 8M8 0L0 8", "stroke": "#ffffff", "stroke-width": "1.5"]),
-            ]),
-        ]
+    /// The `<pattern>` definitions for the hatched states, ids prefixed with the chart id, as a fragment for `<defs>`.
+    static func statePatterns(id: String) -> MarkupWriter {
+        var defs = MarkupWriter(depth: 2)
+        // Done late: the "done" green with white dots.
+        pattern(id: "\(id)-pat-done-late", rotated: false, into: &defs) { tile in
+            tile.rect(width: 8, height: 8, fill: "#009E73")
+            tile.circle(cx: 4, cy: 4, r: 1.8, fill: "#ffffff")
+        }
+        // Overdue: vermillion with white diagonal stripes.
+        pattern(id: "\(id)-pat-overdue", rotated: true, into: &defs) { tile in
+            tile.rect(width: 8, height: 8, fill: "#D55E00")
+            tile.rect(width: 3, height: 8, fill: "#ffffff")
+        }
+        // Dropped: grey with white cross-hatching.
+        pattern(id: "\(id)-pat-dropped", rotated: false, into: &defs) { tile in
+            tile.rect(width: 8, height: 8, fill: "#8c8c8c")
+            var cross = PathData()
+            cross.move(0, 0)
+            cross.line(8, 8)
+            cross.move(8, 0)
+            cross.line(0, 8)
+            tile.path(cross, stroke: "#ffffff", strokeWidth: 1.5)
+        }
+        return defs
     }
 
-    /// The hatch used for "no value" cells.
-    static func nilPattern(id: String) -> Node {
-        .el("pattern", ["id": "\(id)-pat-none", "width": "8", "height": "8", "patternUnits": "userSpaceOnUse",
-                        "patternTransform": "rotate(45)"], [
-            .el("rect", ["width": "8", "height": "8", "fill": "#ffffff"]),
-            .el("rect", ["width": "2", "height": "8", "fill": "#c4c4c4"]),
-        ])
+    /// The hatch used for "no value" cells, as a fragment for `<defs>`.
+    static func nilPattern(id: String) -> MarkupWriter {
+        var defs = MarkupWriter(depth: 2, capacity: 512)
+        pattern(id: "\(id)-pat-none", rotated: true, into: &defs) { tile in
+            tile.rect(width: 8, height: 8, fill: "#ffffff")
+            tile.rect(width: 2, height: 8, fill: "#c4c4c4")
+        }
+        return defs
+    }
+
+    /// An 8 × 8 `<pattern>` in user space, turned 45° when `rotated`, whose tile `content` draws.
+    private static func pattern(id: String, rotated: Bool, into defs: inout MarkupWriter, _ content: (inout MarkupWriter) -> Void) {
+        defs.start("pattern")
+        defs.attribute("id", id)
+        defs.attribute("width", 8)
+        defs.attribute("height", 8)
+        defs.attribute("patternUnits", "userSpaceOnUse")
+        if rotated { defs.attribute("patternTransform", "rotate(45)") }
+        content(&defs)
+        defs.end()
     }
 
     /// A sequential blue ramp for shares 0…1, monotonic in lightness so it survives greyscale printing.
@@ -126,12 +163,12 @@ enum Palette {
 
     /// The hex string of an RGB triple with 0…255 components.
     static func hex(_ c: (r: Double, g: Double, b: Double)) -> String {
-        let digits = Array("0123456789abcdef")
+        let digits: StaticString = "0123456789abcdef"
         var out = "#"
         for v in [c.r, c.g, c.b] {
             let i = Int(min(max(v.rounded(), 0), 255))
-            out.append(digits[i / 16])
-            out.append(digits[i % 16])
+            out.unicodeScalars.append(Unicode.Scalar(digits.utf8Start[i / 16]))
+            out.unicodeScalars.append(Unicode.Scalar(digits.utf8Start[i % 16]))
         }
         return out
     }

@@ -67,55 +67,57 @@ public struct RankTrendChart: Chart {
             return plotTop + (r - 1) / Double(bottomRank - 1) * plotHeight
         }
 
-        var body: [Node] = []
-        var grid: [Node] = []
-        var yLabels: [Node] = []
-        for tick in ticks {
-            let yy = y(tick)
-            grid.append(.el("line", ["x1": n(plotLeft), "y1": n(yy), "x2": n(plotRight), "y2": n(yy),
-                                     "stroke": tick == bottomRank ? Palette.axis : Palette.grid]))
-            yLabels.append(Common.text(String(tick), x: plotLeft - 6, y: yy + 5, anchor: "end"))
+        var body = MarkupWriter(depth: 1, capacity: 4096 + years.count * 600)
+        body.group(class: "chart-grid") { svg in
+            for tick in ticks {
+                let yy = y(tick)
+                svg.line(x1: plotLeft, y1: yy, x2: plotRight, y2: yy, stroke: tick == bottomRank ? Palette.axis : Palette.grid)
+            }
         }
-        body.append(.el("g", ["class": "chart-grid"], grid))
-        body.append(.el("g", ["class": "chart-axis chart-axis-y"], yLabels))
-        body.append(axis.labels(baseline: plotBottom + 24))
+        body.group(class: "chart-axis chart-axis-y") { svg in
+            for tick in ticks {
+                svg.text(String(tick), x: plotLeft - 6, y: y(tick) + 5, anchor: "end")
+            }
+        }
+        axis.labels(baseline: plotBottom + 24, into: &body)
 
         let (solid, dashed) = seriesPaths(years: years, broken: { byYear[$0]!.of != byYear[$1]!.of },
                                           point: { (axis.x($0), y(byYear[$0]!.rank)) })
-        var series: [Node] = []
-        if !dashed.isEmpty {
-            series.append(.el("path", ["class": "chart-gap", "d": dashed, "fill": "none", "stroke": Palette.series,
-                                       "stroke-width": "2", "stroke-dasharray": "2 5", "stroke-linecap": "round"]))
-        }
-        if !solid.isEmpty {
-            series.append(.el("path", ["class": "chart-line", "d": solid, "fill": "none", "stroke": Palette.series,
-                                       "stroke-width": "3", "stroke-linejoin": "round"]))
-        }
+        // Each point's value label goes to its own group, after the series.
         let sides = labelSides(count: years.count, spacing: axis.spacing, width: labelWidth)
-        var labels: [Node] = []
+        var labels = MarkupWriter(depth: 2, capacity: years.count * 300)
         var flagged = false
-        for (i, year) in years.enumerated() {
-            let p = byYear[year]!
-            let px = axis.x(year), py = y(p.rank)
-            if p.rank < 1 || p.rank > p.of { flagged = true }
-            series.append(.el("circle", ["class": "chart-point", "cx": n(px), "cy": n(py), "r": "5", "fill": Palette.series,
-                                         "stroke": "#ffffff", "stroke-width": "1.5"],
-                              [.el("title", [:], [.text("\(year): \(label(p))")])]))
-            var side = sides[i]
-            if side == .above && py - 12 - Style.font < 4 { side = .below }
-            if side == .below && py + 24 > plotBottom + 4 { side = .above }
-            switch side {
-            case .above: labels += [Common.backdrop(label(p), x: px, y: py - 12, anchor: "middle"), Common.text(label(p), x: px, y: py - 12, anchor: "middle")]
-            case .below: labels += [Common.backdrop(label(p), x: px, y: py + 24, anchor: "middle"), Common.text(label(p), x: px, y: py + 24, anchor: "middle")]
-            case .none: break
+        body.group(class: "chart-series") { svg in
+            if !dashed.isEmpty {
+                svg.path(class: "chart-gap", dashed, fill: "none", stroke: Palette.series, strokeWidth: 2, dash: "2 5", linecap: "round")
+            }
+            if !solid.isEmpty {
+                svg.path(class: "chart-line", solid, fill: "none", stroke: Palette.series, strokeWidth: 3, linejoin: "round")
+            }
+            for (i, year) in years.enumerated() {
+                let p = byYear[year]!
+                let px = axis.x(year), py = y(p.rank)
+                if p.rank < 1 || p.rank > p.of { flagged = true }
+                svg.circle(class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
+                           title: "\(year): \(label(p))")
+                var side = sides[i]
+                if side == .above && py - 12 - Style.font < 4 { side = .below }
+                if side == .below && py + 24 > plotBottom + 4 { side = .above }
+                let labelY: Double
+                switch side {
+                case .above: labelY = py - 12
+                case .below: labelY = py + 24
+                case .none: continue
+                }
+                labels.backdrop(label(p), x: px, y: labelY, anchor: "middle")
+                labels.text(label(p), x: px, y: labelY, anchor: "middle")
             }
         }
-        body.append(.el("g", ["class": "chart-series"], series))
-        body.append(.el("g", ["class": "chart-values", "font-weight": "bold"], labels))
+        body.group(class: "chart-values", fontWeight: "bold") { $0.append(labels) }
         var height = plotBottom + 34
         if flagged {
             let note = language == .vi ? "* Thứ hạng nằm ngoài khoảng 1…số tỉnh được xếp hạng" : "* Rank outside 1…the number ranked"
-            body.append(Common.text(note, x: plotLeft, y: height + 12, fill: Palette.ink, cls: "chart-footnote"))
+            body.text(note, x: plotLeft, y: height + 12, fill: Palette.ink, class: "chart-footnote")
             height += 24
         }
 

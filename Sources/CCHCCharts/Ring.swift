@@ -40,39 +40,35 @@ public struct CompletionRingChart: Chart {
         let width = Self.viewBoxWidth, height = 180.0
         let cx = Style.pad + 78, cy = height / 2, r = 66.0, stroke = 22.0
         let clamped = min(max(share, 0), 1)
-        var body: [Node] = [
-            .el("circle", ["class": "chart-track", "cx": n(cx), "cy": n(cy), "r": n(r), "fill": "none", "stroke": Palette.track,
-                           "stroke-width": n(stroke)]),
-            .el("circle", ["cx": n(cx), "cy": n(cy), "r": n(r + stroke / 2), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]),
-            .el("circle", ["cx": n(cx), "cy": n(cy), "r": n(r - stroke / 2), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]),
-        ]
+        var body = MarkupWriter(depth: 1, capacity: 2048)
+        body.circle(class: "chart-track", cx: cx, cy: cy, r: r, fill: "none", stroke: Palette.track, strokeWidth: stroke)
+        body.circle(cx: cx, cy: cy, r: r + stroke / 2, fill: "none", stroke: Palette.axis, strokeWidth: 1)
+        body.circle(cx: cx, cy: cy, r: r - stroke / 2, fill: "none", stroke: Palette.axis, strokeWidth: 1)
         if clamped >= 0.9999 {
-            body.append(.el("circle", ["class": "chart-arc", "cx": n(cx), "cy": n(cy), "r": n(r), "fill": "none",
-                                       "stroke": out ? Palette.alert : Palette.series, "stroke-width": n(stroke)]))
+            body.circle(class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
+                        strokeWidth: stroke)
         } else if clamped > 0 {
             let angle = clamped * 2 * Double.pi
             let ex = cx + r * sin(angle), ey = cy - r * cos(angle)
-            let large = clamped > 0.5 ? 1 : 0
-            body.append(.el("path", ["class": "chart-arc", "d": "M\(n(cx)) \(n(cy - r))A\(n(r)) \(n(r)) 0 \(large) 1 \(n(ex)) \(n(ey))",
-                                     "fill": "none", "stroke": out ? Palette.alert : Palette.series, "stroke-width": n(stroke)]))
+            var d = PathData()
+            d.move(cx, cy - r)
+            d.arc(radius: r, large: clamped > 0.5, to: ex, ey)
+            body.path(class: "chart-arc", d, fill: "none", stroke: out ? Palette.alert : Palette.series, strokeWidth: stroke)
         }
         // The percentage shrinks to stay inside the hole ("100,0%", "125,0%*").
         let hole = 2 * (r - stroke / 2) - 16
         let big = min(Style.big, (hole / (TextMetrics.width(text, fontSize: 1) * 1.03)).rounded(.down))
-        body.append(Common.text(text, x: cx, y: cy + big * 0.35, anchor: "middle", size: big, weight: "bold", cls: "chart-value"))
+        body.text(text, x: cx, y: cy + big * 0.35, anchor: "middle", size: big, weight: "bold", class: "chart-value")
         let textLeft = cx + r + stroke / 2 + 20
-        let (titleNode, titleLines) = Common.label(title, x: textLeft, y: 62, maxWidth: width - Style.pad - textLeft, maxLines: 3,
-                                                   weight: "bold")
-        body.append(titleNode)
+        let titleLines = body.label(title, x: textLeft, y: 62, maxWidth: width - Style.pad - textLeft, maxLines: 3, weight: "bold")
         var y = 62 + Double(titleLines) * (Style.font + 4) + 6
         if let caption {
-            let (node, lines) = Common.label(caption, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 2)
-            body.append(node)
+            let lines = body.label(caption, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 2)
             y += Double(lines) * (Style.font + 4) + 6
         }
         if out {
             let note = language == .vi ? "* Tỷ lệ nằm ngoài 0–100%" : "* Share outside 0–100%"
-            body.append(Common.label(note, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 1, cls: "chart-footnote").0)
+            body.label(note, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 1, class: "chart-footnote")
         }
         var desc = text
         if let caption { desc += ", " + caption }
@@ -138,10 +134,9 @@ public struct SparklineChart: Chart {
         let years = byYear.keys.sorted()
         let width = 96.0, height = 24.0, pad = 4.0
         func fmt(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, language: language) }
-        var body: [Node] = []
+        var body = MarkupWriter(depth: 1, capacity: 1024)
         if years.isEmpty {
-            body.append(.el("line", ["x1": n(pad), "y1": n(height / 2), "x2": n(width - pad), "y2": n(height / 2), "stroke": Palette.axis,
-                                     "stroke-dasharray": "3 3"]))
+            body.line(x1: pad, y1: height / 2, x2: width - pad, y2: height / 2, stroke: Palette.axis, dash: "3 3")
         } else {
             let values = years.map { byYear[$0]! }
             var lo = range?.lowerBound ?? values.min()!
@@ -155,12 +150,12 @@ public struct SparklineChart: Chart {
             }
             let (solid, dashed) = seriesPaths(years: years, broken: { _, _ in false }, point: { (x($0), y(byYear[$0]!)) })
             if !dashed.isEmpty {
-                body.append(.el("path", ["d": dashed, "fill": "none", "stroke": Palette.series, "stroke-width": "1.5", "stroke-dasharray": "2 3"]))
+                body.path(dashed, fill: "none", stroke: Palette.series, strokeWidth: 1.5, dash: "2 3")
             }
             if !solid.isEmpty {
-                body.append(.el("path", ["d": solid, "fill": "none", "stroke": Palette.series, "stroke-width": "2", "stroke-linejoin": "round"]))
+                body.path(solid, fill: "none", stroke: Palette.series, strokeWidth: 2, linejoin: "round")
             }
-            body.append(.el("circle", ["cx": n(x(last)), "cy": n(y(byYear[last]!)), "r": "3", "fill": Palette.series]))
+            body.circle(cx: x(last), cy: y(byYear[last]!), r: 3, fill: Palette.series)
         }
         let items = years.map { "\($0) \(fmt(byYear[$0]!))" }
         var table = Table(caption: title, columns: [w.year, w.value])

@@ -111,19 +111,20 @@ public struct ScoreTrendChart: Chart {
             return plotBottom - (clamped - bottom) / (top - bottom) * plotHeight
         }
 
-        var body: [Node] = []
+        var body = MarkupWriter(depth: 1, capacity: 4096 + byYear.count * 700)
         // Grid and y labels.
-        var grid: [Node] = []
-        var yLabels: [Node] = []
-        for (t, label) in zip(ticks, tickLabels) {
-            let yy = y(t)
-            grid.append(.el("line", ["x1": n(plotLeft), "y1": n(yy), "x2": n(plotRight), "y2": n(yy),
-                                     "stroke": t == bottom ? Palette.axis : Palette.grid]))
-            yLabels.append(Common.text(label, x: plotLeft - 6, y: yy + 5, anchor: "end"))
+        body.group(class: "chart-grid") { svg in
+            for t in ticks {
+                let yy = y(t)
+                svg.line(x1: plotLeft, y1: yy, x2: plotRight, y2: yy, stroke: t == bottom ? Palette.axis : Palette.grid)
+            }
         }
-        body.append(.el("g", ["class": "chart-grid"], grid))
-        body.append(.el("g", ["class": "chart-axis chart-axis-y", "fill": Palette.ink], yLabels))
-        body.append(axis.labels(baseline: plotBottom + 24))
+        body.group(class: "chart-axis chart-axis-y", fill: Palette.ink) { svg in
+            for (t, label) in zip(ticks, tickLabels) {
+                svg.text(label, x: plotLeft - 6, y: y(t) + 5, anchor: "end")
+            }
+        }
+        axis.labels(baseline: plotBottom + 24, into: &body)
 
         // Method break.
         if let breakYear = methodBreakYear, breakYear > axis.first, breakYear <= axis.last {
@@ -131,29 +132,26 @@ public struct ScoreTrendChart: Chart {
             let label = w.methodBreak + " \(breakYear)"
             let labelW = TextMetrics.width(label, fontSize: Style.font)
             let anchorEnd = bx + 4 + labelW > width - Style.pad
-            body.append(.el("g", ["class": "chart-break"], [
-                .el("line", ["x1": n(bx), "y1": n(plotTop - 22), "x2": n(bx), "y2": n(plotBottom),
-                             "stroke": Palette.muted, "stroke-width": "1.5", "stroke-dasharray": "6 4"]),
-                Common.text(label, x: anchorEnd ? bx - 4 : bx + 4, y: plotTop - 26, anchor: anchorEnd ? "end" : nil,
-                            fill: Palette.muted),
-            ]))
+            body.group(class: "chart-break") { svg in
+                svg.line(x1: bx, y1: plotTop - 22, x2: bx, y2: plotBottom, stroke: Palette.muted, strokeWidth: 1.5, dash: "6 4")
+                svg.text(label, x: anchorEnd ? bx - 4 : bx + 4, y: plotTop - 26, anchor: anchorEnd ? "end" : nil, fill: Palette.muted)
+            }
         }
 
         // Targets: a dashed guide at the target level and a diamond at the target year.
-        var targetNodes: [Node] = []
         let sortedTargets = targetsByYear.sorted { $0.key < $1.key }
-        for (year, score) in sortedTargets {
-            let tx = axis.x(year), ty = y(score)
-            let d = 7.0
-            targetNodes.append(.el("line", ["x1": n(plotLeft), "y1": n(ty), "x2": n(tx), "y2": n(ty),
-                                            "stroke": Palette.target, "stroke-width": "1.5", "stroke-dasharray": "3 4"]))
-            targetNodes.append(.el("path", ["d": "M\(n(tx)) \(n(ty - d))L\(n(tx + d)) \(n(ty))L\(n(tx)) \(n(ty + d))L\(n(tx - d)) \(n(ty))Z",
-                                            "fill": "#ffffff", "stroke": Palette.target, "stroke-width": "2.5"],
-                                   [.el("title", [:], [.text("\(w.target) \(year): \(fmt(score))")])]))
-            let above = byYear[year].map { score >= $0 } ?? true
-            let ly = above ? ty - 12 : ty + 24
-            targetNodes.append(Common.text(fmt(score) + (flag(score) != nil ? "*" : ""), x: tx, y: ly, anchor: "middle",
-                                           cls: "chart-target-value"))
+        body.group(class: "chart-targets") { svg in
+            for (year, score) in sortedTargets {
+                let tx = axis.x(year), ty = y(score)
+                let d = 7.0
+                svg.line(x1: plotLeft, y1: ty, x2: tx, y2: ty, stroke: Palette.target, strokeWidth: 1.5, dash: "3 4")
+                var diamond = PathData()
+                diamond.polygon([(tx, ty - d), (tx + d, ty), (tx, ty + d), (tx - d, ty)])
+                svg.path(diamond, fill: "#ffffff", stroke: Palette.target, strokeWidth: 2.5, title: "\(w.target) \(year): \(fmt(score))")
+                let above = byYear[year].map { score >= $0 } ?? true
+                let ly = above ? ty - 12 : ty + 24
+                svg.text(fmt(score) + (flag(score) != nil ? "*" : ""), x: tx, y: ly, anchor: "middle", class: "chart-target-value")
+            }
         }
 
         // The series: solid within runs of consecutive years, dashed across missing years, broken at a method break.
@@ -161,71 +159,74 @@ public struct ScoreTrendChart: Chart {
         let (solid, dashed) = seriesPaths(years: years, broken: { a, b in
             methodBreakYear.map { a < $0 && b >= $0 } ?? false
         }, point: { (axis.x($0), y(byYear[$0]!)) })
-        var series: [Node] = []
-        if !dashed.isEmpty {
-            series.append(.el("path", ["class": "chart-gap", "d": dashed, "fill": "none", "stroke": Palette.series,
-                                       "stroke-width": "2", "stroke-dasharray": "2 5", "stroke-linecap": "round"]))
-        }
-        if !solid.isEmpty {
-            series.append(.el("path", ["class": "chart-line", "d": solid, "fill": "none", "stroke": Palette.series,
-                                       "stroke-width": "3", "stroke-linejoin": "round"]))
-        }
+        // Each point's value label goes to its own group, after the series.
         let sides = labelSides(count: years.count, spacing: axis.spacing, width: labelWidth)
-        var pointNodes: [Node] = []
-        var labelNodes: [Node] = []
+        var labels = MarkupWriter(depth: 2, capacity: years.count * 300)
         var footnotes: [String] = []
-        for (i, year) in years.enumerated() {
-            let v = byYear[year]!
-            let px = axis.x(year), py = y(v)
-            let flagged = flag(v)
-            let tip: [Node] = [.el("title", [:], [.text("\(year): \(fmt(v))" + (flagged.map { " (\($0))" } ?? ""))])]
-            if flagged != nil {
-                let up = v > top
-                let s = 8.0
-                let d = up ? "M\(n(px)) \(n(py - s))L\(n(px + s)) \(n(py + s * 0.7))L\(n(px - s)) \(n(py + s * 0.7))Z"
-                           : "M\(n(px)) \(n(py + s))L\(n(px + s)) \(n(py - s * 0.7))L\(n(px - s)) \(n(py - s * 0.7))Z"
-                pointNodes.append(.el("path", ["class": "chart-point chart-point-out", "d": d, "fill": Palette.alert,
-                                               "stroke": "#ffffff", "stroke-width": "1.5"], tip))
-                footnotes.append("* \(year): \(fmt(v)), \(flagged!)")
-            } else {
-                pointNodes.append(.el("circle", ["class": "chart-point", "cx": n(px), "cy": n(py), "r": "5",
-                                                 "fill": Palette.series, "stroke": "#ffffff", "stroke-width": "1.5"], tip))
+        body.group(class: "chart-series") { svg in
+            if !dashed.isEmpty {
+                svg.path(class: "chart-gap", dashed, fill: "none", stroke: Palette.series, strokeWidth: 2, dash: "2 5", linecap: "round")
             }
-            var side = sides[i]
-            // Keep clear of a target label at the same year.
-            if let t = targetsByYear[year] { side = t >= v ? .below : .above }
-            // Keep labels of points at the bottom inside the plot.
-            if side == .below && py + 24 > plotBottom + 4 { side = .above }
-            let label = fmt(v) + (flagged != nil ? "*" : "")
-            switch side {
-            case .above: labelNodes += [Common.backdrop(label, x: px, y: py - 12, anchor: "middle"), Common.text(label, x: px, y: py - 12, anchor: "middle")]
-            case .below: labelNodes += [Common.backdrop(label, x: px, y: py + 24, anchor: "middle"), Common.text(label, x: px, y: py + 24, anchor: "middle")]
-            case .none: break
+            if !solid.isEmpty {
+                svg.path(class: "chart-line", solid, fill: "none", stroke: Palette.series, strokeWidth: 3, linejoin: "round")
+            }
+            for (i, year) in years.enumerated() {
+                let v = byYear[year]!
+                let px = axis.x(year), py = y(v)
+                let flagged = flag(v)
+                let tip = "\(year): \(fmt(v))" + (flagged.map { " (\($0))" } ?? "")
+                if let flagged {
+                    // A triangle pointing off the scale.
+                    let s = 8.0
+                    var d = PathData()
+                    if v > top {
+                        d.polygon([(px, py - s), (px + s, py + s * 0.7), (px - s, py + s * 0.7)])
+                    } else {
+                        d.polygon([(px, py + s), (px + s, py - s * 0.7), (px - s, py - s * 0.7)])
+                    }
+                    svg.path(class: "chart-point chart-point-out", d, fill: Palette.alert, stroke: "#ffffff", strokeWidth: 1.5, title: tip)
+                    footnotes.append("* \(year): \(fmt(v)), \(flagged)")
+                } else {
+                    svg.circle(class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
+                               title: tip)
+                }
+                var side = sides[i]
+                // Keep clear of a target label at the same year.
+                if let t = targetsByYear[year] { side = t >= v ? .below : .above }
+                // Keep labels of points at the bottom inside the plot.
+                if side == .below && py + 24 > plotBottom + 4 { side = .above }
+                let label = fmt(v) + (flagged != nil ? "*" : "")
+                let labelY: Double
+                switch side {
+                case .above: labelY = py - 12
+                case .below: labelY = py + 24
+                case .none: continue
+                }
+                labels.backdrop(label, x: px, y: labelY, anchor: "middle")
+                labels.text(label, x: px, y: labelY, anchor: "middle")
             }
         }
-        body.append(.el("g", ["class": "chart-targets"], targetNodes))
-        body.append(.el("g", ["class": "chart-series"], series + pointNodes))
-        body.append(.el("g", ["class": "chart-values", "font-weight": "bold"], labelNodes))
+        body.group(class: "chart-values", fontWeight: "bold") { $0.append(labels) }
 
         // Legend and footnotes.
         var yCursor = plotBottom + 52
-        var legend: [Node] = []
-        if !sortedTargets.isEmpty {
-            let lx = plotLeft
-            legend.append(.el("path", ["d": "M\(n(lx + 7)) \(n(yCursor - 12))L\(n(lx + 14)) \(n(yCursor - 5))L\(n(lx + 7)) \(n(yCursor + 2))L\(n(lx)) \(n(yCursor - 5))Z",
-                                       "fill": "#ffffff", "stroke": Palette.target, "stroke-width": "2.5"]))
-            let text = w.target + ": " + sortedTargets.map { "\($0.key) \(fmt($0.value))" }.joined(separator: "; ")
-            let (node, lines) = Common.label(text, x: lx + 22, y: yCursor, maxWidth: plotRight - lx - 22, maxLines: 2)
-            legend.append(node)
-            yCursor += Double(lines) * Style.line + 6
+        if !sortedTargets.isEmpty || !footnotes.isEmpty {
+            body.group(class: "chart-legend") { svg in
+                if !sortedTargets.isEmpty {
+                    let lx = plotLeft
+                    var diamond = PathData()
+                    diamond.polygon([(lx + 7, yCursor - 12), (lx + 14, yCursor - 5), (lx + 7, yCursor + 2), (lx, yCursor - 5)])
+                    svg.path(diamond, fill: "#ffffff", stroke: Palette.target, strokeWidth: 2.5)
+                    let text = w.target + ": " + sortedTargets.map { "\($0.key) \(fmt($0.value))" }.joined(separator: "; ")
+                    let lines = svg.label(text, x: lx + 22, y: yCursor, maxWidth: plotRight - lx - 22, maxLines: 2)
+                    yCursor += Double(lines) * Style.line + 6
+                }
+                for note in footnotes {
+                    let lines = svg.label(note, x: plotLeft, y: yCursor, maxWidth: plotRight - plotLeft, maxLines: 2, class: "chart-footnote")
+                    yCursor += Double(lines) * Style.line + 6
+                }
+            }
         }
-        for note in footnotes {
-            let (node, lines) = Common.label(note, x: plotLeft, y: yCursor, maxWidth: plotRight - plotLeft, maxLines: 2,
-                                             cls: "chart-footnote")
-            legend.append(node)
-            yCursor += Double(lines) * Style.line + 6
-        }
-        if !legend.isEmpty { body.append(.el("g", ["class": "chart-legend"], legend)) }
         let height = yCursor - Style.line + Style.pad
 
         // Words and table.

@@ -22,10 +22,6 @@ public struct StateBarsChart: Chart {
             self.name = name
             self.counts = counts
         }
-        /// The count of `state`, never negative.
-        func count(_ state: TaskState) -> Int { max(counts[state] ?? 0, 0) }
-        /// The number of tasks in the row.
-        var total: Int { TaskState.allCases.reduce(0) { $0 + count($1) } }
     }
 
     /// The id prefix of everything inside the chart.
@@ -56,78 +52,104 @@ public struct StateBarsChart: Chart {
         self.language = language
     }
 
+    /// `noun` without white space at either end; most nouns start and end with a letter, and Foundation's
+    /// trimming is slow to say so.
+    private static func trimmed(_ noun: String) -> String {
+        /// ASCII other than spaces and controls, and Latin letters (Vietnamese ones included): never white space.
+        func solid(_ s: Unicode.Scalar?) -> Bool {
+            guard let v = s?.value else { return false }
+            return (0x21...0x7E).contains(v) || (0xC0...0x24F).contains(v) || (0x1E00...0x1EFF).contains(v)
+        }
+        if solid(noun.unicodeScalars.first) && solid(noun.unicodeScalars.last) { return noun }
+        return noun.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// "12 nhiệm vụ", "1 task", "12 lượt nhiệm vụ".
     private func counted(_ count: Int, _ w: Words, noun: String?) -> String {
         "\(VietnameseNumber.integer(count, language: language)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
+    }
+
+    /// A row's counts in `TaskState.allCases` order, printed and totalled, looked up once.
+    private struct Tally {
+        let counts: [Int]
+        let printed: [String]
+        let total: Int
+
+        init(_ row: Row, language: ChartLanguage) {
+            // Read off the dictionary rather than looked up state by state: a lookup hashes the state's raw string.
+            var counts = Array(repeating: 0, count: TaskState.allCases.count)
+            for (state, count) in row.counts { counts[TaskState.allCases.firstIndex(of: state)!] = max(count, 0) }
+            self.counts = counts
+            printed = counts.map { VietnameseNumber.integer($0, language: language) }
+            total = counts.reduce(0, +)
+        }
     }
 
     /// Draws the chart.
     public func render() -> ChartOutput {
         let id = Common.sanitize(self.id)
         let w = Words(language: language)
-        let noun = unitNoun.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        let states = TaskState.allCases.filter { s in rows.contains { $0.count(s) > 0 } }
+        let noun = unitNoun.map(Self.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+        let tallies = rows.map { Tally($0, language: language) }
+        let countedTotals = tallies.map { counted($0.total, w, noun: noun) }
+        let states = TaskState.allCases.enumerated().filter { k, _ in tallies.contains { $0.counts[k] > 0 } }.map(\.element)
         let columns = [rowHeader ?? w.agency] + TaskState.allCases.map { $0.label(language) } + [w.total]
         if rows.isEmpty || states.isEmpty {
             return Common.noData(id: id, kind: "states", title: title, columns: columns, language: language)
         }
         let width = Charts.viewBoxWidth
         let left = Style.pad, right = width - Style.pad
-        var body: [Node] = []
+        var body = MarkupWriter(depth: 1, capacity: 2048 + rows.count * 1024)
 
         // Legend, flowing over as many lines as needed.
-        let (legend, legendBottom) = Legend.states(states, id: id, language: language, left: left, right: right, top: Style.pad)
-        body.append(legend)
+        let legendBottom = Legend.states(states, id: id, language: language, left: left, right: right, top: Style.pad, into: &body)
 
-        let maxTotal = max(rows.map(\.total).max() ?? 1, 1)
+        let maxTotal = max(tallies.map(\.total).max() ?? 1, 1)
         let barHeight = 16.0
         var yCursor = legendBottom + 18 + Style.font
-        var rowNodes: [Node] = []
-        for (i, row) in rows.enumerated() {
-            let total = row.total
-            // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
-            let totalText = TextMetrics.ellipsize(counted(total, w, noun: noun), maxWidth: (right - left) * 0.4, fontSize: Style.font)
-            let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
-            let (nameNode, lines) = Common.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
-            var children: [Node] = [nameNode, Common.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, cls: "chart-value")]
-            let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 8
-            let fullWidth = right - left
-            let barWidth = lengths == .share ? fullWidth : fullWidth * Double(total) / Double(maxTotal)
-            var x = left
-            var segments: [Node] = []
-            for state in TaskState.allCases {
-                let c = row.count(state)
-                guard c > 0, total > 0 else { continue }
-                let segWidth = barWidth * Double(c) / Double(total)
-                segments.append(.el("rect", ["class": "chart-seg chart-state-\(Palette.slug(state))", "x": n(x), "y": n(barY),
-                                             "width": n(segWidth), "height": n(barHeight), "fill": Palette.fill(state, id: id),
-                                             "stroke": "#ffffff", "stroke-width": "1"],
-                                    [.el("title", [:], [.text("\(state.label(language)): \(VietnameseNumber.integer(c, language: language))")])]))
-                x += segWidth
+        body.group(class: "chart-rows") { svg in
+            for (i, (row, tally)) in zip(rows, tallies).enumerated() {
+                svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
+                    let total = tally.total
+                    // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
+                    let totalText = TextMetrics.ellipsize(countedTotals[i], maxWidth: (right - left) * 0.4, fontSize: Style.font)
+                    let totalWidth = TextMetrics.width(totalText, fontSize: Style.font)
+                    let lines = svg.label(row.name, x: left, y: yCursor, maxWidth: right - left - totalWidth - 12, maxLines: 2)
+                    svg.text(totalText, x: right, y: yCursor, anchor: "end", fill: Palette.muted, class: "chart-value")
+                    let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 8
+                    let fullWidth = right - left
+                    let barWidth = lengths == .share ? fullWidth : fullWidth * Double(total) / Double(maxTotal)
+                    var x = left
+                    for (k, state) in TaskState.allCases.enumerated() {
+                        let c = tally.counts[k]
+                        guard c > 0, total > 0 else { continue }
+                        let segWidth = barWidth * Double(c) / Double(total)
+                        svg.rect(class: "chart-seg chart-state-\(Palette.slug(state))", x: x, y: barY, width: segWidth, height: barHeight,
+                                 fill: Palette.fill(state, id: id), stroke: "#ffffff", strokeWidth: 1,
+                                 title: "\(state.label(language)): \(tally.printed[k])")
+                        x += segWidth
+                    }
+                    if total == 0 {
+                        svg.rect(class: "chart-track", x: left, y: barY, width: fullWidth, height: barHeight, fill: "#ffffff",
+                                 stroke: Palette.grid, dash: "4 3")
+                    } else {
+                        svg.rect(class: "chart-outline", x: left, y: barY, width: barWidth, height: barHeight, fill: "none",
+                                 stroke: Palette.axis, strokeWidth: 1)
+                    }
+                    yCursor = barY + barHeight + 14 + Style.font + 2
+                }
             }
-            if total == 0 {
-                segments.append(.el("rect", ["class": "chart-track", "x": n(left), "y": n(barY), "width": n(fullWidth),
-                                             "height": n(barHeight), "fill": "#ffffff", "stroke": Palette.grid, "stroke-dasharray": "4 3"]))
-            } else {
-                segments.append(.el("rect", ["class": "chart-outline", "x": n(left), "y": n(barY), "width": n(barWidth),
-                                             "height": n(barHeight), "fill": "none", "stroke": Palette.axis, "stroke-width": "1"]))
-            }
-            children += segments
-            rowNodes.append(.el("g", ["class": "chart-row", "id": "\(id)-row-\(i)"], children))
-            yCursor = barY + barHeight + 14 + Style.font + 2
         }
-        body.append(.el("g", ["class": "chart-rows"], rowNodes))
         let height = yCursor - Style.font - 2 + Style.pad - 8
 
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
-        for row in rows {
-            let parts = TaskState.allCases.filter { row.count($0) > 0 }
-                .map { "\($0.label(language).lowercased()) \(VietnameseNumber.integer(row.count($0), language: language))" }
-            items.append("\(row.name): \(counted(row.total, w, noun: noun))" +
+        for (row, (tally, countedTotal)) in zip(rows, zip(tallies, countedTotals)) {
+            let parts = TaskState.allCases.enumerated().filter { k, _ in tally.counts[k] > 0 }
+                .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
+            items.append("\(row.name): \(countedTotal)" +
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
-            table.rows.append((row.name, TaskState.allCases.map { .number(VietnameseNumber.integer(row.count($0), language: language)) }
-                                         + [.number(VietnameseNumber.integer(row.total, language: language))]))
+            table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
         let svg = Common.svg(id: id, kind: "states", width: width, height: height, title: title,
                              desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body)
@@ -138,27 +160,31 @@ public struct StateBarsChart: Chart {
 
 /// Text legends with swatches.
 enum Legend {
-    /// A legend of task states flowing left to right over lines; returns the node and the y of its last line's bottom.
+    /// Writes a legend of task states flowing left to right over lines; returns the y of its last line's bottom.
     static func states(_ states: [TaskState], id: String, language: ChartLanguage, left: Double, right: Double,
-                       top: Double, marker: Bool = false) -> (Node, Double) {
-        var nodes: [Node] = []
+                       top: Double, marker: Bool = false, into svg: inout MarkupWriter) -> Double {
         var x = left
         var baseline = top + Style.font
-        for state in states {
-            let label = state.label(language)
-            let itemWidth = 20 + TextMetrics.width(label, fontSize: Style.font)
-            if x > left && x + itemWidth > right {
-                x = left
-                baseline += Style.line + 4
+        svg.group(class: "chart-legend") { svg in
+            for state in states {
+                let label = state.label(language)
+                let itemWidth = 20 + TextMetrics.width(label, fontSize: Style.font)
+                if x > left && x + itemWidth > right {
+                    x = left
+                    baseline += Style.line + 4
+                }
+                svg.group(class: "chart-legend-item chart-state-\(Palette.slug(state))") { svg in
+                    if marker {
+                        Marker.write(state, cx: x + 7, cy: baseline - 5, size: 7, into: &svg)
+                    } else {
+                        svg.rect(x: x, y: baseline - 12, width: 14, height: 14, fill: Palette.fill(state, id: id), stroke: Palette.axis,
+                                 strokeWidth: 1)
+                    }
+                    svg.text(label, x: x + 20, y: baseline)
+                }
+                x += itemWidth + 16
             }
-            let swatch: Node = marker
-                ? Marker.node(state, id: id, cx: x + 7, cy: baseline - 5, size: 7)
-                : .el("rect", ["x": n(x), "y": n(baseline - 12), "width": "14", "height": "14", "fill": Palette.fill(state, id: id),
-                               "stroke": Palette.axis, "stroke-width": "1"])
-            nodes.append(.el("g", ["class": "chart-legend-item chart-state-\(Palette.slug(state))"],
-                             [swatch, Common.text(label, x: x + 20, y: baseline)]))
-            x += itemWidth + 16
         }
-        return (.el("g", ["class": "chart-legend"], nodes), baseline + 4)
+        return baseline + 4
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Rough text widths for a proportional sans-serif page font, and wrapping with "…".
 ///
 /// The page's CSS picks the font, so widths are estimates on the generous side (Noto Sans, DejaVu Sans and
@@ -55,8 +57,9 @@ enum TextMetrics {
     /// A last line of one lone word takes the word before it along ("… công huyện" / "Lâm Bình", not "… huyện Lâm" /
     /// "Bình"): most Vietnamese words are two syllables, and a syllable alone on a line reads as a fragment.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
+        if isSingleSpaced(text) && width(text, fontSize: fontSize) <= maxWidth { return ([text], false) }
         var (lines, truncated) = greedyWrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
-        guard !truncated, lines.count > 1, !lines[lines.count - 1].contains(" ") else { return (lines, truncated) }
+        guard !truncated, lines.count > 1, !containsSpace(lines[lines.count - 1]) else { return (lines, truncated) }
         var previous = lines[lines.count - 2].split(separator: " ").map(String.init)
         guard previous.count >= 3 else { return (lines, truncated) }
         let moved = previous.removeLast() + " " + lines[lines.count - 1]
@@ -66,9 +69,67 @@ enum TextMetrics {
         return (lines, false)
     }
 
+    /// Whether `text` is words separated by single spaces, with no tab, line break, or space at either end, so that
+    /// splitting it into words and joining them again gives it back.
+    ///
+    /// Most labels are such text and fit on one line; for them `wrap` skips splitting, as the greedy fill would
+    /// put every word on the first line: the widths it adds up word by word end in exactly `width(text)`.
+    private static func isSingleSpaced(_ text: String) -> Bool {
+        var previous = UInt8(ascii: " ")
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && previous == byte) {
+                return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: " ")
+    }
+
+    /// The words of `text`: what is between the characters " ", "\n" and "\t".
+    ///
+    /// Splitting a string into `Character`s finds grapheme clusters, which is slow; when every space, tab and line
+    /// feed is a character of its own, splitting its UTF-8 bytes gives the same words. That is so when no line feed
+    /// follows a carriage return and every space is between characters that cannot join one: those below U+0300
+    /// (no combining or prepended marks there), Vietnamese letters (U+1E00…U+1EFF) and common punctuation
+    /// (U+2010…U+2027).
+    static func words(_ text: String) -> [String] {
+        func joinsNoSpace(_ s: Unicode.Scalar) -> Bool {
+            s.value < 0x300 || (0x1E00...0x1EFF).contains(s.value) || (0x2010...0x2027).contains(s.value)
+        }
+        var previous: Unicode.Scalar?
+        var bytesWillDo = true
+        for scalar in text.unicodeScalars {
+            if previous == " " && !joinsNoSpace(scalar) || scalar == " " && previous.map(joinsNoSpace) == false
+                || scalar == "\n" && previous == "\r" {
+                bytesWillDo = false
+                break
+            }
+            previous = scalar
+        }
+        if bytesWillDo {
+            return text.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") })
+                .map { String(Substring($0)) }
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+    }
+
+    /// `text.contains(" ")` as Foundation answers it (a space followed by a combining mark does not count), without
+    /// asking Foundation when the bytes tell: no space at all, or one followed by ASCII or the end.
+    static func containsSpace(_ text: String) -> Bool {
+        var afterSpace = false
+        var sawSpace = false
+        for byte in text.utf8 {
+            if afterSpace && byte < 0x80 { return true }
+            afterSpace = byte == UInt8(ascii: " ")
+            sawSpace = sawSpace || afterSpace
+        }
+        if afterSpace { return true }
+        return sawSpace && text.contains(" ")
+    }
+
     /// Lines filled greedily, the last one cut in the middle when the text does not fit.
     private static func greedyWrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+        let words = self.words(text)
         guard !words.isEmpty else { return ([""], false) }
         func fits(_ s: String) -> Bool { width(s, fontSize: fontSize) <= maxWidth }
         /// The em width of `base + " " + word` from the em width of `base`, adding advances in the

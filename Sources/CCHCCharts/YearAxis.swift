@@ -33,15 +33,15 @@ struct YearAxis {
         return k
     }
 
-    /// The year labels below `baseline`, thinned so they do not overlap; the last year is always labelled.
-    func labels(baseline: Double) -> Node {
+    /// Writes the year labels below `baseline`, thinned so they do not overlap; the last year is always labelled.
+    func labels(baseline: Double, into svg: inout MarkupWriter) {
         let k = stride(labelWidth: TextMetrics.width("2000", fontSize: Style.font))
-        var nodes: [Node] = []
-        for year in years where (year - first) % k == 0 || year == last {
-            if year != last && k > 1 && last - year < k { continue }
-            nodes.append(Common.text(String(year), x: x(year), y: baseline, anchor: "middle"))
+        svg.group(class: "chart-axis chart-axis-x") { svg in
+            for year in years where (year - first) % k == 0 || year == last {
+                if year != last && k > 1 && last - year < k { continue }
+                svg.text(String(year), x: x(year), y: baseline, anchor: "middle")
+            }
         }
-        return .el("g", ["class": "chart-axis chart-axis-x"], nodes)
     }
 }
 
@@ -64,9 +64,9 @@ func labelSides(count: Int, spacing: Double, width: Double) -> [LabelSide] {
 
 /// Path data for a yearly series: `solid` joins runs of consecutive years, `dashed` bridges missing years;
 /// no segment joins two years for which `broken` is true.
-func seriesPaths(years: [Int], broken: (Int, Int) -> Bool, point: (Int) -> (Double, Double)) -> (solid: String, dashed: String) {
-    var solid = ""
-    var dashed = ""
+func seriesPaths(years: [Int], broken: (Int, Int) -> Bool, point: (Int) -> (Double, Double)) -> (solid: PathData, dashed: PathData) {
+    var solid = PathData()
+    var dashed = PathData()
     var runOpen = false
     for (a, b) in zip(years, years.dropFirst()) {
         if broken(a, b) {
@@ -75,11 +75,12 @@ func seriesPaths(years: [Int], broken: (Int, Int) -> Bool, point: (Int) -> (Doub
         }
         let pa = point(a), pb = point(b)
         if b == a + 1 {
-            if !runOpen { solid += "M\(n(pa.0)) \(n(pa.1))" }
-            solid += "L\(n(pb.0)) \(n(pb.1))"
+            if !runOpen { solid.move(pa.0, pa.1) }
+            solid.line(pb.0, pb.1)
             runOpen = true
         } else {
-            dashed += "M\(n(pa.0)) \(n(pa.1))L\(n(pb.0)) \(n(pb.1))"
+            dashed.move(pa.0, pa.1)
+            dashed.line(pb.0, pb.1)
             runOpen = false
         }
     }

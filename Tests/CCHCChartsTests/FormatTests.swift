@@ -1,4 +1,5 @@
 @testable import CCHCCharts
+import Foundation
 import Testing
 
 @Suite struct FormatTests {
@@ -52,6 +53,13 @@ import Testing
         #expect(ChartDate(2024, 6, 8) < ChartDate(2024, 6, 9))
     }
 
+    @Test(arguments: ChartLanguage.allCases)
+    func sentenceLabelsAreTheLabelsLowercased(language: ChartLanguage) {
+        for state in TaskState.allCases {
+            #expect(state.sentenceLabel(language) == state.label(language).lowercased(), "\(state)")
+        }
+    }
+
     @Test func ticks() {
         #expect(niceTicks(low: 0, high: 100) == [0, 25, 50, 75, 100])
         #expect(niceTicks(low: 10, high: 80) == [20, 40, 60, 80] || niceTicks(low: 10, high: 80).first == 10)
@@ -85,6 +93,36 @@ import Testing
         for v in UInt32(0x1E00)...0x1EFF {
             let s = Unicode.Scalar(v)!
             #expect(TextMetrics.isUppercase(s) == s.properties.isUppercase, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    /// Strings that mix the characters around which splitting bytes and splitting characters could disagree.
+    static var awkwardTexts: [String] {
+        let pieces = [" ", "  ", "\t", "\n", "\r", "\r\n", "a", "Đ", "ư", "ộ", "–", "…", "\u{301}", "\u{200D}", "\u{600}",
+                      "\u{903}", "\u{1F600}", "\u{1F3FB}", "\u{A0}", "\u{3000}", "e\u{301}", "x"]
+        var texts = ["", "Sở Nội vụ", " Sở  Nội\tvụ \n", "Ủy ban nhân dân huyện Chợ Đồn (tỉnh Bắc Kạn) – đợt 2…"]
+        // Every pair and many triples, deterministically.
+        for a in pieces { for b in pieces { texts.append("w" + a + b + "z") } }
+        for (i, a) in pieces.enumerated() {
+            for (j, b) in pieces.enumerated() where (i + j) % 3 == 0 {
+                for c in pieces where c.count == 1 { texts.append(a + b + " " + c + a) }
+            }
+        }
+        return texts
+    }
+
+    /// Splitting into words by bytes, when it is taken, must give what splitting by characters gives.
+    @Test func wordsAreThoseOfACharacterSplit() {
+        for text in Self.awkwardTexts {
+            let expected = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init)
+            #expect(TextMetrics.words(text) == expected, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The quick answer to "does the last line hold a space" must be Foundation's.
+    @Test func spaceTestAgreesWithFoundation() {
+        for text in Self.awkwardTexts {
+            #expect(TextMetrics.containsSpace(text) == text.contains(" "), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 

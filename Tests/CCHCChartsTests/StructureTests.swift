@@ -166,11 +166,41 @@ func numberTokens(_ s: String) -> Set<String> {
                 #expect(Collected(markup).error == nil, "\(type(of: chart))")
             }
         }
-        var attribute = ""
+        var attribute: [UInt8] = []
         Escape.append("a&b<c>\"d\"'e'", to: &attribute, attribute: true)
-        #expect(attribute == "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
+        #expect(String(decoding: attribute, as: UTF8.self) == "a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;")
         #expect(Common.sanitize("a\"b c<d>") == "a-b-c-d-")
         #expect(Common.sanitize("") == "chart")
+    }
+
+    /// Escaping works on UTF-8 bytes; it must agree with the rule stated on Unicode scalars.
+    @Test(arguments: [false, true])
+    func escapingBytesAgreesWithEscapingScalars(attribute: Bool) {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += attribute ? "&quot;" : "\""
+                case "'": out += attribute ? "&#39;" : "'"
+                case "\t", "\n", "\r":
+                    if attribute { out += " " } else { out.unicodeScalars.append(scalar) }
+                default:
+                    if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let texts = ["", "plain", "Sở Nội vụ", "a&b<c>\"d\"'e'", "\u{0}\u{1}x\u{1F}\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}ﬀ\u{EFFFF}",
+                     "tail\u{FFFF}", "é\u{301} – … ▲ 😀", String(repeating: "ab&", count: 100), "\u{7F}\u{80}\u{9F}"]
+        for text in texts {
+            var bytes: [UInt8] = []
+            Escape.append(text, to: &bytes, attribute: attribute)
+            #expect(String(decoding: bytes, as: UTF8.self) == reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test func longLabelsAreShortenedAndKeptWhole() {
@@ -290,6 +320,8 @@ final class TextBoxes: NSObject, XMLParserDelegate {
         let assignments = StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "assignments", language: .en).render().svg
         #expect(assignments.contains(">1 assignments</text>"))
         #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: " ").render().svg == byDefault)
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "\tlượt nhiệm vụ \n").render().svg == pairs)
+        #expect(StateBarsChart(id: "s", title: "t", rows: rows, unitNoun: "\u{3000}lượt nhiệm vụ\u{A0}").render().svg == pairs)
     }
 
     @Test func timelineCaptionsThatFitNeitherSideGoBelowTheMarker() {
