@@ -41,10 +41,11 @@ public enum OutputWriter {
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: true)
             let base = temporary.path
-            try makeFolders(for: paths, under: base)
+            let leaves = try makeFolders(for: paths, under: base)
             let results = ConcurrentMap.run(paths.count) { i -> Result<Int, OutputError> in
                 let target = base + "/" + paths[i]
                 do {
+                    if let folder = leaves[i] { try OutputWriter.makeFolder(base + "/" + folder) }
                     switch contents(i) {
                     case .bytes(let bytes):
                         try OutputWriter.writeFile(bytes, atPath: target)
@@ -104,26 +105,36 @@ public enum OutputWriter {
         try? manager.removeItem(at: folder)
     }
 
-    /// Creates the folders of `paths` (relative, `/`-separated) under the existing folder `base`, each
-    /// once and parents first, with plain `mkdir` (a national site has tens of thousands of them).
-    static func makeFolders(for paths: [String], under base: String) throws {
-        var made = Set<Substring>()
+    /// Makes the folders the files at `paths` go in, under `base`, except the innermost ones (a
+    /// page's own folder, which nothing else is in): those are left to whoever writes their files,
+    /// so most of the folders are made on all cores. Returns, for each path, the innermost folder
+    /// to make before writing it, if any.
+    static func makeFolders(for paths: [String], under base: String) throws -> [Substring?] {
+        var parents = Set<Substring>()
         for path in paths {
-            var end = path.startIndex
-            while let slash = path[end...].firstIndex(of: "/") {
-                let folder = path[..<slash]
-                end = path.index(after: slash)
-                guard made.insert(folder).inserted else { continue }
-                let full = base + "/" + folder
-                if mkdir(full, 0o755) != 0 && errno != EEXIST {
-                    throw OutputError(description: "cannot create \(full): \(String(cString: strerror(errno)))")
-                }
+            guard let slash = path.lastIndex(of: "/") else { continue }
+            var folder = path[..<slash]
+            while let up = folder.lastIndex(of: "/") {
+                folder = folder[..<up]
+                guard parents.insert(folder).inserted else { break }
             }
+        }
+        // Outer folders first: a folder's path is longer than its parent's.
+        for folder in parents.sorted(by: { $0.utf8.count < $1.utf8.count }) { try makeFolder(base + "/" + folder) }
+        return paths.map { path in
+            guard let slash = path.lastIndex(of: "/") else { return nil }
+            let folder = path[..<slash]
+            return parents.contains(folder) ? nil : folder
         }
     }
 
-    /// Writes bytes to a new file with plain POSIX calls (Foundation's `Data.write` was several times slower
-    /// over tens of thousands of small files).
+    /// Makes one folder; one that is already there is fine.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
     static func writeFile(_ bytes: [UInt8], atPath path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw OutputError(description: "cannot create \(path): \(String(cString: strerror(errno)))") }
