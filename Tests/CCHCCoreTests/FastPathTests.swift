@@ -92,3 +92,22 @@ import Testing
         #expect(date.description == iso)
     }
 }
+
+@Suite struct ByteOrderTests {
+    @Test func utf8PrecedesIsByteOrder() {
+        let texts = ["", "a", "ab", "b", "Z", "a/b", "a-b", "kế hoạch", "ke hoach", "kế", "Đà Nẵng", "đ", "e\u{301}", "é",
+                     "content/progress/2024/q1/so-noi-vu.yml", "content/progress/2024/q1/so-noi-vu-2.yml", String(repeating: "x", count: 40)]
+        for a in texts {
+            for b in texts {
+                #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
+            }
+        }
+    }
+
+    @Test func wwwIsFoundInAnyCase() {
+        #expect(Markdown.plainInline("xem www.example.gov.vn") == nil)
+        #expect(Markdown.plainInline("xem WwW.example.gov.vn") == nil)
+        #expect(Markdown.plainInline("ww.w và wwww.") == nil)
+        #expect(Markdown.plainInline("www và w.") == "www và w.")
+    }
+}

@@ -48,7 +48,7 @@ public enum ReleaseArchive {
             }
         }
         try walk("")
-        paths.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        paths.sort { $0.utf8Precedes($1) }
         return try paths.map { path in
             let data = try Data(contentsOf: folder.appendingPathComponent(path))
             return (path, [UInt8](data))

@@ -267,7 +267,7 @@ enum JSONText {
         case let object as [String: Any]:
             if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(0x7B)
-            let keys = object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let keys = object.keys.sorted { $0.utf8Precedes($1) }
             for (i, key) in keys.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 out.append(0x0A)

@@ -94,7 +94,7 @@ public final class SiteOutput: Sendable {
     public var paths: [String] { Array(sources.keys) }
 
     /// Every path, sorted by its UTF-8 bytes, as a full build lists them.
-    public var sortedPaths: [String] { sources.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    public var sortedPaths: [String] { sources.keys.sorted { $0.utf8Precedes($1) } }
 
     /// The files copied from `content/files/` as they are: each path with the file it is copied from.
     public var copies: [(path: String, source: URL)] {
@@ -122,7 +122,7 @@ public final class SiteOutput: Sendable {
                 guard case .page(let job) = entry.source, job.inSitemap else { return nil }
                 return entry.path
             }
-            let sorted = pages.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            let sorted = pages.sorted { $0.utf8Precedes($1) }
             return .bytes(Array(Feeds.sitemap(sorted, base: base).utf8))
         case .feed: return .bytes(Array(Feeds.atom(builder, base: base).utf8))
         case .copy(let url): return .copy(url)
@@ -149,7 +149,7 @@ public final class SiteOutput: Sendable {
             if case .page = entry.source { continue }
             files.append(OutputFile(path: entry.path, contents: contents(entry.source, path: entry.path)))
         }
-        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let sorted = files.sorted { $0.path.utf8Precedes($1.path) }
         timings.lap("feed and sitemap")
         return sorted
     }

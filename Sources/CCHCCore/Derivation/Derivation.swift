@@ -160,10 +160,10 @@ public struct Derivation: Sendable {
     /// The loader gives reports in that order already, so this is usually one pass.
     static func pathRanks(_ reports: [ProgressReport]) -> [Int] {
         // Strictly increasing, as the loader gives them: the rank is the position.
-        if reports.indices.dropFirst().allSatisfy({ reports[$0 - 1].path.utf8.lexicographicallyPrecedes(reports[$0].path.utf8) }) {
+        if reports.indices.dropFirst().allSatisfy({ reports[$0 - 1].path.utf8Precedes(reports[$0].path) }) {
             return Array(reports.indices)
         }
-        let order = reports.indices.sorted { reports[$0].path.utf8.lexicographicallyPrecedes(reports[$1].path.utf8) }
+        let order = reports.indices.sorted { reports[$0].path.utf8Precedes(reports[$1].path) }
         var rank = [Int](repeating: 0, count: reports.count)
         var current = 0
         for (i, r) in order.enumerated() {

@@ -22,7 +22,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     /// Orders by path (byte order), then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        if a.path != b.path { return Array(a.path.utf8).lexicographicallyPrecedes(b.path.utf8) }
+        if a.path != b.path { return a.path.utf8Precedes(b.path) }
         if a.line != b.line { return a.line < b.line }
         return a.column < b.column
     }

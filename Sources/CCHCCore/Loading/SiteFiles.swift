@@ -75,7 +75,7 @@ struct SiteFiles: Sendable {
             for (child, path, diskPath) in folders { walk(child, path, diskPath, depth: depth + 1) }
         }
         walk(folder.path, prefix, prefix, depth: 0)
-        return out.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return out.sorted { $0.utf8Precedes($1) }
     }
 
     /// The on-disk URL of a site-relative path.

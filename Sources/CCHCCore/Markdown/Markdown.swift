@@ -84,6 +84,20 @@ extension Markdown {
     /// inline syntax, an entity, HTML or an autolink (`* _ ` [ ] < > & \ ~ ! | : @` and "www."),
     /// and no character at the start that could open a block. For such text cmark-gfm's output is
     /// the trimmed text with `"` escaped, which `MarkdownTests` checks against cmark itself.
+    /// Whether `text` holds "www." in any case (what cmark-gfm's autolink extension looks for).
+    private static func containsWWW(_ text: String) -> Bool {
+        var run = 0
+        for byte in text.utf8 {
+            if byte | 0x20 == UInt8(ascii: "w") {
+                run += 1
+            } else {
+                if byte == UInt8(ascii: "."), run >= 3 { return true }
+                run = 0
+            }
+        }
+        return false
+    }
+
     static func plainInline(_ text: String) -> String? {
         var quotes = 0
         for byte in text.utf8 {
@@ -98,7 +112,7 @@ extension Markdown {
         }
         let trimmed = text.trimmingSpaces
         guard let first = trimmed.unicodeScalars.first, !"#-+=0123456789".unicodeScalars.contains(first),
-              !trimmed.lowercased().contains("www."), !trimmed.hasSuffix("  ") else { return nil }
+              !containsWWW(trimmed), !trimmed.hasSuffix("  ") else { return nil }
         // Runs of spaces are kept by cmark within a line; a line ending in a backslash or spaces is a hard break (excluded above).
         return quotes == 0 ? trimmed : trimmed.replacingOccurrences(of: "\"", with: "&quot;")
     }

@@ -9,7 +9,7 @@ extension SlugIdentifier {
     public init(stringLiteral value: String) { self.init(value) }
     public var description: String { rawValue }
     public static func < (a: Self, b: Self) -> Bool {
-        Array(a.rawValue.utf8).lexicographicallyPrecedes(b.rawValue.utf8)
+        a.rawValue.utf8Precedes(b.rawValue)
     }
 }
 
@@ -57,6 +57,6 @@ public struct TaskID: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// Orders by plan id, then task id, in byte order.
     public static func < (a: TaskID, b: TaskID) -> Bool {
         if a.plan != b.plan { return a.plan < b.plan }
-        return Array(a.local.utf8).lexicographicallyPrecedes(b.local.utf8)
+        return a.local.utf8Precedes(b.local)
     }
 }

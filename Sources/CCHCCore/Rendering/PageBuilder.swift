@@ -139,7 +139,7 @@ struct PageBuilder: Sendable {
         return all.sorted { a, b in
             let ra = site.reports[a.report], rb = site.reports[b.report]
             if ra.reported.value != rb.reported.value { return ra.reported.value > rb.reported.value }
-            if ra.path != rb.path { return Array(rb.path.utf8).lexicographicallyPrecedes(ra.path.utf8) }
+            if ra.path != rb.path { return rb.path.utf8Precedes(ra.path) }
             return a.update > b.update
         }
     }

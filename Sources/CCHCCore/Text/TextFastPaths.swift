@@ -57,3 +57,22 @@ extension StringProtocol {
         }
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes of the text sort before those of `other`: the order of file paths in
+    /// listings and downloads. The same as `utf8.lexicographicallyPrecedes(other.utf8)`, compared
+    /// with `memcmp` (sorting 50,000 paths byte by byte was a visible part of listing a site).
+    func utf8Precedes(_ other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = Swift.min(a.count, b.count)
+                if common > 0 {
+                    let order = memcmp(a.baseAddress!, b.baseAddress!, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+        return (fast ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}
