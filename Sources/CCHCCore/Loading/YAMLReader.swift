@@ -56,7 +56,10 @@ struct YAMLReader {
 struct MappingReader {
     let yaml: YAMLReader
     let node: Node
-    let pairs: [(key: String, keyNode: Node, value: Node)]
+    /// The keys, in file order, and the value of each (kept apart, so looking up a key compares
+    /// strings without copying nodes).
+    let keys: [String]
+    let values: [Node]
     /// Where this mapping sits, for messages ("in agency `so-noi-vu`").
     let context: String
 
@@ -72,18 +75,24 @@ struct MappingReader {
             log.error(yaml.location(node), "\(context) must be a mapping of `key: value` lines, found \(MappingReader.describe(node))")
             return nil
         }
-        var pairs: [(String, Node, Node)] = []
+        var keys: [String] = [], keyNodes: [Node] = [], values: [Node] = []
+        keys.reserveCapacity(mapping.count)
+        keyNodes.reserveCapacity(mapping.count)
+        values.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard case .scalar(let scalar) = key else {
                 log.error(yaml.location(key), "a key must be plain text")
                 continue
             }
-            pairs.append((scalar.string, key, value))
+            keys.append(scalar.string)
+            keyNodes.append(key)
+            values.append(value)
         }
-        self.pairs = pairs
-        guard pairs.contains(where: { !allowed.contains($0.0) }) else { return }
-        let present = Set(pairs.map(\.0))
-        for (key, keyNode, _) in pairs where !allowed.contains(key) {
+        self.keys = keys
+        self.values = values
+        guard keys.contains(where: { !allowed.contains($0) }) else { return }
+        let present = Set(keys)
+        for (key, keyNode) in zip(keys, keyNodes) where !allowed.contains(key) {
             var message = "unknown key `\(key)` in \(context)"
             let candidates = allowed.filter { !present.contains($0) && requires[$0].map(present.contains) ?? true }
             if let near = Suggestion.nearest(to: key, in: candidates) {
@@ -110,8 +119,8 @@ struct MappingReader {
 
     /// The value node of `key`, treating an empty plain value (`key:`) as absent.
     func value(_ key: String) -> Node? {
-        guard let i = pairs.firstIndex(where: { $0.key == key }) else { return nil }
-        let node = pairs[i].value
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        let node = values[i]
         if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
         return node
     }
