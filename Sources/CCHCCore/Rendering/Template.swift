@@ -371,13 +371,18 @@ struct TemplateRenderer: Sendable {
         if name.anchored {
             value = stack.last?.child(first)
         } else {
-            var i = stack.endIndex
-            while i > stack.startIndex {
-                i -= 1
-                if let found = stack[i].child(first) {
-                    value = found
-                    break
+            // Through the buffer, so each frame is looked at where it is rather than copied out.
+            value = stack.withUnsafeBufferPointer { frames in
+                var i = frames.endIndex
+                while i > frames.startIndex {
+                    i -= 1
+                    switch frames[i] {
+                    case .map(let map): if let found = map[first] { return found }
+                    case .words(let words): if let found = words[first] { return found }
+                    case .other: continue
+                    }
                 }
+                return nil
             }
         }
         guard name.parts.count > 1 else { return value }

@@ -86,14 +86,15 @@ public enum FastHTML {
     private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
     private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 
+    /// The bytes `&`, `<`, `>`, `"` and `'`, as bits of a mask (all are below 64).
+    private static let special: UInt64 = 1 << 0x26 | 1 << 0x3C | 1 << 0x3E | 1 << 0x22 | 1 << 0x27
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 64 && special >> byte & 1 != 0 }
+
     /// Escapes `&`, `<`, `>`, `"` and `'` (for element content and attribute values).
     public static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
-        }
-        guard needs else { return text }
+        guard text.utf8.contains(where: needsEscape) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
