@@ -111,3 +111,12 @@ import Testing
         #expect(Markdown.plainInline("www và w.") == "www và w.")
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test(arguments: [("", ""), ("abc", ""), ("", "a"), ("abc", "abc"), ("abc", "abcd"), ("xxabcxx", "abc"), ("ababac", "abac"),
+                      ("aaa", "aab"), ("<p><input type=\"checkbox\" disabled=\"\" /> Việc</p>", "<input type=\"checkbox\""),
+                      ("kế hoạch", "hoạch"), ("kế hoạch", "hoach"), ("end a", "a"), ("a", "a")])
+    func byteSearchFindsWhatTheStandardOneFinds(text: String, needle: String) {
+        #expect(text.containsBytes(needle) == (text.utf8.firstRange(of: needle.utf8) != nil))
+    }
+}

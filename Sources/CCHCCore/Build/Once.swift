@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 
 /// A value made the first time it is asked for, by whichever thread asks first; threads that ask
 /// meanwhile wait for it, so it is made exactly once.
 ///
-/// `@unchecked Sendable` is safe because `state` is only read and written while `lock` is held,
-/// and the maker is `@Sendable`. The maker must not ask the same `Once` for its value (it would
+/// `@unchecked Sendable` is safe because `state` is only written while `lock` is held, and read
+/// without it only once `made` says it holds the value for good (the store of `made` releases
+/// what was written before it, its load acquires it); the maker is `@Sendable`. The maker must not ask the same `Once` for its value (it would
 /// wait for itself).
 public final class Once<Value: Sendable>: @unchecked Sendable {
     private enum State {
@@ -14,6 +16,9 @@ public final class Once<Value: Sendable>: @unchecked Sendable {
 
     private let lock = NSLock()
     private var state: State
+    /// Set once `state` holds the value: then it is read without the lock (some values are asked
+    /// for on every page).
+    private let made = Atomic<Bool>(false)
 
     /// A value made by `make` when first asked for.
     public init(_ make: @escaping @Sendable () -> Value) {
@@ -23,10 +28,12 @@ public final class Once<Value: Sendable>: @unchecked Sendable {
     /// A value that is already there.
     public init(value: Value) {
         state = .made(value)
+        made.store(true, ordering: .releasing)
     }
 
     /// The value, made now if this is the first time.
     public func get() -> Value {
+        if made.load(ordering: .acquiring), case .made(let value) = state { return value }
         lock.lock()
         defer { lock.unlock() }
         switch state {
@@ -35,6 +42,7 @@ public final class Once<Value: Sendable>: @unchecked Sendable {
         case .waiting(let make):
             let value = make()
             state = .made(value)
+            made.store(true, ordering: .releasing)
             return value
         }
     }

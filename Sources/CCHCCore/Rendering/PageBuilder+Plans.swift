@@ -128,7 +128,7 @@ extension PageBuilder {
     /// Replaces GFM task-list checkboxes (form controls without labels, which assistive technology
     /// announces as unlabelled inputs) with a box drawn in text and the state in words.
     func labelTaskBoxes(_ html: String) -> String {
-        guard html.utf8.firstRange(of: "<input type=\"checkbox\"".utf8) != nil else { return html }
+        guard html.containsBytes("<input type=\"checkbox\"") else { return html }
         let done = words.language == .vi ? "Đã xong:" : "Done:", open = words.language == .vi ? "Chưa xong:" : "Not done:"
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",

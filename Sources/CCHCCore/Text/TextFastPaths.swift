@@ -76,3 +76,26 @@ extension String {
         return (fast ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
 }
+
+extension String {
+    /// Whether the UTF-8 bytes of `needle` occur in the text: a plain byte search with `memchr` and
+    /// `memcmp` (the standard library's generic one was a visible part of rendering plan pages).
+    func containsBytes(_ needle: String) -> Bool {
+        let found = utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { needle -> Bool in
+                guard !needle.isEmpty else { return true }
+                guard haystack.count >= needle.count else { return false }
+                let base = haystack.baseAddress!, first = Int32(needle[0])
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last, let hit = memchr(base + start, first, last - start + 1) {
+                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = at + 1
+                }
+                return false
+            }
+        }
+        return (found ?? nil) ?? (utf8.firstRange(of: needle.utf8) != nil)
+    }
+}
