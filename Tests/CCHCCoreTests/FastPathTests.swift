@@ -120,3 +120,99 @@ import Testing
         #expect(text.containsBytes(needle) == (text.utf8.firstRange(of: needle.utf8) != nil))
     }
 }
+
+/// Number formatting on bytes gives what it gave when it was built from characters.
+@Suite struct NumberFormatTests {
+    /// The first version: digits read from the description as characters, the result built from characters.
+    private static func reference(_ x: Double, scale: Int, digits requested: Int, trimZeros: Bool, language: VietnameseFormat.Language) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? "-∞" : "∞" }
+        let text = x.magnitude.description
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        var digits: [UInt8] = []
+        var beforePoint: Int?
+        for ch in mantissa {
+            if ch == "." { beforePoint = digits.count } else if let d = ch.wholeNumberValue { digits.append(UInt8(d)) }
+        }
+        var point = (beforePoint ?? digits.count) + exponent
+        while digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
+        if digits.isEmpty { point = 0 }
+        if !digits.isEmpty { point += scale }
+        let fractionDigits = max(0, requested)
+        let keep = point + fractionDigits
+        if keep < 0 {
+            digits = []
+            point = -fractionDigits
+        } else if keep < digits.count {
+            let roundUp = digits[keep] >= 5
+            digits.removeSubrange(keep...)
+            if roundUp {
+                var i = digits.count - 1
+                while i >= 0 {
+                    if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
+                }
+                if i < 0 { digits.insert(1, at: 0); point += 1 }
+            }
+        }
+        var integerPart = "", fractionPart = ""
+        for index in 0..<max(point, 0) { integerPart.append(index < digits.count ? Character(String(digits[index])) : "0") }
+        if integerPart.isEmpty { integerPart = "0" }
+        for k in 0..<fractionDigits {
+            let index = point + k
+            fractionPart.append(index >= 0 && index < digits.count ? Character(String(digits[index])) : "0")
+        }
+        if trimZeros { while fractionPart.last == "0" { fractionPart.removeLast() } }
+        let isZero = !digits.contains(where: { $0 != 0 })
+        var result = x < 0 && !isZero ? "-" : ""
+        result += VietnameseFormat.group(integerPart, separator: language.groupSeparator)
+        if !fractionPart.isEmpty {
+            result.append(language.decimalSeparator)
+            result += fractionPart
+        }
+        return result
+    }
+
+    @Test func bytesGiveWhatCharactersGave() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.05, 0.005, 0.0049, 0.845, 1.005, 9.995, 99.995, 999.5, 1000, 1234.5678, -1234.5678,
+                                85.95, 88, 8.1, 1e-7, 1.5e-5, 123456789.125, 1e14, 9.999999e15, 1e21, 3.0e-300, 0.3333333333333333, 2.0 / 3,
+                                .nan, .infinity, -.infinity]
+        var generator = SplitMix(seed: 2026)
+        for _ in 0..<2000 {
+            let magnitude = Double.random(in: -8...12, using: &generator)
+            values.append((Bool.random(using: &generator) ? -1 : 1) * pow(10, magnitude) * Double.random(in: 1..<10, using: &generator))
+        }
+        for x in values {
+            for scale in [0, 2] {
+                for digits in 0...3 {
+                    for trim in [false, true] {
+                        for language in VietnameseFormat.Language.allCases {
+                            #expect(VietnameseFormat.format(x, scale: scale, digits: digits, trimZeros: trim, language: language)
+                                    == Self.reference(x, scale: scale, digits: digits, trimZeros: trim, language: language), "\(x)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A small seeded generator, so the values tried are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

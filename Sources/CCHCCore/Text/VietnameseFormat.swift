@@ -42,27 +42,32 @@ public enum VietnameseFormat {
 
     /// The decimal digits of `|x|` and how many of them stand before the point (may be ≤ 0 or > count).
     static func decimalDigits(_ x: Double) -> (digits: [UInt8], pointPosition: Int) {
-        let text = x.magnitude.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
+        // The description is ASCII: digits, ".", and "e" with a signed exponent.
+        let text = x.magnitude.description.utf8
         var digits: [UInt8] = []
+        digits.reserveCapacity(text.count)
         var beforePoint: Int?
-        for ch in mantissa {
-            if ch == "." {
-                beforePoint = digits.count
-            } else if let d = ch.wholeNumberValue {
-                digits.append(UInt8(d))
+        var exponent = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let byte = text[index]
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                exponent = Int(Substring(text[text.index(after: index)...])) ?? 0
+                break
             }
+            if byte == UInt8(ascii: ".") {
+                beforePoint = digits.count
+            } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits.append(byte - UInt8(ascii: "0"))
+            }
+            index = text.index(after: index)
         }
         var point = (beforePoint ?? digits.count) + exponent
         // Drop leading zeros ("0.05" → digits 5, point -1).
-        while digits.first == 0 {
-            digits.removeFirst()
-            point -= 1
+        let zeros = digits.prefix { $0 == 0 }.count
+        if zeros > 0 {
+            digits.removeFirst(zeros)
+            point -= zeros
         }
         if digits.isEmpty { point = 0 }
         return (digits, point)
@@ -100,28 +105,27 @@ public enum VietnameseFormat {
                 }
             }
         }
-        // Lay the digits out as integer part and exactly `fractionDigits` decimals.
-        var integerPart = ""
-        var fractionPart = ""
-        for index in 0..<max(point, 0) {
-            integerPart.append(index < digits.count ? Character(String(digits[index])) : "0")
-        }
-        if integerPart.isEmpty { integerPart = "0" }
-        for k in 0..<fractionDigits {
-            let index = point + k
-            fractionPart.append(index >= 0 && index < digits.count ? Character(String(digits[index])) : "0")
-        }
-        if trimZeros {
-            while fractionPart.last == "0" { fractionPart.removeLast() }
-        }
+        // Lay the digits out as integer part and exactly `fractionDigits` decimals, as ASCII bytes.
+        func digit(_ index: Int) -> UInt8 { UInt8(ascii: "0") + (index >= 0 && index < digits.count ? digits[index] : 0) }
         let isZero = !digits.contains(where: { $0 != 0 })
-        var result = x < 0 && !isZero ? "-" : ""
-        result += group(integerPart, separator: language.groupSeparator)
-        if !fractionPart.isEmpty {
-            result.append(language.decimalSeparator)
-            result += fractionPart
+        let integerCount = max(point, 1)
+        let group = language == .vi ? UInt8(ascii: ".") : UInt8(ascii: ",")
+        var out: [UInt8] = []
+        out.reserveCapacity(integerCount + integerCount / 3 + fractionDigits + 2)
+        if x < 0 && !isZero { out.append(UInt8(ascii: "-")) }
+        for index in 0..<integerCount {
+            if index > 0, (integerCount - index) % 3 == 0 { out.append(group) }
+            out.append(point > 0 ? digit(index) : UInt8(ascii: "0"))
         }
-        return result
+        var fractionCount = fractionDigits
+        if trimZeros {
+            while fractionCount > 0, digit(point + fractionCount - 1) == UInt8(ascii: "0") { fractionCount -= 1 }
+        }
+        if fractionCount > 0 {
+            out.append(language == .vi ? UInt8(ascii: ",") : UInt8(ascii: "."))
+            for k in 0..<fractionCount { out.append(digit(point + k)) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `digits` (ASCII, no sign) with `separator` between groups of three from the right.
