@@ -59,26 +59,29 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = try #require(SiteLoader.load(root: root).site)
         let tables = LinkTables(site: loaded.site)
-        let pages = [SitePaths.dashboard, SitePaths.plans, SitePaths.updates(page: 2),
+        let pages = [SitePaths.plan(try #require(loaded.site.plans.first?.id)), SitePaths.updates(page: 2),
                      SitePaths.task(try #require(loaded.site.plans.first?.tasks.first?.id))]
         for page in pages {
-            let table = try #require(tables.table(from: page))
+            let agencies = try #require(tables.agencies(from: page)), tasks = try #require(tables.tasks(from: page))
             let root = SitePaths.root(of: page)
-            #expect(table.agencies.count == loaded.site.agencies.count)
+            #expect(agencies.entries.count == loaded.site.agencies.count)
             for agency in loaded.site.agencies {
                 let made = LinkTables.agency(agency.id, loaded.lookup.agencies[agency.id], root: root)
-                #expect(table.agencies[agency.id] as? [String: String] == made as? [String: String])
+                #expect(agencies[agency.id] as? [String: String] == made as? [String: String])
                 #expect(made["href"] as? String == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
             }
             for plan in loaded.site.plans {
                 for task in plan.tasks {
                     let made = LinkTables.task(task.id, loaded.lookup.tasks[task.id], plan: loaded.lookup.plans[plan.id], root: root)
-                    #expect(table.tasks[task.id] as? [String: String] == made as? [String: String])
+                    #expect(tasks[task.id] as? [String: String] == made as? [String: String])
                     #expect(made["plan_href"] as? String == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
                 }
             }
         }
-        #expect(tables.table(from: "a/b/c/d/index.html") == nil)
+        // Pages nearer the root, and deeper than any page, make their own links.
+        for page in [SitePaths.dashboard, SitePaths.plans, "a/b/c/d/index.html"] {
+            #expect(tables.agencies(from: page) == nil && tables.tasks(from: page) == nil)
+        }
     }
 }
 

@@ -2,31 +2,39 @@
 /// every task, made once for each depth of page that links to them.
 ///
 /// A relative link depends only on how deep the linking page is, and at national scale the same
-/// agencies and tasks are linked hundreds of thousands of times: each table is made the first
-/// time a page of that depth asks, then shared.
+/// agencies and tasks are linked hundreds of thousands of times from the pages two and three
+/// folders deep (plans, agencies, indices, pages of updates; tasks). Each table is made the first
+/// time a page of its depth asks, then shared; the few pages nearer the root make their links.
 final class LinkTables: Sendable {
-    /// An immutable table of page values; `[String: Any]` holds only strings here.
-    struct Table: @unchecked Sendable {
-        let agencies: [AgencyID: [String: Any]]
-        let tasks: [TaskID: [String: Any]]
+    /// Agencies or tasks by id; `[String: Any]` holds only strings here, and never changes.
+    struct Table<ID: Hashable & Sendable>: @unchecked Sendable {
+        let entries: [ID: [String: Any]]
+        subscript(id: ID) -> [String: Any]? { entries[id] }
     }
 
-    /// Pages lie at most this deep (`nhiem-vu/<plan>/<task>/index.html` is 3).
-    private static let deepest = 3
-    private let byDepth: [Once<Table>]
+    /// The depths that have tables: `x/y/index.html` and `x/y/z/index.html`.
+    private static let depths = 2...3
+    private let agencies: [Once<Table<AgencyID>>]
+    private let tasks: [Once<Table<TaskID>>]
 
     init(site: Site) {
-        byDepth = (0...Self.deepest).map { depth in
+        agencies = Self.depths.map { depth in
             Once {
                 let root = String(repeating: "../", count: depth)
-                var agencies: [AgencyID: [String: Any]] = [:]
-                agencies.reserveCapacity(site.agencies.count)
-                for agency in site.agencies { agencies[agency.id] = Self.agency(agency.id, agency, root: root) }
-                var tasks: [TaskID: [String: Any]] = [:]
+                var entries: [AgencyID: [String: Any]] = [:]
+                entries.reserveCapacity(site.agencies.count)
+                for agency in site.agencies { entries[agency.id] = Self.agency(agency.id, agency, root: root) }
+                return Table(entries: entries)
+            }
+        }
+        tasks = Self.depths.map { depth in
+            Once {
+                let root = String(repeating: "../", count: depth)
+                var entries: [TaskID: [String: Any]] = [:]
                 for plan in site.plans {
-                    for task in plan.tasks { tasks[task.id] = Self.task(task.id, task, plan: plan, root: root) }
+                    for task in plan.tasks { entries[task.id] = Self.task(task.id, task, plan: plan, root: root) }
                 }
-                return Table(agencies: agencies, tasks: tasks)
+                return Table(entries: entries)
             }
         }
     }
@@ -43,10 +51,19 @@ final class LinkTables: Sendable {
          "plan_number": plan?.number ?? id.plan.rawValue, "plan_href": root + SitePaths.encode(SitePaths.plan(id.plan))]
     }
 
-    /// The table for pages at `page`'s depth, or nil for a page deeper than any the site has.
-    func table(from page: String) -> Table? {
+    /// The agencies' links for pages at `page`'s depth, if that depth has a table.
+    func agencies(from page: String) -> Table<AgencyID>? {
+        Self.slot(of: page).map { agencies[$0].get() }
+    }
+
+    /// The tasks' links for pages at `page`'s depth, if that depth has a table.
+    func tasks(from page: String) -> Table<TaskID>? {
+        Self.slot(of: page).map { tasks[$0].get() }
+    }
+
+    private static func slot(of page: String) -> Int? {
         var depth = 0
         for byte in page.utf8 where byte == UInt8(ascii: "/") { depth += 1 }
-        return depth < byDepth.count ? byDepth[depth].get() : nil
+        return depths.contains(depth) ? depth - depths.lowerBound : nil
     }
 }

@@ -27,7 +27,7 @@ struct PageBuilder: Sendable {
 
     /// `{name, short, href}` of an agency, linked from `page`.
     func agency(_ id: AgencyID, from page: String) -> [String: Any] {
-        links.table(from: page)?.agencies[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
+        links.agencies(from: page)?[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
     }
 
     /// `{state, label}` of a derived state; `state` is the CSS modifier (`done-late`).
@@ -95,7 +95,7 @@ struct PageBuilder: Sendable {
 
     /// `{title, href}` of a task.
     func taskLink(_ id: TaskID, from page: String) -> [String: Any] {
-        links.table(from: page)?.tasks[id]
+        links.tasks(from: page)?[id]
             ?? LinkTables.task(id, lookup.tasks[id], plan: lookup.plans[id.plan], root: SitePaths.root(of: page))
     }
 

@@ -94,7 +94,11 @@ public enum FastHTML {
 
     /// Escapes `&`, `<`, `>`, `"` and `'` (for element content and attribute values).
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        let needed = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where needsEscape(byte) { return true }
+            return false
+        }
+        guard needed ?? text.utf8.contains(where: needsEscape) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
