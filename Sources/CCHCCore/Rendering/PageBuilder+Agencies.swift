@@ -35,9 +35,8 @@ extension PageBuilder {
                     var row = taskLink(task.id, from: page)
                     row["due"] = dueText(task, occurrences: derived.occurrences)
                     row["status"] = state(summary)
-                    if pairs.count > 1 { row["tally"] = "\(pairs.filter { $0.state.isDone }.count)/\(pairs.count)" }
-                    let own = derived.updates.filter { site.reports[$0.report].agency.value == member.id }
-                    if let latest = own.last {
+                    if pairs.count > 1 { row["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)" }
+                    if let latest = derived.updates.last(where: { site.reports[$0.report].agency.value == member.id }) {
                         let u = update(latest, from: page)
                         row["latest"] = u
                     }

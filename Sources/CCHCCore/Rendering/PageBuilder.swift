@@ -65,8 +65,8 @@ struct PageBuilder: Sendable {
     /// (the last one due by the reporting date, or the first one).
     func summaryState(_ pairs: [PairState]) -> TaskState {
         if pairs.contains(where: { $0.state == .overdue }) { return .overdue }
-        let due = pairs.filter { ($0.occurrence.due ?? .init(year: 9999, month: 12, day: 31)!) <= derivation.asOf }
-        return (due.last ?? pairs.first)?.state ?? .noReport
+        let due = pairs.last { ($0.occurrence.due ?? .init(year: 9999, month: 12, day: 31)!) <= derivation.asOf }
+        return (due ?? pairs.first)?.state ?? .noReport
     }
 
     /// How urgent a state is, for "overdue first" lists.
@@ -158,7 +158,7 @@ struct PageBuilder: Sendable {
             tally.add(summary)
             entry["status"] = state(summary)
             if pairs.count > 1 {
-                entry["tally"] = "\(pairs.filter { $0.state.isDone }.count)/\(pairs.count)"
+                entry["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)"
             }
             return entry
         }
