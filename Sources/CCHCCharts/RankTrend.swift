@@ -88,12 +88,7 @@ public struct RankTrendChart: Chart {
         var labels = MarkupWriter(depth: 2, capacity: years.count * 300)
         var flagged = false
         body.group(class: "chart-series") { svg in
-            if !dashed.isEmpty {
-                svg.path(class: "chart-gap", dashed, fill: "none", stroke: Palette.series, strokeWidth: 2, dash: "2 5", linecap: "round")
-            }
-            if !solid.isEmpty {
-                svg.path(class: "chart-line", solid, fill: "none", stroke: Palette.series, strokeWidth: 3, linejoin: "round")
-            }
+            svg.seriesLine(solid: solid, dashed: dashed)
             for (i, year) in years.enumerated() {
                 let p = byYear[year]!
                 let px = axis.x(year), py = y(p.rank)

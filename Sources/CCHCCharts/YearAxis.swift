@@ -86,3 +86,15 @@ func seriesPaths(years: [Int], broken: (Int, Int) -> Bool, point: (Int) -> (Doub
     }
     return (solid, dashed)
 }
+
+extension MarkupWriter {
+    /// The line of a yearly series from ``seriesPaths(years:broken:point:)``: dashed over missing years, solid elsewhere.
+    mutating func seriesLine(solid: PathData, dashed: PathData) {
+        if !dashed.isEmpty {
+            path(class: "chart-gap", dashed, fill: "none", stroke: Palette.series, strokeWidth: 2, dash: "2 5", linecap: "round")
+        }
+        if !solid.isEmpty {
+            path(class: "chart-line", solid, fill: "none", stroke: Palette.series, strokeWidth: 3, linejoin: "round")
+        }
+    }
+}

@@ -126,7 +126,8 @@ import Testing
 
 /// Number formatting on bytes gives what it gave when it was built from characters.
 @Suite struct NumberFormatTests {
-    /// The first version: digits read from the description as characters, the result built from characters.
+    /// The first version: digits read from the description as characters, the result built from
+    /// characters (the rounding between the two is shared).
     private static func reference(_ x: Double, scale: Int, digits requested: Int, trimZeros: Bool, language: VietnameseFormat.Language) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x < 0 ? "-∞" : "∞" }
@@ -150,21 +151,7 @@ import Testing
         if digits.isEmpty { point = 0 }
         if !digits.isEmpty { point += scale }
         let fractionDigits = max(0, requested)
-        let keep = point + fractionDigits
-        if keep < 0 {
-            digits = []
-            point = -fractionDigits
-        } else if keep < digits.count {
-            let roundUp = digits[keep] >= 5
-            digits.removeSubrange(keep...)
-            if roundUp {
-                var i = digits.count - 1
-                while i >= 0 {
-                    if digits[i] == 9 { digits[i] = 0; i -= 1 } else { digits[i] += 1; break }
-                }
-                if i < 0 { digits.insert(1, at: 0); point += 1 }
-            }
-        }
+        VietnameseFormat.round(&digits, point: &point, fractionDigits: fractionDigits)
         var integerPart = "", fractionPart = ""
         for index in 0..<max(point, 0) { integerPart.append(index < digits.count ? Character(String(digits[index])) : "0") }
         if integerPart.isEmpty { integerPart = "0" }
@@ -207,15 +194,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so the values tried are the same on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -78,15 +78,10 @@ struct SiteFiles: Sendable {
         return out.sorted { $0.utf8Precedes($1) }
     }
 
-    /// The on-disk URL of a site-relative path.
+    /// The on-disk path of a site-relative path.
     ///
     /// Paths are listed in NFC; a file or folder saved with an NFD name (macOS) is opened by its
     /// on-disk spelling.
-    func url(_ relative: String) -> URL {
-        root.appendingPathComponent(diskPaths[relative] ?? relative)
-    }
-
-    /// The same as ``url(_:)``, as a file-system path (cheaper to make than a URL).
     func path(_ relative: String) -> String {
         rootPath + "/" + (diskPaths[relative] ?? relative)
     }

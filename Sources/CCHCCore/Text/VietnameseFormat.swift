@@ -73,14 +73,9 @@ public enum VietnameseFormat {
         return (digits, point)
     }
 
-    /// Formats `x × 10^scale` rounded half away from zero to `digits` decimals.
-    static func format(_ x: Double, scale: Int, digits requested: Int, trimZeros: Bool, language: Language) -> String {
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x < 0 ? "-∞" : "∞" }
-        let fractionDigits = max(0, requested)
-        var (digits, point) = decimalDigits(x)
-        if !digits.isEmpty { point += scale }
-        // Keep `point + fractionDigits` digits, rounding on the first one dropped.
+    /// Keeps `point + fractionDigits` of the decimal `digits` (the point after `point` of them),
+    /// rounding half away from zero on the first one dropped.
+    static func round(_ digits: inout [UInt8], point: inout Int, fractionDigits: Int) {
         let keep = point + fractionDigits
         if keep < 0 {
             digits = []
@@ -88,23 +83,32 @@ public enum VietnameseFormat {
         } else if keep < digits.count {
             let roundUp = digits[keep] >= 5
             digits.removeSubrange(keep...)
-            if roundUp {
-                var i = digits.count - 1
-                while i >= 0 {
-                    if digits[i] == 9 {
-                        digits[i] = 0
-                        i -= 1
-                    } else {
-                        digits[i] += 1
-                        break
-                    }
-                }
-                if i < 0 {
-                    digits.insert(1, at: 0)
-                    point += 1
+            guard roundUp else { return }
+            var i = digits.count - 1
+            while i >= 0 {
+                if digits[i] == 9 {
+                    digits[i] = 0
+                    i -= 1
+                } else {
+                    digits[i] += 1
+                    break
                 }
             }
+            if i < 0 {
+                digits.insert(1, at: 0)
+                point += 1
+            }
         }
+    }
+
+    /// Formats `x × 10^scale` rounded half away from zero to `digits` decimals.
+    static func format(_ x: Double, scale: Int, digits requested: Int, trimZeros: Bool, language: Language) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x < 0 ? "-∞" : "∞" }
+        let fractionDigits = max(0, requested)
+        var (digits, point) = decimalDigits(x)
+        if !digits.isEmpty { point += scale }
+        round(&digits, point: &point, fractionDigits: fractionDigits)
         // Lay the digits out as integer part and exactly `fractionDigits` decimals, as ASCII bytes.
         func digit(_ index: Int) -> UInt8 { UInt8(ascii: "0") + (index >= 0 && index < digits.count ? digits[index] : 0) }
         let isZero = !digits.contains(where: { $0 != 0 })
