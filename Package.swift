@@ -3,8 +3,8 @@ import PackageDescription
 
 /// The programs allocate with mimalloc (Debian's `libmimalloc-dev`, installed by scripts/setup):
 /// linked before the C library, it takes the place of malloc for the whole process. Page
-/// contexts and templates make millions of small allocations, and glibc's allocator was a tenth
-/// of a national-scale build.
+/// contexts and templates make millions of small allocations, and with glibc's allocator
+/// rendering a national site's pages took a tenth more CPU.
 let fastAllocator: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
 
 let package = Package(
