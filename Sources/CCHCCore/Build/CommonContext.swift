@@ -8,36 +8,55 @@ struct CommonContext: Sendable {
     let asOf: Day
     let base: String
 
+    /// The main menu at the depths most pages are at, by depth, then by the current item (none first).
+    /// Only strings and flags, never changed after `init`: safe to share across threads.
+    nonisolated(unsafe) private let navs: [[[[String: Any]]]]
+
+    /// The menu's items: word key, target, and the path prefix of the pages in its section.
+    private static let menu: [(key: String, target: String, prefix: String)] = [
+        ("dashboard", SitePaths.dashboard, ""), ("plans", SitePaths.plans, "ke-hoach/"), ("agencies", SitePaths.agencies, "co-quan/"),
+        ("indices", SitePaths.indices, "chi-so/"), ("updates", SitePaths.updates, "cap-nhat/"), ("data", SitePaths.data, "du-lieu/"),
+    ]
+
     init(site: Site, words: Words, asOf: Day, base: String) {
         self.site = site
         self.words = words
         self.wordTable = words.table
         self.asOf = asOf
         self.base = base
+        let table = words.table
+        navs = (0...3).map { depth in
+            let root = String(repeating: "../", count: depth)
+            return (-1..<Self.menu.count).map { current in Self.nav(root: root, current: current, words: table) }
+        }
+    }
+
+    private static func nav(root: String, current: Int, words: [String: String]) -> [[String: Any]] {
+        menu.enumerated().map { index, item in
+            ["label": words[item.key]!, "href": root + SitePaths.encode(item.target), "current": index == current]
+        }
     }
 
     /// The main menu, with the current section marked.
     func nav(_ page: String) -> [[String: Any]] {
-        let items: [(String, String, String)] = [
-            ("dashboard", SitePaths.dashboard, ""), ("plans", SitePaths.plans, "ke-hoach/"), ("agencies", SitePaths.agencies, "co-quan/"),
-            ("indices", SitePaths.indices, "chi-so/"), ("updates", SitePaths.updates, "cap-nhat/"), ("data", SitePaths.data, "du-lieu/"),
-        ]
-        return items.map { key, target, prefix in
-            let current = prefix.isEmpty ? page == SitePaths.dashboard
-                : page.hasPrefix(prefix) || (prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
-            return ["label": wordTable[key]!, "href": SitePaths.link(from: page, to: target), "current": current]
-        }
+        let current = Self.menu.firstIndex { item in
+            item.prefix.isEmpty ? page == SitePaths.dashboard
+                : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
+        } ?? -1
+        let root = SitePaths.root(of: page)
+        let depth = root.utf8.count / 3
+        return depth < navs.count ? navs[depth][current + 1] : Self.nav(root: root, current: current, words: wordTable)
     }
 
     /// Renders the page's template, then the layout around it.
-    func render(_ page: Page, theme: Theme) -> String {
+    func render(_ page: Page, theme: Theme) -> [UInt8] {
         // The 404 page is served for missing URLs at any depth, so it links with absolute URLs.
         let root = page.path == SitePaths.notFound ? base : SitePaths.root(of: page.path)
         var context = page.context
         context["words"] = wordTable
         context["root"] = root
         context["as_of"] = asOf.vietnamese
-        let body = theme.render(context, template: page.template) ?? ""
+        let body = theme.renderBytes(context, template: page.template) ?? []
         var crumbs: [[String: Any]] = []
         if !page.breadcrumbs.isEmpty {
             crumbs.append(["label": wordTable["dashboard"]!, "href": root + SitePaths.dashboard])
@@ -58,11 +77,11 @@ struct CommonContext: Sendable {
             } : nav(page.path),
             "breadcrumbs": crumbs, "has_breadcrumbs": !crumbs.isEmpty,
             "stylesheet": root + SitePaths.stylesheet, "feed": root + SitePaths.feed,
-            "canonical": SitePaths.absolute(page.path, base: base), "body": body,
+            "canonical": SitePaths.absolute(page.path, base: base), "body": HTMLBytes(bytes: body),
             "is_dashboard": page.path == SitePaths.dashboard, "generator": "cchc \(cchcVersion)",
         ]
         if let notice = site.settings.notice { layout["notice"] = notice }
         if let description = site.settings.description { layout["description"] = description }
-        return theme.render(layout, template: "layout") ?? body
+        return theme.renderBytes(layout, template: "layout") ?? body
     }
 }

@@ -133,7 +133,7 @@ public final class SiteOutput: Sendable {
     private func render(_ job: PageJob) -> [UInt8] {
         let page = builder.page(job)
         assert(page.path == job.path(in: builder.site) && page.inSitemap == job.inSitemap, "\(job) is listed as another page than it renders")
-        return Array(common.render(page, theme: theme).utf8)
+        return common.render(page, theme: theme)
     }
 
     /// Every file, sorted by path, the pages rendered on all cores.
@@ -243,7 +243,7 @@ extension SiteOutput {
             let kind = job.kind
             var page: Page?
             let contexts = clock.measure { page = builder.page(job) }
-            var html = ""
+            var html: [UInt8] = []
             let templates = clock.measure { html = common.render(page!, theme: theme) }
             if times[kind] == nil {
                 order.append(kind)
@@ -252,7 +252,7 @@ extension SiteOutput {
             times[kind]!.pages += 1
             times[kind]!.contexts += contexts
             times[kind]!.templates += templates
-            times[kind]!.bytes += html.utf8.count
+            times[kind]!.bytes += html.count
         }
         return order.map { times[$0]! }
     }

@@ -279,8 +279,16 @@ struct TemplateRenderer: Sendable {
 
     /// Renders the template `name` with `context`; nil when there is no such template.
     func render(_ context: [String: Any], template name: String) -> String? {
+        renderBytes(context, template: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Renders the template `name` with `context` as UTF-8 bytes; nil when there is no such template.
+    ///
+    /// Pages are rendered this way: text goes into one byte buffer, escaped as it is copied, and
+    /// ``HTMLBytes`` values (a page's body inside the layout) are copied in as they are.
+    func renderBytes(_ context: [String: Any], template name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         var stack: Stack = [.map(context)]
         stack.reserveCapacity(8)
@@ -288,30 +296,35 @@ struct TemplateRenderer: Sendable {
         return out
     }
 
-    private func render(_ nodes: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+    private func render(_ nodes: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         guard let indentation, !indentation.isEmpty else {
             for node in nodes { render(node, stack: &stack, indentation: indentation, into: &out) }
             return
         }
         // Inside an indented standalone partial: every piece that starts a new line is indented.
-        var local = ""
+        var local: [UInt8] = []
+        var piece: [UInt8] = []
         for node in nodes {
-            var piece = ""
+            piece.removeAll(keepingCapacity: true)
             render(node, stack: &stack, indentation: indentation, into: &piece)
-            if !piece.isEmpty, local.utf8.last == UInt8(ascii: "\n") { local += indentation }
-            local += piece
+            if !piece.isEmpty, local.last == UInt8(ascii: "\n") { local.append(contentsOf: indentation.utf8) }
+            local.append(contentsOf: piece)
         }
-        out += local
+        out.append(contentsOf: local)
     }
 
-    private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout String) {
+    private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(contentsOf: text.utf8)
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: stack) else { return }
+            if let html = value as? HTMLBytes {
+                if escaped { FastHTML.escape(html.bytes, into: &out) } else { out.append(contentsOf: html.bytes) }
+                return
+            }
             let text = Self.text(of: value)
-            out += escaped ? FastHTML.escape(text) : text
+            if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let name, let body, let inverted):
             let value = lookup(name, in: stack)
             if inverted {
@@ -326,7 +339,7 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderSection(_ value: Any, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+    private func renderSection(_ value: Any, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch value {
         case let flag as Bool:
             if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
@@ -345,7 +358,7 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         guard let value else {
             render(body, stack: &stack, indentation: indentation, into: &out)
             return
@@ -359,7 +372,7 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderOnce(_ frame: Frame, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout String) {
+    private func renderOnce(_ frame: Frame, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         stack.append(frame)
         render(body, stack: &stack, indentation: indentation, into: &out)
         stack.removeLast()
@@ -396,8 +409,15 @@ struct TemplateRenderer: Sendable {
     /// How a value reads as text: strings as they are, everything else as Swift describes it.
     private static func text(of value: Any) -> String {
         if let text = value as? String { return text }
+        if let html = value as? HTMLBytes { return String(decoding: html.bytes, as: UTF8.self) }
         if let flag = value as? Bool { return flag ? "true" : "false" }
         if let number = value as? Int { return String(number) }
         return String(describing: value)
     }
+}
+
+/// HTML already made, as UTF-8 bytes: a page's body in the layout's context. A template copies
+/// it into the page as it is (`{{{body}}}`), or escaped (`{{body}}`); as text it reads as the HTML.
+struct HTMLBytes: Sendable {
+    var bytes: [UInt8]
 }

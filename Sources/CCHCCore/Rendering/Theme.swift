@@ -77,6 +77,11 @@ public struct Theme: Sendable {
     func render(_ context: [String: Any], template: String) -> String? {
         renderer.render(context, template: template)
     }
+
+    /// Renders a template as UTF-8 bytes; nil when it does not exist.
+    func renderBytes(_ context: [String: Any], template: String) -> [UInt8]? {
+        renderer.renderBytes(context, template: template)
+    }
 }
 
 /// HTML escaping for templates that scans bytes and returns text without special characters as it is.
@@ -112,5 +117,32 @@ public enum FastHTML {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` to `out`, escaped.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, into: &out) }
+        if done == nil { escape(Array(text.utf8), into: &out) }
+    }
+
+    /// Appends the UTF-8 `bytes` to `out`, escaped: runs without special characters are copied whole.
+    static func escape(_ bytes: [UInt8], into out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { escape($0, into: &out) }
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for i in 0..<bytes.count where needsEscape(bytes[i]) {
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            switch bytes[i] {
+            case 0x26: out.append(contentsOf: amp)
+            case 0x3C: out.append(contentsOf: lt)
+            case 0x3E: out.append(contentsOf: gt)
+            case 0x22: out.append(contentsOf: quot)
+            default: out.append(contentsOf: apos)
+            }
+            start = i + 1
+        }
+        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 }
