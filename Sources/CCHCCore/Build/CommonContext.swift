@@ -43,9 +43,9 @@ struct CommonContext: Sendable {
             item.prefix.isEmpty ? page == SitePaths.dashboard
                 : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
         } ?? -1
-        let root = SitePaths.root(of: page)
-        let depth = root.utf8.count / 3
-        return depth < navs.count ? navs[depth][current + 1] : Self.nav(root: root, current: current, words: wordTable)
+        let depth = page.utf8.count { $0 == UInt8(ascii: "/") }
+        return depth < navs.count ? navs[depth][current + 1]
+            : Self.nav(root: SitePaths.root(of: page), current: current, words: wordTable)
     }
 
     /// Renders the page's template, then the layout around it.

@@ -74,10 +74,6 @@ public struct Theme: Sendable {
     }
 
     /// Renders a template; nil when it does not exist.
-    func render(_ context: [String: Any], template: String) -> String? {
-        renderer.render(context, template: template)
-    }
-
     /// Renders a template as UTF-8 bytes; nil when it does not exist.
     func renderBytes(_ context: [String: Any], template: String) -> [UInt8]? {
         renderer.renderBytes(context, template: template)
@@ -106,16 +102,7 @@ public enum FastHTML {
         guard needed ?? text.utf8.contains(where: needsEscape) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: amp)
-            case 0x3C: out.append(contentsOf: lt)
-            case 0x3E: out.append(contentsOf: gt)
-            case 0x22: out.append(contentsOf: quot)
-            case 0x27: out.append(contentsOf: apos)
-            default: out.append(byte)
-            }
-        }
+        escape(text, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
