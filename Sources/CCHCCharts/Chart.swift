@@ -22,19 +22,29 @@ public enum ChartLanguage: String, Sendable, CaseIterable, Hashable {
 }
 
 /// What a chart renders to: the SVG, a table with the same numbers, and a figure holding both.
+///
+/// The parts are kept as the UTF-8 bytes they were written as: a page copies the figure's bytes
+/// in as they are, and only a caller that asks for a part as a `String` has it decoded.
 public struct ChartOutput: Sendable, Hashable {
-    /// An inline `<svg>` element with `role="img"`, a `<title>` and a `<desc>`.
-    public var svg: String
-    /// An HTML `<table>` with a `<caption>` and header cells holding the chart's numbers.
-    public var table: String
-    /// A `<figure>` with the SVG and the table inside a `<details>` element.
-    public var html: String
+    /// ``svg`` as UTF-8.
+    public let svgBytes: [UInt8]
+    /// ``table`` as UTF-8.
+    public let tableBytes: [UInt8]
+    /// ``html`` as UTF-8.
+    public let htmlBytes: [UInt8]
 
-    /// Makes an output from its three parts.
-    public init(svg: String, table: String, html: String) {
-        self.svg = svg
-        self.table = table
-        self.html = html
+    /// An inline `<svg>` element with `role="img"`, a `<title>` and a `<desc>`.
+    public var svg: String { String(decoding: svgBytes, as: UTF8.self) }
+    /// An HTML `<table>` with a `<caption>` and header cells holding the chart's numbers.
+    public var table: String { String(decoding: tableBytes, as: UTF8.self) }
+    /// A `<figure>` with the SVG and the table inside a `<details>` element.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
+
+    /// Makes an output from its three parts, as UTF-8.
+    init(svg: [UInt8], table: [UInt8], html: [UInt8]) {
+        svgBytes = svg
+        tableBytes = table
+        htmlBytes = html
     }
 }
 
@@ -111,7 +121,7 @@ enum Common {
     /// `viewBox` is known.
     static func svg(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
                     defs: MarkupWriter? = nil, body: MarkupWriter, extraClass: String? = nil,
-                    size: (String, String)? = nil) -> String {
+                    size: (String, String)? = nil) -> [UInt8] {
         var svg = MarkupWriter(capacity: body.bytes.count + (defs?.bytes.count ?? 0) + 2 * (title.utf8.count + desc.utf8.count) + 512)
         svg.start("svg")
         svg.attribute("xmlns", "http://www.w3.org/2000/svg")
@@ -139,7 +149,7 @@ enum Common {
         }
         svg.append(body)
         svg.end()
-        return svg.string
+        return svg.bytes
     }
 
     /// A sentence listing `items`, at most `limit` of them, then a pointer to the table.
@@ -165,14 +175,14 @@ enum Common {
     }
 
     /// The `<figure>` holding the SVG and the table inside `<details>`.
-    static func figure(id: String, kind: String, svg: String, table: String, language: ChartLanguage) -> String {
-        var out = ""
-        out.reserveCapacity(svg.utf8.count + table.utf8.count + 256)
-        out += "<figure class=\"chart-figure chart-figure-\(kind)\" id=\"\(id)\">\n"
-        out += svg
-        out += "\n<details class=\"chart-data\"><summary>\(Words(language: language).dataTable)</summary>\n"
-        out += table
-        out += "\n</details>\n</figure>"
+    static func figure(id: String, kind: String, svg: [UInt8], table: [UInt8], language: ChartLanguage) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count + table.count + 256)
+        out.append(contentsOf: "<figure class=\"chart-figure chart-figure-\(kind)\" id=\"\(id)\">\n".utf8)
+        out.append(contentsOf: svg)
+        out.append(contentsOf: "\n<details class=\"chart-data\"><summary>\(Words(language: language).dataTable)</summary>\n".utf8)
+        out.append(contentsOf: table)
+        out.append(contentsOf: "\n</details>\n</figure>".utf8)
         return out
     }
 }
@@ -198,7 +208,7 @@ struct Table {
     }
 
     /// Renders the table with id `<id>-table`.
-    func render(id: String) -> String {
+    func render(id: String) -> [UInt8] {
         var out = MarkupWriter(capacity: 256 + rows.count * 128)
         out.raw("<table class=\"chart-table\" id=\"")
         out.characters(id)
@@ -236,7 +246,7 @@ struct Table {
             out.raw("</tr>\n")
         }
         out.raw("</tbody>\n</table>")
-        return out.string
+        return out.bytes
     }
 }
 

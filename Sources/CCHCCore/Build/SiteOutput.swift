@@ -44,8 +44,9 @@ public final class SiteOutput: Sendable {
 
     /// Prepares `loaded` for rendering with `theme`; `baseURL` overrides `base_url` (the preview's own).
     ///
-    /// With `eager`, plan texts, notes, page indexes and downloads are made now, on all cores, as a
-    /// full build needs them; otherwise each is made when a file first needs it.
+    /// With `eager`, plan texts, notes and page indexes are made now, on all cores, and the
+    /// downloads begin on threads of their own, as a full build needs them; otherwise each is made
+    /// when a file first needs it.
     init(_ loaded: LoadedSite, theme: Theme, baseURL override: String?, eager: Bool, timings: inout Timings) {
         let site = loaded.site
         let words = Words(site.settings.language)
@@ -54,15 +55,21 @@ public final class SiteOutput: Sendable {
         let indexes = PageIndexes(loaded)
         let downloads = DataFiles.Group.allCases.map { group in Once { DataFiles.make(group, loaded, words: words) } }
         if eager {
+            // No page needs the downloads, and the task download alone takes as long as all the
+            // Markdown: they are made on a thread of their own while the pages render, and a file
+            // written before its group is ready waits for it.
+            for download in downloads {
+                Thread.detachNewThread { _ = download.get() }
+            }
             // Independent of each other, so made side by side: Markdown parses behind one lock
-            // (see Markdown.swift) and alone would keep the other cores idle.
+            // (see CmarkGFM.swift) and alone would keep the other cores idle.
             let work: [@Sendable () -> Void] = [
                 { texts.renderAll() }, { _ = indexes.roles.get() }, { _ = indexes.tasksServing.get() },
                 { _ = indexes.updatesNewestFirst.get() },
-            ] + downloads.map { download in { _ = download.get() } }
+            ]
             _ = ConcurrentMap.run(work.count) { work[$0]() }
         }
-        timings.lap("markdown and downloads")
+        timings.lap("markdown")
         let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
                                   texts: texts, indexes: indexes, links: LinkTables(site: site))
         self.downloads = downloads

@@ -20,8 +20,11 @@ import Foundation
 // make the tables constant: when parser A finishes a document (or just a table row) it clears
 // `~` while parser B, on another thread, is half-way through its inline pass, and B then reads
 // `~~x~~` as plain text (github/cmark-gfm issue 176). Nothing fails; the output is silently wrong.
-// (Making the tables constant would need emptying the shared extensions' special-character lists
-// after one permanent add, i.e. mutating objects owned by the library through internals; not done.)
+// Making the tables constant does not work with the public API either: adding every extension's
+// characters once and then emptying the lists with `cmark_syntax_extension_set_special_inline_chars`
+// stops the add/remove writes, but the same lists are how the inline parser finds the extension
+// that owns a delimiter, and `~~x~~` then makes `cmark_parser_finish` loop for ever (tried with
+// 0.29.0.gfm.6, in C and in this file).
 //
 // Hence: `cmark_parser_feed` and `cmark_parser_finish` run under one process-wide lock
 // (`parseLock`). Everything else runs outside it, which the sources show to be safe:

@@ -33,28 +33,28 @@ extension PageBuilder {
 
     /// The score trend of an index, with its targets; SIPAS-style method breaks are not known to the
     /// content format, so none is marked.
-    func scoreTrend(_ index: IndexDefinition, id: String) -> String {
+    func scoreTrend(_ index: IndexDefinition, id: String) -> HTMLBytes {
         let points = index.results.compactMap { r in r.score.map { ScoreTrendChart.Point(year: r.year, score: $0) } }
         let targets = index.targets.compactMap { t in t.score.map { ScoreTrendChart.Target(year: t.year, score: $0) } }
         let chart = ScoreTrendChart(id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
                                     points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
                                     language: chartLanguage)
-        return chart.render().html
+        return HTMLBytes(bytes: chart.render().htmlBytes)
     }
 
     /// The rank trend of an index (1 at the top).
-    func rankTrend(_ index: IndexDefinition, id: String) -> String? {
+    func rankTrend(_ index: IndexDefinition, id: String) -> HTMLBytes? {
         let points = index.results.compactMap { r -> RankTrendChart.Point? in
             guard let rank = r.rank, let of = r.of else { return nil }
             return RankTrendChart.Point(year: r.year, rank: rank, of: of)
         }
         guard !points.isEmpty else { return nil }
-        return RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
-                              points: points, language: chartLanguage).render().html
+        return HTMLBytes(bytes: RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
+                              points: points, language: chartLanguage).render().htmlBytes)
     }
 
     /// Each area's last result against its maximum and target, with the change from the year before.
-    func areaBars(_ index: IndexDefinition, id: String) -> String? {
+    func areaBars(_ index: IndexDefinition, id: String) -> HTMLBytes? {
         guard !index.areas.isEmpty, let last = index.results.last else { return nil }
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let target = latest(index).target
@@ -62,40 +62,40 @@ extension PageBuilder {
             AreaBarsChart.Row(name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
                               target: target?.areas[area.id], previous: previous?.areas[area.id])
         }
-        return AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
-                             rows: rows, rowHeader: words.table["area"], language: chartLanguage).render().html
+        return HTMLBytes(bytes: AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
+                             rows: rows, rowHeader: words.table["area"], language: chartLanguage).render().htmlBytes)
     }
 
     /// A small score trend for a table cell.
-    func scoreSparkline(_ index: IndexDefinition, id: String) -> String? {
+    func scoreSparkline(_ index: IndexDefinition, id: String) -> HTMLBytes? {
         let points = index.results.compactMap { r in r.score.map { SparklineChart.Point(year: r.year, value: $0) } }
         guard points.count > 1 else { return nil }
-        return SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
-                              range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svg
+        return HTMLBytes(bytes: SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
+                              range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svgBytes)
     }
 
     // MARK: - Task charts
 
     /// Stacked state bars, one row per (name, completion).
-    func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> String? {
+    func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> HTMLBytes? {
         guard !rows.isEmpty else { return nil }
-        return StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
-                              rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage).render().html
+        return HTMLBytes(bytes: StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
+                              rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage).render().htmlBytes)
     }
 
     /// A completion ring.
-    func ring(_ completion: Completion?, id: String, title: String) -> String {
+    func ring(_ completion: Completion?, id: String, title: String) -> HTMLBytes {
         let c = completion ?? Completion()
-        return CompletionRingChart(id: id, title: title, share: c.share,
-                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage).render().html
+        return HTMLBytes(bytes: CompletionRingChart(id: id, title: title, share: c.share,
+                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage).render().htmlBytes)
     }
 
     /// Pairs placed by due date, coloured and shaped by state, with a line at the reporting date.
-    func timeline(_ items: [(String, Day, TaskState)], id: String, title: String) -> String? {
+    func timeline(_ items: [(String, Day, TaskState)], id: String, title: String) -> HTMLBytes? {
         guard !items.isEmpty else { return nil }
         let tasks = items.map { DeadlineTimelineChart.Task(name: $0.0, due: PageBuilder.chartDate($0.1), state: PageBuilder.chartState($0.2)) }
-        return DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
-                                     language: chartLanguage).render().html
+        return HTMLBytes(bytes: DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
+                                     language: chartLanguage).render().htmlBytes)
     }
 
     /// The most rows the dashboard's heatmap draws; the agencies page lists them all.
@@ -103,7 +103,7 @@ extension PageBuilder {
 
     /// Agencies × indices: the completion share of each agency's pairs on tasks serving each index,
     /// for the first agencies (in file order) that have such pairs.
-    func heatmap(id: String) -> String? {
+    func heatmap(id: String) -> HTMLBytes? {
         guard !site.indices.isEmpty else { return nil }
         var tallies: [AgencyID: [IndexID: Completion]] = [:]
         for plan in site.plans {
@@ -122,8 +122,8 @@ extension PageBuilder {
         guard !rows.isEmpty else { return nil }
         let shown = all.count > rows.count
             ? pick(" (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)") : ""
-        return HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
+        return HTMLBytes(bytes: HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
                             columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
-                            language: chartLanguage).render().html
+                            language: chartLanguage).render().htmlBytes)
     }
 }

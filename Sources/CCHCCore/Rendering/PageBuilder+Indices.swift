@@ -50,13 +50,15 @@ extension PageBuilder {
         let page = SitePaths.index(index.id)
         // Tasks by what they refer to.
         var whole: [TaskID] = [], byArea: [String: [TaskID]] = [:], byCriterion: [String: [TaskID]] = [:]
+        // Each task's references are gone through before the next task's, so a task already
+        // listed under a heading is the last one there: one comparison, not a search.
         for id in tasksServing[index.id] ?? [] {
             guard let task = lookup.tasks[id] else { continue }
             for reference in task.index where reference.value.index == index.id {
                 switch reference.value {
-                case .index: if !whole.contains(id) { whole.append(id) }
-                case .area(_, let area): if !(byArea[area]?.contains(id) ?? false) { byArea[area, default: []].append(id) }
-                case .criterion(_, let code): if !(byCriterion[code]?.contains(id) ?? false) { byCriterion[code, default: []].append(id) }
+                case .index: if whole.last != id { whole.append(id) }
+                case .area(_, let area): if byArea[area]?.last != id { byArea[area, default: []].append(id) }
+                case .criterion(_, let code): if byCriterion[code]?.last != id { byCriterion[code, default: []].append(id) }
                 }
             }
         }

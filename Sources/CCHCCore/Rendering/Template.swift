@@ -319,12 +319,15 @@ struct TemplateRenderer: Sendable {
             out.append(contentsOf: text.utf8)
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: stack) else { return }
-            if let html = value as? HTMLBytes {
+            // Nearly every value is a string: asked first, so it costs one cast.
+            if let text = value as? String {
+                if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+            } else if let html = value as? HTMLBytes {
                 if escaped { FastHTML.escape(html.bytes, into: &out) } else { out.append(contentsOf: html.bytes) }
-                return
+            } else {
+                let text = Self.text(of: value)
+                if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
             }
-            let text = Self.text(of: value)
-            if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
         case .section(let name, let body, let inverted):
             let value = lookup(name, in: stack)
             if inverted {
