@@ -58,6 +58,23 @@ struct BuildTests {
         #expect(updates.contains("25/09/2024"))
     }
 
+    /// A task that names the same index, area or criterion more than once is listed once under
+    /// each heading of the index page, and the tasks keep their plan order.
+    @Test func indexPageListsEachTaskOncePerHeading() throws {
+        let plan = Fixtures.planMD
+            .replacingOccurrences(of: "index: [par-index/chi-dao]",
+                                  with: "index: [par-index, par-index/chi-dao, par-index, \"par-index#1.1\", par-index/chi-dao, \"par-index#1.1\"]")
+            .replacingOccurrences(of: "    every: month", with: "    index: [par-index/chi-dao, par-index, par-index/chi-dao]\n    every: month")
+        let built = try BuiltSite(try TemporarySite(Fixtures.minimal(["content/plans/kh-1.md": plan])))
+        let page = built.page("chi-so/par-index/index.html")
+        func rows(_ task: String) -> Int { page.components(separatedBy: "nhiem-vu/kh-1/\(task)/index.html").count - 1 }
+        #expect(rows("mot-lan") == 3, "the whole index, the area and the criterion: one row each")
+        #expect(rows("hang-thang") == 2, "the whole index and the area")
+        let first = try #require(page.range(of: "nhiem-vu/kh-1/mot-lan/index.html"))
+        let second = try #require(page.range(of: "nhiem-vu/kh-1/hang-thang/index.html"))
+        #expect(first.lowerBound < second.lowerBound, "plan order")
+    }
+
     @Test func downloadsHoldTheSameCounts() throws {
         let built = try BuiltSite(try TemporarySite(Fixtures.minimal))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(built.page("du-lieu/nhiem-vu.json").utf8)) as? [String: Any])
