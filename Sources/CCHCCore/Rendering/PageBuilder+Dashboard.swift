@@ -55,6 +55,24 @@ extension PageBuilder {
     /// The number of pages of `/cap-nhat/` (at least one, which may say there are no updates).
     var updatePageCount: Int { max(1, (indexes.countedUpdates + PageBuilder.updatesPerPage - 1) / PageBuilder.updatesPerPage) }
 
+    /// The page numbers a pagination bar lists: the first and the last page and `around` pages
+    /// either side of `current`, in order, with nil where pages are left out (a gap of a single
+    /// page lists that page instead). Listing every page on every page made the update pages
+    /// grow with the square of their number.
+    static func paginationWindow(current: Int, count: Int, around: Int = 2) -> [Int?] {
+        guard count > 0 else { return [] }
+        var shown = Set([1, count])
+        for n in max(1, current - around)...min(count, max(1, current + around)) { shown.insert(n) }
+        var out: [Int?] = []
+        var previous = 0
+        for n in shown.sorted() {
+            if n - previous == 2 { out.append(n - 1) } else if n - previous > 2 { out.append(nil) }
+            out.append(n)
+            previous = n
+        }
+        return out
+    }
+
     /// `/cap-nhat/` and `/cap-nhat/trang-N/`: every update, newest first, 200 to a page.
     func updatesPage(_ number: Int) -> Page {
         let page = SitePaths.updates(page: number)
@@ -64,7 +82,8 @@ extension PageBuilder {
         let count = updatePageCount
         if count > 1 {
             var pagination: [String: Any] = [
-                "pages": (1...count).map { n -> [String: Any] in
+                "pages": PageBuilder.paginationWindow(current: number, count: count).map { n -> [String: Any] in
+                    guard let n else { return ["gap": true] }
                     var item: [String: Any] = ["number": String(n), "href": SitePaths.link(from: page, to: SitePaths.updates(page: n))]
                     if n == number { item["current"] = true }
                     return item

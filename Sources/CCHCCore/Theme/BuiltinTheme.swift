@@ -205,6 +205,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .pagination ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .pagination a, .pagination span { display: inline-block; padding: 0.2rem 0.6rem; border: 1px solid var(--line); border-radius: 0.25rem; }
 .pagination span[aria-current] { background: var(--brand); color: var(--brand-ink); }
+.pagination .gap { padding: 0.2rem 0; }
 
 /* Plan text */
 .toc { background: var(--band); border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 1rem 0; }
@@ -663,7 +664,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <nav class="pagination" aria-label="{{label}}">
 <ul>
 {{#prev}}<li><a href="{{prev}}" rel="prev">‹ {{words.previous}}</a></li>{{/prev}}
-{{#pages}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/pages}}
+{{#pages}}{{#gap}}<li class="gap" aria-hidden="true">…</li>{{/gap}}{{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/gap}}{{/pages}}
 {{#next}}<li><a href="{{next}}" rel="next">{{words.next}} ›</a></li>{{/next}}
 </ul>
 </nav>
