@@ -8,6 +8,7 @@ extension PageBuilder {
             guard !members.isEmpty else { continue }
             let rows: [[String: Any]] = members.map { member in
                 var row = agency(member.id, from: page)
+                row.reserveCapacity(8)
                 row["completion"] = completion(derivation.agencies[member.id])
                 row["has_tasks"] = (derivation.agencies[member.id]?.total ?? 0) > 0
                 if let next = member.replacedBy { row["replaced_by"] = agency(next, from: page) }
@@ -33,6 +34,7 @@ extension PageBuilder {
                     let pairs = derived.pairs.filter { $0.agency == member.id }
                     let summary = summaryState(pairs)
                     var row = taskLink(task.id, from: page)
+                    row.reserveCapacity(12)
                     row["due"] = dueText(task, occurrences: derived.occurrences)
                     row["status"] = state(summary)
                     if pairs.count > 1 { row["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)" }
@@ -44,6 +46,7 @@ extension PageBuilder {
                     leadRows.append((PageBuilder.urgency(summary), due, task.id, row))
                 } else {
                     var row = taskLink(task.id, from: page)
+                    row.reserveCapacity(10)
                     row["due"] = dueText(task, occurrences: derived.occurrences)
                     row["leads"] = derived.leads.map { agency($0, from: page) }
                     row["completion"] = completion(derived.completion)
@@ -58,6 +61,7 @@ extension PageBuilder {
             return a.2 < b.2
         }
         var context: [String: Any] = agency(member.id, from: page)
+        context.reserveCapacity(16)
         // State bars by plan and the deadline timeline, from the agency's own lead tasks only
         // (which come in plan order).
         var byPlan: [(String, Completion?)] = []

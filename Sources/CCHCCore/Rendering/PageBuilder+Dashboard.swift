@@ -18,6 +18,7 @@ extension PageBuilder {
             .prefix(10)
             .map { member, c in
                 var row = agency(member.id, from: page)
+                row.reserveCapacity(8)
                 row["completion"] = completion(c)
                 return row
             }

@@ -154,6 +154,7 @@ struct PageBuilder: Sendable {
         let leads: [[String: Any]] = derived.leads.map { id in
             let pairs = byAgency[id] ?? []
             var entry = agency(id, from: page)
+            entry.reserveCapacity(6)
             let summary = summaryState(pairs)
             tally.add(summary)
             entry["status"] = state(summary)
@@ -162,7 +163,9 @@ struct PageBuilder: Sendable {
             }
             return entry
         }
+        // The link is shared with every other row linking the task: one copy, made large enough at once.
         var row: [String: Any] = taskLink(task.id, from: page)
+        row.reserveCapacity(16)
         row["id"] = task.id.local
         row["due"] = dueText(task, occurrences: derived.occurrences)
         row["leads"] = leads
