@@ -29,6 +29,9 @@ extension PageBuilder {
 
     private func pick(_ vi: String, _ en: String) -> String { words.language == .vi ? vi : en }
 
+    /// The chart's figure, as the bytes a page copies in.
+    private func figure(_ chart: some Chart) -> HTMLBytes { HTMLBytes(bytes: chart.render().htmlBytes) }
+
     // MARK: - Index charts
 
     /// The score trend of an index, with its targets; SIPAS-style method breaks are not known to the
@@ -39,7 +42,7 @@ extension PageBuilder {
         let chart = ScoreTrendChart(id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
                                     points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
                                     language: chartLanguage)
-        return HTMLBytes(bytes: chart.render().htmlBytes)
+        return figure(chart)
     }
 
     /// The rank trend of an index (1 at the top).
@@ -49,8 +52,8 @@ extension PageBuilder {
             return RankTrendChart.Point(year: r.year, rank: rank, of: of)
         }
         guard !points.isEmpty else { return nil }
-        return HTMLBytes(bytes: RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
-                              points: points, language: chartLanguage).render().htmlBytes)
+        return figure(RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
+                              points: points, language: chartLanguage))
     }
 
     /// Each area's last result against its maximum and target, with the change from the year before.
@@ -62,16 +65,17 @@ extension PageBuilder {
             AreaBarsChart.Row(name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
                               target: target?.areas[area.id], previous: previous?.areas[area.id])
         }
-        return HTMLBytes(bytes: AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
-                             rows: rows, rowHeader: words.table["area"], language: chartLanguage).render().htmlBytes)
+        return figure(AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
+                             rows: rows, rowHeader: words.table["area"], language: chartLanguage))
     }
 
     /// A small score trend for a table cell.
     func scoreSparkline(_ index: IndexDefinition, id: String) -> HTMLBytes? {
         let points = index.results.compactMap { r in r.score.map { SparklineChart.Point(year: r.year, value: $0) } }
         guard points.count > 1 else { return nil }
+        // Only the SVG, for a table cell.
         return HTMLBytes(bytes: SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
-                              range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svgBytes)
+                                               range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svgBytes)
     }
 
     // MARK: - Task charts
@@ -79,23 +83,23 @@ extension PageBuilder {
     /// Stacked state bars, one row per (name, completion).
     func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> HTMLBytes? {
         guard !rows.isEmpty else { return nil }
-        return HTMLBytes(bytes: StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
-                              rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage).render().htmlBytes)
+        return figure(StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
+                                     rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage))
     }
 
     /// A completion ring.
     func ring(_ completion: Completion?, id: String, title: String) -> HTMLBytes {
         let c = completion ?? Completion()
-        return HTMLBytes(bytes: CompletionRingChart(id: id, title: title, share: c.share,
-                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage).render().htmlBytes)
+        return figure(CompletionRingChart(id: id, title: title, share: c.share,
+                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage))
     }
 
     /// Pairs placed by due date, coloured and shaped by state, with a line at the reporting date.
     func timeline(_ items: [(String, Day, TaskState)], id: String, title: String) -> HTMLBytes? {
         guard !items.isEmpty else { return nil }
         let tasks = items.map { DeadlineTimelineChart.Task(name: $0.0, due: PageBuilder.chartDate($0.1), state: PageBuilder.chartState($0.2)) }
-        return HTMLBytes(bytes: DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
-                                     language: chartLanguage).render().htmlBytes)
+        return figure(DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
+                                     language: chartLanguage))
     }
 
     /// The most rows the dashboard's heatmap draws; the agencies page lists them all.
@@ -122,8 +126,8 @@ extension PageBuilder {
         guard !rows.isEmpty else { return nil }
         let shown = all.count > rows.count
             ? pick(" (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)") : ""
-        return HTMLBytes(bytes: HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
+        return figure(HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
                             columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
-                            language: chartLanguage).render().htmlBytes)
+                            language: chartLanguage))
     }
 }

@@ -26,6 +26,9 @@ struct PageBuilder: Sendable {
     func agencyName(_ id: AgencyID) -> String { lookup.agencies[id]?.name ?? id.rawValue }
 
     /// `{name, short, href}` of an agency, linked from `page`.
+    ///
+    /// This and ``taskLink(_:from:)`` hand out dictionaries shared by every page at the same depth:
+    /// a caller that adds entries reserves room first, so the copy is made once, at its final size.
     func agency(_ id: AgencyID, from page: String) -> [String: Any] {
         links.agencies(from: page)?[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
     }
@@ -163,7 +166,6 @@ struct PageBuilder: Sendable {
             }
             return entry
         }
-        // The link is shared with every other row linking the task: one copy, made large enough at once.
         var row: [String: Any] = taskLink(task.id, from: page)
         row.reserveCapacity(16)
         row["id"] = task.id.local

@@ -409,10 +409,8 @@ struct TemplateRenderer: Sendable {
         return value
     }
 
-    /// How a value reads as text: strings as they are, everything else as Swift describes it.
+    /// How a value other than a string or HTML reads as text: as Swift describes it.
     private static func text(of value: Any) -> String {
-        if let text = value as? String { return text }
-        if let html = value as? HTMLBytes { return String(decoding: html.bytes, as: UTF8.self) }
         if let flag = value as? Bool { return flag ? "true" : "false" }
         if let number = value as? Int { return String(number) }
         return String(describing: value)
