@@ -82,6 +82,7 @@ struct CommonContext: Sendable {
         ]
         if let notice = site.settings.notice { layout["notice"] = notice }
         if let description = site.settings.description { layout["description"] = description }
-        return theme.renderBytes(layout, template: "layout") ?? body
+        // The layout is small beside a big page's body: room for both at once, so the body is copied once.
+        return theme.renderBytes(layout, template: "layout", capacity: body.count + 8 * 1024) ?? body
     }
 }

@@ -75,8 +75,8 @@ public struct Theme: Sendable {
 
     /// Renders a template; nil when it does not exist.
     /// Renders a template as UTF-8 bytes; nil when it does not exist.
-    func renderBytes(_ context: [String: Any], template: String) -> [UInt8]? {
-        renderer.renderBytes(context, template: template)
+    func renderBytes(_ context: [String: Any], template: String, capacity: Int = 16 * 1024) -> [UInt8]? {
+        renderer.renderBytes(context, template: template, capacity: capacity)
     }
 }
 
