@@ -9,13 +9,18 @@ struct YAMLReader {
     /// Lines to add to Yams' line numbers (front matter starts after the first `---`).
     let lineOffset: Int
 
+    /// Nodes are never turned into Swift values by Yams, so its parser gets a constructor with no
+    /// conversions, made once: its default builds three tables of conversions for every file.
+    /// Immutable (its tables are `let`), so safe to share.
+    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
+
     /// Parses `text` into a root node; records a syntax error and returns nil on failure.
     func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
         do {
             // An empty (or comments-only) document composes to nil; read it as an empty scalar so every
             // loader reports the empty file instead of skipping it silently.
             // The encoding is given: Yams' default reads the process environment on every call.
-            return try Parser(yaml: text, resolver: .basic, encoding: .utf8).singleRoot() ?? Node("")
+            return try Parser(yaml: text, resolver: .basic, constructor: Self.constructor, encoding: .utf8).singleRoot() ?? Node("")
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _),
