@@ -12,56 +12,21 @@
 /// is told apart once, by its concrete type.
 struct Template: Sendable {
     /// A name as written in a tag: `.` (the current value), `a.b.c`, or `.a` (no climbing).
-    ///
-    /// Names, sections and partials are classes: rendering walks the same nodes for every page,
-    /// and handing out one reference costs less than copying a name's strings and arrays each time.
-    final class Name: Sendable, Equatable {
-        let parts: [String]
+    struct Name: Sendable, Equatable {
+        var parts: [String]
         /// `.a`: look only in the current value, not in the values around it.
-        let anchored: Bool
-        let text: String
-
-        init(parts: [String], anchored: Bool, text: String) {
-            self.parts = parts
-            self.anchored = anchored
-            self.text = text
-        }
+        var anchored: Bool
+        var text: String
 
         var isCurrent: Bool { parts.isEmpty }
-
-        static func == (a: Name, b: Name) -> Bool { a.parts == b.parts && a.anchored == b.anchored }
     }
 
-    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when inverted.
-    final class Section: Sendable {
-        let name: Name
-        let body: [Node]
-        let inverted: Bool
-
-        init(name: Name, body: [Node], inverted: Bool) {
-            self.name = name
-            self.body = body
-            self.inverted = inverted
-        }
-    }
-
-    /// `{{> name}}`; `indentation` is set for a standalone tag (its lines are indented by it).
-    final class Partial: Sendable {
-        let name: String
-        let indentation: String?
-
-        init(name: String, indentation: String?) {
-            self.name = name
-            self.indentation = indentation
-        }
-    }
-
-    enum Node: Sendable {
-        /// Literal text, as UTF-8.
-        case text([UInt8])
+    indirect enum Node: Sendable {
+        case text(String)
         case variable(Name, escaped: Bool)
-        case section(Section)
-        case partial(Partial)
+        case section(Name, [Node], inverted: Bool)
+        /// A partial; `indentation` is set for a standalone tag (its lines are indented by it).
+        case partial(String, indentation: String?)
     }
 
     let nodes: [Node]
@@ -182,13 +147,13 @@ private struct TemplateParser {
             if newLine { before = skip(while: { $0 == " " || $0 == "\t" }) }
             let text = readText()
             if let c = current, Self.isNewline(c) {
-                nodes.append(.text(Array((before + text + String(c)).utf8)))
+                nodes.append(.text(before + text + String(c)))
                 newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(Array((before + text).utf8)))
+                nodes.append(.text(before + text))
                 before = ""
                 newLine = false
             }
@@ -196,7 +161,7 @@ private struct TemplateParser {
             let tagStart = position - open.count
             var standalone = false
             func flushBefore() {
-                if !before.isEmpty { nodes.append(.text(Array(before.utf8))) }
+                if !before.isEmpty { nodes.append(.text(before)) }
                 before = ""
             }
             switch kind {
@@ -206,7 +171,7 @@ private struct TemplateParser {
                 standalone = newLine && lineFinished()
                 if !standalone { flushBefore() }
                 let body = try parseBlock(section: name, newLine: standalone, openedAt: tagStart)
-                nodes.append(.section(Template.Section(name: name, body: body, inverted: kind == "^")))
+                nodes.append(.section(name, body, inverted: kind == "^"))
             case "/":
                 position += 1
                 let name = try readName()
@@ -237,9 +202,9 @@ private struct TemplateParser {
                 let name = skip(while: Self.partialCharacters.contains)
                 _ = skip(while: \.isWhitespace)
                 try readClose()
-                if !before.isEmpty { nodes.append(.text(Array(before.utf8))) }
+                if !before.isEmpty { nodes.append(.text(before)) }
                 standalone = newLine && lineFinished()
-                nodes.append(.partial(Template.Partial(name: name, indentation: standalone ? before : nil)))
+                nodes.append(.partial(name, indentation: standalone ? before : nil))
                 before = ""
             case "=":
                 position += 1
@@ -351,8 +316,8 @@ struct TemplateRenderer: Sendable {
 
     private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+        case .text(let text):
+            out.append(contentsOf: text.utf8)
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: stack) else { return }
             // Nearly every value is a string: asked first, so it costs one cast.
@@ -364,16 +329,16 @@ struct TemplateRenderer: Sendable {
                 let text = Self.text(of: value)
                 if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
             }
-        case .section(let section):
-            let value = lookup(section.name, in: stack)
-            if section.inverted {
-                renderInverted(value, body: section.body, stack: &stack, indentation: indentation, into: &out)
+        case .section(let name, let body, let inverted):
+            let value = lookup(name, in: stack)
+            if inverted {
+                renderInverted(value, body: body, stack: &stack, indentation: indentation, into: &out)
             } else if let value {
-                renderSection(value, body: section.body, stack: &stack, indentation: indentation, into: &out)
+                renderSection(value, body: body, stack: &stack, indentation: indentation, into: &out)
             }
-        case .partial(let partial):
-            guard let template = templates[partial.name] else { return }
-            let inner = partial.indentation.map { (indentation ?? "") + $0 } ?? indentation
+        case .partial(let name, let indented):
+            guard let template = templates[name] else { return }
+            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
             render(template.nodes, stack: &stack, indentation: inner, into: &out)
         }
     }
