@@ -282,12 +282,15 @@ struct TemplateRenderer: Sendable {
         renderBytes(context, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The room a page's buffer starts with: most pages fit in it.
+    static let defaultCapacity = 16 * 1024
+
     /// Renders the template `name` with `context` as UTF-8 bytes; nil when there is no such template.
     ///
     /// Pages are rendered this way: text goes into one byte buffer, escaped as it is copied, and
     /// ``HTMLBytes`` values (a page's body inside the layout) are copied in as they are. `capacity`
     /// is room reserved at the start, so that a big page is not copied each time its buffer grows.
-    func renderBytes(_ context: [String: Any], template name: String, capacity: Int = 16 * 1024) -> [UInt8]? {
+    func renderBytes(_ context: [String: Any], template name: String, capacity: Int = defaultCapacity) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(capacity)

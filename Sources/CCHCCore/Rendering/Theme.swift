@@ -73,9 +73,8 @@ public struct Theme: Sendable {
         return out + rest
     }
 
-    /// Renders a template; nil when it does not exist.
-    /// Renders a template as UTF-8 bytes; nil when it does not exist.
-    func renderBytes(_ context: [String: Any], template: String, capacity: Int = 16 * 1024) -> [UInt8]? {
+    /// Renders a template as UTF-8 bytes, with `capacity` bytes reserved; nil when it does not exist.
+    func renderBytes(_ context: [String: Any], template: String, capacity: Int = TemplateRenderer.defaultCapacity) -> [UInt8]? {
         renderer.renderBytes(context, template: template, capacity: capacity)
     }
 }
