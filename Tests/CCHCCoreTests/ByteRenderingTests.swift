@@ -30,9 +30,9 @@ import Testing
             "main": try Template(parsing: "{{{body}}}|{{body}}|{{#body}}có{{/body}}{{^body}}không{{/body}}"),
         ]
         let renderer = TemplateRenderer(templates: templates)
-        let bytes = try #require(renderer.renderBytes(["body": html], template: "main"))
+        let bytes = try #require(renderer.renderBytes(["body": .html(html)], template: "main"))
         #expect(String(decoding: bytes, as: UTF8.self) == "<p>Sở & ngành</p>|&lt;p&gt;Sở &amp; ngành&lt;/p&gt;|có")
-        #expect(renderer.render(["body": html], template: "main") == String(decoding: bytes, as: UTF8.self))
+        #expect(renderer.render(["body": .html(html)], template: "main") == String(decoding: bytes, as: UTF8.self))
         #expect(renderer.renderBytes([:], template: "none") == nil)
     }
 
@@ -50,9 +50,9 @@ import Testing
             let root = SitePaths.root(of: page)
             let keys = ["dashboard", "plans", "agencies", "indices", "updates", "data"]
             let targets = [SitePaths.dashboard, SitePaths.plans, SitePaths.agencies, SitePaths.indices, SitePaths.updates, SitePaths.data]
-            #expect(kept.map { $0["label"] as? String } == keys.map { words.table[$0] }, "\(page)")
-            #expect(kept.map { $0["href"] as? String } == targets.map { root + SitePaths.encode($0) }, "\(page)")
-            let current = kept.compactMap { ($0["current"] as? Bool) == true ? $0["href"] as? String : nil }
+            #expect(kept.map { $0.text("label") } == keys.map { words.table[$0] }, "\(page)")
+            #expect(kept.map { $0.text("href") } == targets.map { root + SitePaths.encode($0) }, "\(page)")
+            let current = kept.compactMap { $0["current"] == .flag(true) ? $0.text("href") : nil }
             let section = page.hasPrefix("nhiem-vu/") ? "ke-hoach/" : page.split(separator: "/").first.map { $0 + "/" } ?? ""
             let expected = page == "index.html" ? [root + "index.html"]
                 : targets.filter { $0 != SitePaths.dashboard && $0.hasPrefix(section) }.map { root + SitePaths.encode($0) }

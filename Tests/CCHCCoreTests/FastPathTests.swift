@@ -67,14 +67,14 @@ import Testing
             #expect(agencies.entries.count == loaded.site.agencies.count)
             for agency in loaded.site.agencies {
                 let made = LinkTables.agency(agency.id, loaded.lookup.agencies[agency.id], root: root)
-                #expect(agencies[agency.id] as? [String: String] == made as? [String: String])
-                #expect(made["href"] as? String == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
+                #expect(agencies[agency.id] == made)
+                #expect(made.text("href") == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
             }
             for plan in loaded.site.plans {
                 for task in plan.tasks {
                     let made = LinkTables.task(task.id, loaded.lookup.tasks[task.id], plan: loaded.lookup.plans[plan.id], root: root)
-                    #expect(tasks[task.id] as? [String: String] == made as? [String: String])
-                    #expect(made["plan_href"] as? String == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
+                    #expect(tasks[task.id] == made)
+                    #expect(made.text("plan_href") == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
                 }
             }
         }

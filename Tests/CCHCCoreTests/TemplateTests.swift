@@ -3,25 +3,28 @@ import Testing
 
 /// The Mustache engine of the theme: the spec's behaviour on the values page builders make.
 @Suite struct TemplateTests {
-    private func render(_ text: String, _ context: [String: Any], partials: [String: String] = [:]) throws -> String {
+    private func render(_ text: String, _ context: PageMap, partials: [String: String] = [:]) throws -> String {
         var templates = ["main": try Template(parsing: text)]
         for (name, source) in partials { templates[name] = try Template(parsing: source) }
         return try #require(TemplateRenderer(templates: templates).render(context, template: "main"))
     }
 
     @Test func variablesAreEscapedUnlessTripled() throws {
-        let context: [String: Any] = ["x": "<a href=\"#\">Sở & 'Ngành'</a>"]
+        let context: PageMap = ["x": "<a href=\"#\">Sở & 'Ngành'</a>", "svg": .html(HTMLBytes(bytes: Array("<svg>&</svg>".utf8)))]
         #expect(try render("{{x}}", context) == "&lt;a href=&quot;#&quot;&gt;Sở &amp; &#39;Ngành&#39;&lt;/a&gt;")
         #expect(try render("{{{x}}}|{{& x }}", context) == "<a href=\"#\">Sở & 'Ngành'</a>|<a href=\"#\">Sở & 'Ngành'</a>")
         #expect(try render("[{{missing}}]", context) == "[]")
-        #expect(try render("{{n}} {{b}} {{f}}", ["n": 42, "b": true, "f": false]) == "42 true false")
+        #expect(try render("{{b}} {{f}}", ["b": true, "f": false]) == "true false")
+        #expect(try render("{{{svg}}}|{{svg}}", context) == "<svg>&</svg>|&lt;svg&gt;&amp;&lt;/svg&gt;")
+        // A list or a mapping has no text: printing one prints nothing.
+        #expect(try render("[{{list}}{{map}}]", ["list": ["a"], "map": ["a": "b"]]) == "[]")
     }
 
     @Test func namesClimbTheStackAndFollowDots() throws {
-        let context: [String: Any] = [
+        let context: PageMap = [
             "root": "../", "plan": ["number": "386/KH-UBND", "href": "ke-hoach/a/"],
-            "rows": [["title": "Một"], ["title": "Hai", "root": "/"]],
-            "words": ["lead": "Chủ trì"],
+            "rows": .maps([["title": "Một"], ["title": "Hai", "root": "/"]]),
+            "words": .words(["lead": "Chủ trì"]),
         ]
         #expect(try render("{{plan.number}} {{plan.missing.deeper}}", context) == "386/KH-UBND ")
         #expect(try render("{{#rows}}{{title}}:{{root}} {{/rows}}", context) == "Một:../ Hai:/ ")
@@ -31,9 +34,10 @@ import Testing
     }
 
     @Test func sectionsAndInvertedSections() throws {
-        let context: [String: Any] = ["yes": true, "no": false, "empty": [[String: Any]](), "one": ["x": "1"], "text": ""]
+        let context: PageMap = ["yes": true, "no": false, "empty": .maps([]), "none": [], "one": ["x": "1"], "text": ""]
         #expect(try render("{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{#empty}}E{{/empty}}{{#missing}}M{{/missing}}", context) == "Y")
         #expect(try render("{{^yes}}Y{{/yes}}{{^no}}N{{/no}}{{^empty}}E{{/empty}}{{^missing}}M{{/missing}}", context) == "NEM")
+        #expect(try render("{{#none}}L{{/none}}{{^none}}l{{/none}}", context) == "l")
         #expect(try render("{{#one}}{{x}}{{/one}}{{^one}}none{{/one}}", context) == "1")
         // An empty string is a value: the section shows, the inverted one does not.
         #expect(try render("{{#text}}T{{/text}}{{^text}}F{{/text}}", context) == "T")
@@ -79,5 +83,24 @@ import Testing
         } catch {
             Issue.record("\(error)")
         }
+    }
+
+    @Test func namesMissingFromThePageAreLookedUpInTheSharedValues() throws {
+        let templates = ["main": try Template(parsing: "{{root}}|{{title}}|{{#rows}}{{root}}{{/rows}}")]
+        let page: PageMap = ["title": "Trang", "rows": .maps([["x": "1"]])]
+        let shared: PageMap = ["root": "../", "title": "bị che"]
+        let bytes = try #require(TemplateRenderer(templates: templates).renderBytes(page, inside: shared, template: "main"))
+        #expect(String(decoding: bytes, as: UTF8.self) == "../|Trang|../")
+    }
+
+    @Test func aMappingKeepsOneValuePerName() {
+        var map: PageMap = ["a": "1", "b": "2"]
+        map["a"] = "3"
+        map["c"] = true
+        map["b"] = nil
+        #expect(map.count == 2)
+        #expect(map.text("a") == "3")
+        #expect(map["b"] == nil)
+        if case .flag(true)? = map["c"] {} else { Issue.record("`c` should be the flag true") }
     }
 }

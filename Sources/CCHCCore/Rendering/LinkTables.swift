@@ -6,10 +6,10 @@
 /// folders deep (plans, agencies, indices, pages of updates; tasks). Each table is made the first
 /// time a page of its depth asks, then shared; the few pages nearer the root make their links.
 final class LinkTables: Sendable {
-    /// Agencies or tasks by id; `[String: Any]` holds only strings here, and never changes.
-    struct Table<ID: Hashable & Sendable>: @unchecked Sendable {
-        let entries: [ID: [String: Any]]
-        subscript(id: ID) -> [String: Any]? { entries[id] }
+    /// Agencies or tasks by id, never changed once made.
+    struct Table<ID: Hashable & Sendable>: Sendable {
+        let entries: [ID: PageMap]
+        subscript(id: ID) -> PageMap? { entries[id] }
     }
 
     /// The depths that have tables: `x/y/index.html` and `x/y/z/index.html`.
@@ -21,7 +21,7 @@ final class LinkTables: Sendable {
         agencies = Self.depths.map { depth in
             Once {
                 let root = String(repeating: "../", count: depth)
-                var entries: [AgencyID: [String: Any]] = [:]
+                var entries: [AgencyID: PageMap] = [:]
                 entries.reserveCapacity(site.agencies.count)
                 for agency in site.agencies { entries[agency.id] = Self.agency(agency.id, agency, root: root) }
                 return Table(entries: entries)
@@ -30,7 +30,7 @@ final class LinkTables: Sendable {
         tasks = Self.depths.map { depth in
             Once {
                 let root = String(repeating: "../", count: depth)
-                var entries: [TaskID: [String: Any]] = [:]
+                var entries: [TaskID: PageMap] = [:]
                 for plan in site.plans {
                     for task in plan.tasks { entries[task.id] = Self.task(task.id, task, plan: plan, root: root) }
                 }
@@ -40,15 +40,15 @@ final class LinkTables: Sendable {
     }
 
     /// `{id, name, short, href}` of an agency (nil when the site has no such agency), linked from a page `root` below the site root.
-    static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> [String: Any] {
-        ["id": id.rawValue, "name": agency?.name ?? id.rawValue, "short": agency?.displayShort ?? id.rawValue,
-         "href": root + SitePaths.encode(SitePaths.agency(id))]
+    static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> PageMap {
+        ["id": .text(id.rawValue), "name": .text(agency?.name ?? id.rawValue), "short": .text(agency?.displayShort ?? id.rawValue),
+         "href": .text(root + SitePaths.encode(SitePaths.agency(id)))]
     }
 
     /// `{title, href, plan_number, plan_href}` of a task, linked from a page `root` below the site root.
-    static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> [String: Any] {
-        ["title": task?.title ?? id.description, "href": root + SitePaths.encode(SitePaths.task(id)),
-         "plan_number": plan?.number ?? id.plan.rawValue, "plan_href": root + SitePaths.encode(SitePaths.plan(id.plan))]
+    static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> PageMap {
+        ["title": .text(task?.title ?? id.description), "href": .text(root + SitePaths.encode(SitePaths.task(id))),
+         "plan_number": .text(plan?.number ?? id.plan.rawValue), "plan_href": .text(root + SitePaths.encode(SitePaths.plan(id.plan)))]
     }
 
     /// The agencies' links for pages at `page`'s depth, if that depth has a table.

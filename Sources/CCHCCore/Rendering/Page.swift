@@ -9,7 +9,7 @@ struct Page {
     /// Links from the dashboard down to this page, last one being this page.
     var breadcrumbs: [(label: String, path: String)]
     /// The values of the page template (see docs/templates.md).
-    var context: [String: Any]
+    var context: PageMap
     /// Whether the page goes into the sitemap.
     var inSitemap = true
 }

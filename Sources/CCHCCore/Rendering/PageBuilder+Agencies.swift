@@ -2,29 +2,29 @@ extension PageBuilder {
     /// `/co-quan/`: a table of all agencies with completion and overdue counts, in file order.
     func agenciesPage() -> Page {
         let page = SitePaths.agencies
-        var groups: [[String: Any]] = []
+        var groups: [PageMap] = []
         for kind in AgencyKind.allCases {
             let members = site.agencies.filter { $0.kind == kind }
             guard !members.isEmpty else { continue }
-            let rows: [[String: Any]] = members.map { member in
+            let rows: [PageMap] = members.map { member in
                 var row = agency(member.id, from: page)
                 row.reserveCapacity(8)
-                row["completion"] = completion(derivation.agencies[member.id])
-                row["has_tasks"] = (derivation.agencies[member.id]?.total ?? 0) > 0
-                if let next = member.replacedBy { row["replaced_by"] = agency(next, from: page) }
+                row["completion"] = .map(completion(derivation.agencies[member.id]))
+                row["has_tasks"] = .flag((derivation.agencies[member.id]?.total ?? 0) > 0)
+                if let next = member.replacedBy { row["replaced_by"] = .map(agency(next, from: page)) }
                 return row
             }
-            groups.append(["kind": kind.rawValue, "label": words.kind(kind), "agencies": rows])
+            groups.append(["kind": .text(kind.rawValue), "label": .text(words.kind(kind)), "agencies": .maps(rows)])
         }
         return Page(path: page, template: "agencies", title: words.table["agencies"]!,
-                    breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": groups])
+                    breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": .maps(groups)])
     }
 
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
     func agencyPage(_ member: Agency) -> Page {
         let page = SitePaths.agency(member.id)
-        var leadRows: [(Int, Day?, TaskID, [String: Any])] = []
-        var supportRows: [(TaskID, [String: Any])] = []
+        var leadRows: [(Int, Day?, TaskID, PageMap)] = []
+        var supportRows: [(TaskID, PageMap)] = []
         let roles = self.roles[member.id] ?? AgencyRoles()
         for taskID in roles.lead + roles.support {
             do {
@@ -35,21 +35,20 @@ extension PageBuilder {
                     let summary = summaryState(pairs)
                     var row = taskLink(task.id, from: page)
                     row.reserveCapacity(12)
-                    row["due"] = dueText(task, occurrences: derived.occurrences)
-                    row["status"] = state(summary)
+                    row["due"] = .text(dueText(task, occurrences: derived.occurrences))
+                    row["status"] = .map(state(summary))
                     if pairs.count > 1 { row["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)" }
                     if let latest = derived.updates.last(where: { site.reports[$0.report].agency.value == member.id }) {
-                        let u = update(latest, from: page)
-                        row["latest"] = u
+                        row["latest"] = .map(update(latest, from: page))
                     }
                     let due = pairs.first(where: { $0.state == summary })?.occurrence.due
                     leadRows.append((PageBuilder.urgency(summary), due, task.id, row))
                 } else {
                     var row = taskLink(task.id, from: page)
                     row.reserveCapacity(10)
-                    row["due"] = dueText(task, occurrences: derived.occurrences)
-                    row["leads"] = derived.leads.map { agency($0, from: page) }
-                    row["completion"] = completion(derived.completion)
+                    row["due"] = .text(dueText(task, occurrences: derived.occurrences))
+                    row["leads"] = .maps(derived.leads.map { agency($0, from: page) })
+                    row["completion"] = .map(completion(derived.completion))
                     supportRows.append((task.id, row))
                 }
             }
@@ -60,7 +59,7 @@ extension PageBuilder {
             if (a.1 ?? far) != (b.1 ?? far) { return (a.1 ?? far) < (b.1 ?? far) }
             return a.2 < b.2
         }
-        var context: [String: Any] = agency(member.id, from: page)
+        var context = agency(member.id, from: page)
         context.reserveCapacity(16)
         // State bars by plan and the deadline timeline, from the agency's own lead tasks only
         // (which come in plan order).
@@ -84,20 +83,20 @@ extension PageBuilder {
             }
         }
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
-        var charts: [String: Any] = ["ring": ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!)]
-        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!)
-        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!)
-        context["charts"] = charts
-        context["kind"] = words.kind(member.kind)
-        context["completion"] = completion(derivation.agencies[member.id])
-        context["lead_tasks"] = leadRows.map(\.3)
-        context["has_lead_tasks"] = !leadRows.isEmpty
-        context["support_tasks"] = supportRows.map(\.1)
-        context["has_support_tasks"] = !supportRows.isEmpty
-        if !member.aliases.isEmpty { context["aliases"] = member.aliases.joined(separator: "; ") }
-        if let next = member.replacedBy { context["replaced_by"] = agency(next, from: page) }
+        var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!))]
+        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!).map(PageValue.html)
+        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!).map(PageValue.html)
+        context["charts"] = .map(charts)
+        context["kind"] = .text(words.kind(member.kind))
+        context["completion"] = .map(completion(derivation.agencies[member.id]))
+        context["lead_tasks"] = .maps(leadRows.map(\.3))
+        context["has_lead_tasks"] = .flag(!leadRows.isEmpty)
+        context["support_tasks"] = .maps(supportRows.map(\.1))
+        context["has_support_tasks"] = .flag(!supportRows.isEmpty)
+        if !member.aliases.isEmpty { context["aliases"] = .text(member.aliases.joined(separator: "; ")) }
+        if let next = member.replacedBy { context["replaced_by"] = .map(agency(next, from: page)) }
         let predecessors = (lookup.predecessors[member.id] ?? []).map { agency($0, from: page) }
-        if !predecessors.isEmpty { context["replaces"] = predecessors }
+        if !predecessors.isEmpty { context["replaces"] = .maps(predecessors) }
         return Page(path: page, template: "agency", title: member.name,
                     breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)
     }

@@ -5,7 +5,7 @@ extension PageBuilder {
         let page = SitePaths.dashboard
         var overall = Completion()
         for completion in derivation.plans.values { overall.add(completion) }
-        let behind: [[String: Any]] = site.agencies
+        let behind: [PageMap] = site.agencies
             .compactMap { member -> (Agency, Completion)? in
                 guard let c = derivation.agencies[member.id], c.count(.overdue) > 0 else { return nil }
                 return (member, c)
@@ -19,33 +19,34 @@ extension PageBuilder {
             .map { member, c in
                 var row = agency(member.id, from: page)
                 row.reserveCapacity(8)
-                row["completion"] = completion(c)
+                row["completion"] = .map(completion(c))
                 return row
             }
         let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
-        let plans: [[String: Any]] = site.plans.map { plan in
-            ["number": plan.number, "title": plan.title, "href": SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
-             "completion": completion(derivation.plans[plan.id])]
+        let plans: [PageMap] = site.plans.map { plan in
+            ["number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))),
+             "completion": .map(completion(derivation.plans[plan.id]))]
         }
-        var charts: [String: Any] = [
-            "ring": ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!),
+        var charts: PageMap = [
+            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!)),
         ]
         charts["by_index"] = stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
-                                       title: words.table["by_index"]!, header: words.table["indices"]!)
-        charts["heatmap"] = heatmap(id: "bieu-do-nhiet")
-        let context: [String: Any] = [
-            "charts": charts,
-            "completion": completion(overall),
-            "indices": site.indices.map { index in
-                var row = summary(index, from: page)
-                if let spark = scoreSparkline(index, id: "xu-huong-\(index.id)") { row["sparkline"] = spark }
-                return row
-            }, "has_indices": !site.indices.isEmpty,
-            "behind": behind, "has_behind": !behind.isEmpty,
-            "latest_updates": latest, "has_updates": !latest.isEmpty,
-            "plans": plans, "has_plans": !plans.isEmpty,
-            "updates_href": SitePaths.link(from: page, to: SitePaths.updates),
-            "agencies_href": SitePaths.link(from: page, to: SitePaths.agencies),
+                                       title: words.table["by_index"]!, header: words.table["indices"]!).map(PageValue.html)
+        charts["heatmap"] = heatmap(id: "bieu-do-nhiet").map(PageValue.html)
+        let indices: [PageMap] = site.indices.map { index in
+            var row = summary(index, from: page)
+            if let spark = scoreSparkline(index, id: "xu-huong-\(index.id)") { row["sparkline"] = .html(spark) }
+            return row
+        }
+        let context: PageMap = [
+            "charts": .map(charts),
+            "completion": .map(completion(overall)),
+            "indices": .maps(indices), "has_indices": .flag(!site.indices.isEmpty),
+            "behind": .maps(behind), "has_behind": .flag(!behind.isEmpty),
+            "latest_updates": .maps(latest), "has_updates": .flag(!latest.isEmpty),
+            "plans": .maps(plans), "has_plans": .flag(!plans.isEmpty),
+            "updates_href": .text(SitePaths.link(from: page, to: SitePaths.updates)),
+            "agencies_href": .text(SitePaths.link(from: page, to: SitePaths.agencies)),
         ]
         return Page(path: page, template: "dashboard", title: words.table["dashboard"]!, breadcrumbs: [], context: context)
     }
@@ -79,21 +80,21 @@ extension PageBuilder {
         let page = SitePaths.updates(page: number)
         let slice = updatesNewestFirst.dropFirst((number - 1) * PageBuilder.updatesPerPage).prefix(PageBuilder.updatesPerPage)
         let all = slice.map { update($0, from: page) }
-        var context: [String: Any] = ["updates": all, "has_updates": !all.isEmpty]
+        var context: PageMap = ["updates": .maps(all), "has_updates": .flag(!all.isEmpty)]
         let count = updatePageCount
         if count > 1 {
-            var pagination: [String: Any] = [
-                "pages": PageBuilder.paginationWindow(current: number, count: count).map { n -> [String: Any] in
+            var pagination: PageMap = [
+                "pages": .maps(PageBuilder.paginationWindow(current: number, count: count).map { n -> PageMap in
                     guard let n else { return ["gap": true] }
-                    var item: [String: Any] = ["number": String(n), "href": SitePaths.link(from: page, to: SitePaths.updates(page: n))]
+                    var item: PageMap = ["number": .text(String(n)), "href": .text(SitePaths.link(from: page, to: SitePaths.updates(page: n)))]
                     if n == number { item["current"] = true }
                     return item
-                },
-                "label": words.language == .vi ? "Trang \(number)/\(count)" : "Page \(number) of \(count)",
+                }),
+                "label": .text(words.language == .vi ? "Trang \(number)/\(count)" : "Page \(number) of \(count)"),
             ]
-            if number > 1 { pagination["prev"] = SitePaths.link(from: page, to: SitePaths.updates(page: number - 1)) }
-            if number < count { pagination["next"] = SitePaths.link(from: page, to: SitePaths.updates(page: number + 1)) }
-            context["pagination"] = pagination
+            if number > 1 { pagination["prev"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number - 1))) }
+            if number < count { pagination["next"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number + 1))) }
+            context["pagination"] = .map(pagination)
         }
         var crumbs: [(label: String, path: String)] = [(words.table["updates"]!, SitePaths.updates)]
         if number > 1 { crumbs.append((words.language == .vi ? "Trang \(number)" : "Page \(number)", page)) }
@@ -104,12 +105,12 @@ extension PageBuilder {
     /// `/du-lieu/`: the downloads.
     func dataPage(_ files: [DataFile] = DataFiles.catalog) -> Page {
         let page = SitePaths.data
-        let rows: [[String: Any]] = files.map { file in
-            ["name": file.name, "href": SitePaths.link(from: page, to: file.path), "format": file.format,
-             "description": file.description(words.language)]
+        let rows: [PageMap] = files.map { file in
+            ["name": .text(file.name), "href": .text(SitePaths.link(from: page, to: file.path)), "format": .text(file.format),
+             "description": .text(file.description(words.language))]
         }
         return Page(path: page, template: "data", title: words.table["data"]!,
-                    breadcrumbs: [(words.table["data"]!, page)], context: ["files": rows])
+                    breadcrumbs: [(words.table["data"]!, page)], context: ["files": .maps(rows)])
     }
 
     /// `/404.html`, linked with absolute paths under `base_url`'s path, since it is served at any depth.

@@ -7,32 +7,32 @@ extension PageBuilder {
     }
 
     /// `{year, score, rank}` texts of an index's latest result and next target.
-    func summary(_ index: IndexDefinition, from page: String) -> [String: Any] {
+    func summary(_ index: IndexDefinition, from page: String) -> PageMap {
         let (result, target) = latest(index)
-        var out: [String: Any] = [
-            "id": index.id.rawValue, "name": index.name, "short": index.short,
-            "href": SitePaths.link(from: page, to: SitePaths.index(index.id)),
-            "max": format.score(index.max), "unit": index.unit ?? "",
+        var out: PageMap = [
+            "id": .text(index.id.rawValue), "name": .text(index.name), "short": .text(index.short),
+            "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id))),
+            "max": .text(format.score(index.max)), "unit": .text(index.unit ?? ""),
             // "100%" but "100 điểm".
-            "unit_suffix": index.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "",
-            "completion": completion(derivation.indices[index.id]),
+            "unit_suffix": .text(index.unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""),
+            "completion": .map(completion(derivation.indices[index.id])),
         ]
-        if let publisher = index.publisher { out["publisher"] = publisher }
+        if let publisher = index.publisher { out["publisher"] = .text(publisher) }
         if let result {
-            var r: [String: Any] = ["year": String(result.year)]
-            if let score = result.score { r["score"] = format.score(score) }
-            if let rank = result.rank { r["rank"] = format.rank(rank, of: result.of) }
-            out["result"] = r
+            var r: PageMap = ["year": .text(String(result.year))]
+            if let score = result.score { r["score"] = .text(format.score(score)) }
+            if let rank = result.rank { r["rank"] = .text(format.rank(rank, of: result.of)) }
+            out["result"] = .map(r)
         }
         if let target {
-            var t: [String: Any] = ["year": String(target.year)]
-            if let score = target.score { t["score"] = format.score(score) }
-            if let rank = target.rank { t["rank"] = format.rank(rank, of: target.of) }
+            var t: PageMap = ["year": .text(String(target.year))]
+            if let score = target.score { t["score"] = .text(format.score(score)) }
+            if let rank = target.rank { t["rank"] = .text(format.rank(rank, of: target.of)) }
             if let score = target.score, let last = result?.score {
                 let gap = index.higherIsBetter ? score - last : last - score
-                t["gap"] = format.change(gap)
+                t["gap"] = .text(format.change(gap))
             }
-            out["target"] = t
+            out["target"] = .map(t)
         }
         return out
     }
@@ -42,7 +42,7 @@ extension PageBuilder {
         let page = SitePaths.indices
         let rows = site.indices.map { summary($0, from: page) }
         return Page(path: page, template: "indices", title: words.table["indices"]!,
-                    breadcrumbs: [(words.table["indices"]!, page)], context: ["indices": rows, "has_indices": !rows.isEmpty])
+                    breadcrumbs: [(words.table["indices"]!, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
     }
 
     /// `/chi-so/<index>/`: results and ranks by year, areas and criteria, and the tasks that serve each.
@@ -62,63 +62,65 @@ extension PageBuilder {
                 }
             }
         }
-        func rows(_ ids: [TaskID]) -> [[String: Any]] { ids.compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
+        func rows(_ ids: [TaskID]) -> [PageMap] { ids.compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
         let last = index.results.last
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let (_, target) = latest(index)
-        let areas: [[String: Any]] = index.areas.map { area in
-            var row: [String: Any] = ["id": area.id, "anchor": "linh-vuc-\(area.id)", "name": area.name,
-                                      "completion": completion(derivation.areas[index.id]?[area.id])]
-            row["max_text"] = area.max.map(format.score) ?? "–"
-            if let lead = area.lead { row["lead"] = agency(lead, from: page) }
+        let areas: [PageMap] = index.areas.map { area in
+            var row: PageMap = ["id": .text(area.id), "anchor": "linh-vuc-\(area.id)", "name": .text(area.name),
+                                "completion": .map(completion(derivation.areas[index.id]?[area.id]))]
+            row.reserveCapacity(12)
+            row["max_text"] = .text(area.max.map(format.score) ?? "–")
+            if let lead = area.lead { row["lead"] = .map(agency(lead, from: page)) }
             let value = last?.areas[area.id]
-            row["last_text"] = value.map(format.score) ?? "–"
-            row["change_text"] = value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–"
-            row["target_text"] = target?.areas[area.id].map(format.score) ?? "–"
-            row["criteria"] = area.criteria.map { criterion -> [String: Any] in
-                var c: [String: Any] = ["code": criterion.code, "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": criterion.name]
-                c["max_text"] = criterion.max.map(format.score) ?? "–"
-                c["last_text"] = last?.criteria[criterion.code].map(format.score) ?? "–"
-                c["target_text"] = target?.criteria[criterion.code].map(format.score) ?? "–"
+            row["last_text"] = .text(value.map(format.score) ?? "–")
+            row["change_text"] = .text(value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–")
+            row["target_text"] = .text(target?.areas[area.id].map(format.score) ?? "–")
+            row["criteria"] = .maps(area.criteria.map { criterion -> PageMap in
+                var c: PageMap = ["code": .text(criterion.code), "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": .text(criterion.name)]
+                c.reserveCapacity(8)
+                c["max_text"] = .text(criterion.max.map(format.score) ?? "–")
+                c["last_text"] = .text(last?.criteria[criterion.code].map(format.score) ?? "–")
+                c["target_text"] = .text(target?.criteria[criterion.code].map(format.score) ?? "–")
                 let tasks = rows(byCriterion[criterion.code] ?? [])
-                c["tasks"] = tasks
-                c["has_tasks"] = !tasks.isEmpty
+                c["tasks"] = .maps(tasks)
+                c["has_tasks"] = .flag(!tasks.isEmpty)
                 return c
-            }
-            row["has_criteria"] = !area.criteria.isEmpty
+            })
+            row["has_criteria"] = .flag(!area.criteria.isEmpty)
             let tasks = rows(byArea[area.id] ?? [])
-            row["tasks"] = tasks
-            row["has_tasks"] = !tasks.isEmpty
+            row["tasks"] = .maps(tasks)
+            row["has_tasks"] = .flag(!tasks.isEmpty)
             return row
         }
-        let results: [[String: Any]] = index.results.reversed().map { result in
-            var row: [String: Any] = ["year": String(result.year)]
-            if let score = result.score { row["score"] = format.score(score) }
-            if let rank = result.rank { row["rank"] = format.rank(rank, of: result.of) }
+        let results: [PageMap] = index.results.reversed().map { result in
+            var row: PageMap = ["year": .text(String(result.year))]
+            if let score = result.score { row["score"] = .text(format.score(score)) }
+            if let rank = result.rank { row["rank"] = .text(format.rank(rank, of: result.of)) }
             return row
         }
-        let targets: [[String: Any]] = index.targets.map { t in
-            var row: [String: Any] = ["year": String(t.year)]
-            if let score = t.score { row["score"] = format.score(score) }
-            if let rank = t.rank { row["rank"] = format.rank(rank, of: t.of) }
+        let targets: [PageMap] = index.targets.map { t in
+            var row: PageMap = ["year": .text(String(t.year))]
+            if let score = t.score { row["score"] = .text(format.score(score)) }
+            if let rank = t.rank { row["rank"] = .text(format.rank(rank, of: t.of)) }
             return row
         }
         var context = summary(index, from: page)
-        var charts: [String: Any] = ["score": scoreTrend(index, id: "bieu-do-diem")]
-        charts["rank"] = rankTrend(index, id: "bieu-do-xep-hang")
-        charts["areas"] = areaBars(index, id: "bieu-do-linh-vuc")
-        context["charts"] = charts
-        context["results"] = results
-        context["has_results"] = !results.isEmpty
-        context["targets"] = targets
-        context["has_targets"] = !targets.isEmpty
-        context["areas"] = areas
-        context["has_areas"] = !areas.isEmpty
-        context["last_year"] = last.map { String($0.year) } ?? ""
-        context["target_year"] = target.map { String($0.year) } ?? ""
+        var charts: PageMap = ["score": .html(scoreTrend(index, id: "bieu-do-diem"))]
+        charts["rank"] = rankTrend(index, id: "bieu-do-xep-hang").map(PageValue.html)
+        charts["areas"] = areaBars(index, id: "bieu-do-linh-vuc").map(PageValue.html)
+        context["charts"] = .map(charts)
+        context["results"] = .maps(results)
+        context["has_results"] = .flag(!results.isEmpty)
+        context["targets"] = .maps(targets)
+        context["has_targets"] = .flag(!targets.isEmpty)
+        context["areas"] = .maps(areas)
+        context["has_areas"] = .flag(!areas.isEmpty)
+        context["last_year"] = .text(last.map { String($0.year) } ?? "")
+        context["target_year"] = .text(target.map { String($0.year) } ?? "")
         let wholeRows = rows(whole)
-        context["tasks"] = wholeRows
-        context["has_tasks"] = !wholeRows.isEmpty
+        context["tasks"] = .maps(wholeRows)
+        context["has_tasks"] = .flag(!wholeRows.isEmpty)
         return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
                     breadcrumbs: [(words.table["indices"]!, SitePaths.indices), (index.short, page)], context: context)
     }

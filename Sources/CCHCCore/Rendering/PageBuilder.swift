@@ -29,13 +29,13 @@ struct PageBuilder: Sendable {
     ///
     /// This and ``taskLink(_:from:)`` hand out dictionaries shared by every page at the same depth:
     /// a caller that adds entries reserves room first, so the copy is made once, at its final size.
-    func agency(_ id: AgencyID, from page: String) -> [String: Any] {
+    func agency(_ id: AgencyID, from page: String) -> PageMap {
         links.agencies(from: page)?[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
     }
 
     /// `{state, label}` of a derived state; `state` is the CSS modifier (`done-late`).
-    func state(_ state: TaskState) -> [String: Any] {
-        ["state": state.rawValue, "label": words.state(state)]
+    func state(_ state: TaskState) -> PageMap {
+        ["state": .text(state.rawValue), "label": .text(words.state(state))]
     }
 
     /// The deadline of a task in words.
@@ -86,49 +86,54 @@ struct PageBuilder: Sendable {
     }
 
     /// `{done, total, percent, counts: [{state,label,count}]}` of a completion tally.
-    func completion(_ completion: Completion?) -> [String: Any] {
+    func completion(_ completion: Completion?) -> PageMap {
         let c = completion ?? Completion()
-        let counts: [[String: Any]] = TaskState.allCases.compactMap { s in
+        return ["done": .text(format.integer(c.done)), "total": .text(format.integer(c.total)), "percent": .text(format.percent(c.share)),
+                "overdue": .text(format.integer(c.count(.overdue))), "has_overdue": .flag(c.count(.overdue) > 0), "counts": .maps(counts(c))]
+    }
+
+    /// `[{state, label, count}]` of the states a tally has, in the order of ``TaskState``.
+    func counts(_ c: Completion) -> [PageMap] {
+        TaskState.allCases.compactMap { s in
             let n = c.count(s)
-            return n == 0 ? nil : ["state": s.rawValue, "label": words.state(s), "count": format.integer(n)]
+            return n == 0 ? nil : ["state": .text(s.rawValue), "label": .text(words.state(s)), "count": .text(format.integer(n))]
         }
-        return ["done": format.integer(c.done), "total": format.integer(c.total), "percent": format.percent(c.share),
-                "overdue": format.integer(c.count(.overdue)), "has_overdue": c.count(.overdue) > 0, "counts": counts]
     }
 
     /// `{title, href}` of a task.
-    func taskLink(_ id: TaskID, from page: String) -> [String: Any] {
+    func taskLink(_ id: TaskID, from page: String) -> PageMap {
         links.tasks(from: page)?[id]
             ?? LinkTables.task(id, lookup.tasks[id], plan: lookup.plans[id.plan], root: SitePaths.root(of: page))
     }
 
     /// One update as lists show it.
-    func update(_ reference: UpdateReference, from page: String) -> [String: Any] {
+    func update(_ reference: UpdateReference, from page: String) -> PageMap {
         let report = site.reports[reference.report]
         let update = report.updates[reference.update]
-        var out: [String: Any] = [
-            "agency": agency(report.agency.value, from: page),
-            "reported": format.date(report.reported.value),
-            "reported_iso": report.reported.value.iso,
-            "report_period": words.period(report.period),
-            "status": ["state": update.status.rawValue, "label": words.status(update.status)],
-            "task": taskLink(update.task.value, from: page),
+        let isLead = derivation.tasks[update.task.value]?.leads.contains(report.agency.value) ?? false
+        var out: PageMap = [
+            "agency": .map(agency(report.agency.value, from: page)),
+            "reported": .text(format.date(report.reported.value)),
+            "reported_iso": .text(report.reported.value.iso),
+            "report_period": .text(words.period(report.period)),
+            "status": ["state": .text(update.status.rawValue), "label": .text(words.status(update.status))],
+            "task": .map(taskLink(update.task.value, from: page)),
             "anchor": "cap-nhat-\(reference.report)-\(reference.update)",
+            "role": .text(isLead ? words.table["lead"]! : words.table["support"]!),
         ]
-        if let percent = update.percent { out["percent"] = format.score(percent) + "%" }
-        if let completed = update.completed { out["completed"] = format.date(completed) }
-        if let period = update.period, lookup.tasks[update.task.value]?.every != nil { out["period"] = words.period(period.value) }
-        if let note = texts.note(reference) { out["note_html"] = note }
-        let evidence: [[String: Any]] = update.evidence.map { item in
-            ["title": item.title, "local": item.isLocalFile,
-             "href": item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url]
+        out.reserveCapacity(14)
+        if let percent = update.percent { out["percent"] = .text(format.score(percent) + "%") }
+        if let completed = update.completed { out["completed"] = .text(format.date(completed)) }
+        if let period = update.period, lookup.tasks[update.task.value]?.every != nil { out["period"] = .text(words.period(period.value)) }
+        if let note = texts.note(reference) { out["note_html"] = .text(note) }
+        let evidence: [PageMap] = update.evidence.map { item in
+            ["title": .text(item.title), "local": .flag(item.isLocalFile),
+             "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)]
         }
         if !evidence.isEmpty {
-            out["evidence"] = evidence
+            out["evidence"] = .maps(evidence)
             out["has_evidence"] = true
         }
-        let isLead = derivation.tasks[update.task.value]?.leads.contains(report.agency.value) ?? false
-        out["role"] = isLead ? words.table["lead"]! : words.table["support"]!
         return out
     }
 
@@ -148,39 +153,39 @@ struct PageBuilder: Sendable {
     }
 
     /// A row for a task in a plan's or an index's table: title, deadline, each lead's state.
-    func taskRow(_ task: PlanTask, from page: String) -> [String: Any] {
+    func taskRow(_ task: PlanTask, from page: String) -> PageMap {
         let derived = derivation.tasks[task.id]!
         let plan = lookup.plans[task.id.plan]!
         var byAgency: [AgencyID: [PairState]] = [:]
         for pair in derived.pairs { byAgency[pair.agency, default: []].append(pair) }
         var tally = Completion()
-        let leads: [[String: Any]] = derived.leads.map { id in
+        let leads: [PageMap] = derived.leads.map { id in
             let pairs = byAgency[id] ?? []
             var entry = agency(id, from: page)
             entry.reserveCapacity(6)
             let summary = summaryState(pairs)
             tally.add(summary)
-            entry["status"] = state(summary)
+            entry["status"] = .map(state(summary))
             if pairs.count > 1 {
                 entry["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)"
             }
             return entry
         }
-        var row: [String: Any] = taskLink(task.id, from: page)
+        var row = taskLink(task.id, from: page)
         row.reserveCapacity(16)
-        row["id"] = task.id.local
-        row["due"] = dueText(task, occurrences: derived.occurrences)
-        row["leads"] = leads
+        row["id"] = .text(task.id.local)
+        row["due"] = .text(dueText(task, occurrences: derived.occurrences))
+        row["leads"] = .maps(leads)
         if leads.count > 6 {
             // A `kind:` group makes long lists: show the tally, with the list folded under it.
             row["many_leads"] = true
-            row["lead_count"] = format.integer(leads.count)
-            row["lead_summary"] = completion(tally)["counts"]
+            row["lead_count"] = .text(format.integer(leads.count))
+            row["lead_summary"] = .maps(counts(tally))
         }
-        row["completion"] = completion(derived.completion)
-        row["plan_issued"] = format.date(plan.issued)
-        if let section = task.section { row["section"] = section }
-        if let target = task.target { row["task_target"] = target }
+        row["completion"] = .map(completion(derived.completion))
+        row["plan_issued"] = .text(format.date(plan.issued))
+        if let section = task.section { row["section"] = .text(section) }
+        if let target = task.target { row["task_target"] = .text(target) }
         return row
     }
 }

@@ -6,10 +6,9 @@
 /// standalone-line rules. Lambdas, template inheritance and pragmas are not supported: page
 /// contexts are plain values, so none is needed, and the parser says so when a template uses them.
 ///
-/// Rendering works on the values page builders make: `[String: Any]` mappings (and `[String: String]`),
-/// arrays, `String`, `Bool` and numbers. A general engine asks every value which protocols it
-/// conforms to; at national scale those runtime checks were most of the build, so here each value
-/// is told apart once, by its concrete type.
+/// Rendering works on ``PageValue``s, the values page builders make: text, HTML, flags, lists and
+/// mappings. A general engine asks every value which protocols it conforms to; at national scale
+/// those runtime checks were most of the build, so here a value is one enum, told apart by a switch.
 struct Template: Sendable {
     /// A name as written in a tag: `.` (the current value), `a.b.c`, or `.a` (no climbing).
     struct Name: Sendable, Equatable {
@@ -22,7 +21,8 @@ struct Template: Sendable {
     }
 
     indirect enum Node: Sendable {
-        case text(String)
+        /// Text copied as it is, kept as UTF-8.
+        case text([UInt8])
         case variable(Name, escaped: Bool)
         case section(Name, [Node], inverted: Bool)
         /// A partial; `indentation` is set for a standalone tag (its lines are indented by it).
@@ -147,13 +147,13 @@ private struct TemplateParser {
             if newLine { before = skip(while: { $0 == " " || $0 == "\t" }) }
             let text = readText()
             if let c = current, Self.isNewline(c) {
-                nodes.append(.text(before + text + String(c)))
+                nodes.append(.text(Array((before + text + String(c)).utf8)))
                 newLine = true
                 position += 1
                 continue
             }
             if !text.isEmpty {
-                nodes.append(.text(before + text))
+                nodes.append(.text(Array((before + text).utf8)))
                 before = ""
                 newLine = false
             }
@@ -161,7 +161,7 @@ private struct TemplateParser {
             let tagStart = position - open.count
             var standalone = false
             func flushBefore() {
-                if !before.isEmpty { nodes.append(.text(before)) }
+                if !before.isEmpty { nodes.append(.text(Array(before.utf8))) }
                 before = ""
             }
             switch kind {
@@ -202,7 +202,7 @@ private struct TemplateParser {
                 let name = skip(while: Self.partialCharacters.contains)
                 _ = skip(while: \.isWhitespace)
                 try readClose()
-                if !before.isEmpty { nodes.append(.text(before)) }
+                if !before.isEmpty { nodes.append(.text(Array(before.utf8))) }
                 standalone = newLine && lineFinished()
                 nodes.append(.partial(name, indentation: standalone ? before : nil))
                 before = ""
@@ -242,43 +242,11 @@ private struct TemplateParser {
 struct TemplateRenderer: Sendable {
     let templates: [String: Template]
 
-    /// One value on the context stack, told apart once, by its concrete type, when it is pushed.
-    private enum Frame {
-        case map([String: Any])
-        case words([String: String])
-        case other(Any)
-
-        init(_ value: Any) {
-            if type(of: value) == [String: String].self {
-                self = .words(value as! [String: String])
-            } else if let map = value as? [String: Any] {
-                self = .map(map)
-            } else {
-                self = .other(value)
-            }
-        }
-
-        var value: Any {
-            switch self {
-            case .map(let map): return map
-            case .words(let words): return words
-            case .other(let value): return value
-            }
-        }
-
-        func child(_ name: String) -> Any? {
-            switch self {
-            case .map(let map): return map[name]
-            case .words(let words): return words[name]
-            case .other: return nil
-            }
-        }
-    }
-
-    private typealias Stack = ContiguousArray<Frame>
+    /// The values a tag can see: the page's context first, then each section's value inside it.
+    private typealias Stack = ContiguousArray<PageValue>
 
     /// Renders the template `name` with `context`; nil when there is no such template.
-    func render(_ context: [String: Any], template name: String) -> String? {
+    func render(_ context: PageMap, template name: String) -> String? {
         renderBytes(context, template: name).map { String(decoding: $0, as: UTF8.self) }
     }
 
@@ -290,12 +258,16 @@ struct TemplateRenderer: Sendable {
     /// Pages are rendered this way: text goes into one byte buffer, escaped as it is copied, and
     /// ``HTMLBytes`` values (a page's body inside the layout) are copied in as they are. `capacity`
     /// is room reserved at the start, so that a big page is not copied each time its buffer grows.
-    func renderBytes(_ context: [String: Any], template name: String, capacity: Int = defaultCapacity) -> [UInt8]? {
+    /// Names not in `context` are looked up in `outer`: the values every page shares are passed
+    /// there, so a page's own mapping is not copied to add them.
+    func renderBytes(_ context: PageMap, inside outer: PageMap? = nil, template name: String, capacity: Int = defaultCapacity) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(capacity)
-        var stack: Stack = [.map(context)]
+        var stack: Stack = []
         stack.reserveCapacity(8)
+        if let outer { stack.append(.map(outer)) }
+        stack.append(.map(context))
         render(template.nodes, stack: &stack, indentation: nil, into: &out)
         return out
     }
@@ -319,23 +291,25 @@ struct TemplateRenderer: Sendable {
 
     private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch node {
-        case .text(let text):
-            out.append(contentsOf: text.utf8)
+        case .text(let bytes):
+            out.append(contentsOf: bytes)
         case .variable(let name, let escaped):
             guard let value = lookup(name, in: stack) else { return }
-            // Nearly every value is a string: asked first, so it costs one cast.
-            if let text = value as? String {
+            switch value {
+            case .text(let text):
                 if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
-            } else if let html = value as? HTMLBytes {
+            case .html(let html):
                 if escaped { FastHTML.escape(html.bytes, into: &out) } else { out.append(contentsOf: html.bytes) }
-            } else {
-                let text = Self.text(of: value)
-                if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
+            case .flag(let flag):
+                out.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .list, .maps, .map, .words:
+                // A list or a mapping has no text of its own; a template that prints one is wrong.
+                break
             }
         case .section(let name, let body, let inverted):
             let value = lookup(name, in: stack)
             if inverted {
-                renderInverted(value, body: body, stack: &stack, indentation: indentation, into: &out)
+                if value?.isFalsey ?? true { render(body, stack: &stack, indentation: indentation, into: &out) }
             } else if let value {
                 renderSection(value, body: body, stack: &stack, indentation: indentation, into: &out)
             }
@@ -346,61 +320,37 @@ struct TemplateRenderer: Sendable {
         }
     }
 
-    private func renderSection(_ value: Any, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+    private func renderSection(_ value: PageValue, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch value {
-        case let flag as Bool:
+        case .flag(let flag):
             if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
-        case is String:
-            renderOnce(.other(value), body: body, stack: &stack, indentation: indentation, into: &out)
-        case let items as [[String: Any]]:
-            for item in items { renderOnce(.map(item), body: body, stack: &stack, indentation: indentation, into: &out) }
-        case let items as [String]:
-            for item in items { renderOnce(.other(item), body: body, stack: &stack, indentation: indentation, into: &out) }
-        case is [String: Any]:
-            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
-        case let items as [Any]:
-            for item in items { renderOnce(Frame(item), body: body, stack: &stack, indentation: indentation, into: &out) }
-        default:
-            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
+        case .maps(let rows):
+            for row in rows { renderOnce(.map(row), body: body, stack: &stack, indentation: indentation, into: &out) }
+        case .list(let items):
+            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
+        case .text, .html, .map, .words:
+            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
         }
     }
 
-    private func renderInverted(_ value: Any?, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
-        guard let value else {
-            render(body, stack: &stack, indentation: indentation, into: &out)
-            return
-        }
-        if let flag = value as? Bool {
-            if !flag { render(body, stack: &stack, indentation: indentation, into: &out) }
-        } else if value is String || value is [String: Any] {
-            return
-        } else if let items = value as? [Any], items.isEmpty {
-            renderOnce(Frame(value), body: body, stack: &stack, indentation: indentation, into: &out)
-        }
-    }
-
-    private func renderOnce(_ frame: Frame, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
-        stack.append(frame)
+    private func renderOnce(_ value: PageValue, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+        stack.append(value)
         render(body, stack: &stack, indentation: indentation, into: &out)
         stack.removeLast()
     }
 
-    private func lookup(_ name: Template.Name, in stack: Stack) -> Any? {
-        guard let first = name.parts.first else { return stack.last?.value }
-        var value: Any?
+    private func lookup(_ name: Template.Name, in stack: Stack) -> PageValue? {
+        guard let first = name.parts.first else { return stack.last }
+        var value: PageValue?
         if name.anchored {
             value = stack.last?.child(first)
         } else {
-            // Through the buffer, so each frame is looked at where it is rather than copied out.
+            // Through the buffer, so each value is looked at where it is rather than copied out.
             value = stack.withUnsafeBufferPointer { frames in
                 var i = frames.endIndex
                 while i > frames.startIndex {
                     i -= 1
-                    switch frames[i] {
-                    case .map(let map): if let found = map[first] { return found }
-                    case .words(let words): if let found = words[first] { return found }
-                    case .other: continue
-                    }
+                    if let found = frames[i].child(first) { return found }
                 }
                 return nil
             }
@@ -408,21 +358,26 @@ struct TemplateRenderer: Sendable {
         guard name.parts.count > 1 else { return value }
         for part in name.parts.dropFirst() {
             guard let parent = value else { return nil }
-            value = Frame(parent).child(part)
+            value = parent.child(part)
         }
         return value
     }
+}
 
-    /// How a value other than a string or HTML reads as text: as Swift describes it.
-    private static func text(of value: Any) -> String {
-        if let flag = value as? Bool { return flag ? "true" : "false" }
-        if let number = value as? Int { return String(number) }
-        return String(describing: value)
+private extension PageValue {
+    /// Whether an inverted section renders for this value: false, or an empty list.
+    var isFalsey: Bool {
+        switch self {
+        case .flag(let flag): return !flag
+        case .list(let items): return items.isEmpty
+        case .maps(let rows): return rows.isEmpty
+        case .text, .html, .map, .words: return false
+        }
     }
 }
 
 /// HTML already made, as UTF-8 bytes: a page's body in the layout's context. A template copies
 /// it into the page as it is (`{{{body}}}`), or escaped (`{{body}}`); as text it reads as the HTML.
-struct HTMLBytes: Sendable {
+struct HTMLBytes: Sendable, Equatable {
     var bytes: [UInt8]
 }

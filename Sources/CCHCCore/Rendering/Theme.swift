@@ -73,9 +73,10 @@ public struct Theme: Sendable {
         return out + rest
     }
 
-    /// Renders a template as UTF-8 bytes, with `capacity` bytes reserved; nil when it does not exist.
-    func renderBytes(_ context: [String: Any], template: String, capacity: Int = TemplateRenderer.defaultCapacity) -> [UInt8]? {
-        renderer.renderBytes(context, template: template, capacity: capacity)
+    /// Renders a template as UTF-8 bytes, with `capacity` bytes reserved, looking up in `outer` the
+    /// names `context` does not have; nil when the template does not exist.
+    func renderBytes(_ context: PageMap, inside outer: PageMap? = nil, template: String, capacity: Int = TemplateRenderer.defaultCapacity) -> [UInt8]? {
+        renderer.renderBytes(context, inside: outer, template: template, capacity: capacity)
     }
 }
 
