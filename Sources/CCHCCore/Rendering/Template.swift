@@ -20,6 +20,7 @@ struct Template: Sendable {
         var isCurrent: Bool { parts.isEmpty }
     }
 
+    /// What the parser makes: text, tags and sections with their bodies.
     indirect enum Node: Sendable {
         /// Text copied as it is, kept as UTF-8.
         case text([UInt8])
@@ -29,12 +30,71 @@ struct Template: Sendable {
         case partial(String, indentation: String?)
     }
 
-    let nodes: [Node]
+    /// One step of a compiled template. Its parts are positions in the template's tables, so
+    /// reading a step copies no reference: rendering a page retains nothing of the template.
+    enum Op: Sendable {
+        /// The bytes `start..<end` of ``bytes``.
+        case text(start: Int, end: Int)
+        /// The value of ``names``[`name`].
+        case variable(name: Int, escaped: Bool)
+        /// A section whose body is the steps after this one, up to `end`.
+        case section(name: Int, end: Int, inverted: Bool)
+        /// ``partials``[`index`].
+        case partial(index: Int)
+    }
+
+    /// The steps, in order; a section's body follows it.
+    let ops: [Op]
+    /// The text of every text step, one after the other.
+    let bytes: [UInt8]
+    /// The names of variables and sections.
+    let names: [Name]
+    /// The partials, with the indentation of a standalone tag.
+    let partials: [(name: String, indentation: String?)]
 
     /// Parses `text`; throws ``TemplateSyntaxError`` with the position of the first problem.
     init(parsing text: String) throws {
         var parser = TemplateParser(text)
-        nodes = try parser.parseAll()
+        var compiler = Compiler()
+        compiler.compile(try parser.parseAll())
+        ops = compiler.ops
+        bytes = compiler.bytes
+        names = compiler.names
+        partials = compiler.partials
+    }
+
+    /// Flattens parsed nodes into steps and tables.
+    private struct Compiler {
+        var ops: [Op] = []
+        var bytes: [UInt8] = []
+        var names: [Name] = []
+        var partials: [(name: String, indentation: String?)] = []
+
+        mutating func compile(_ nodes: [Node]) {
+            for node in nodes {
+                switch node {
+                case .text(let text):
+                    ops.append(.text(start: bytes.count, end: bytes.count + text.count))
+                    bytes.append(contentsOf: text)
+                case .variable(let name, let escaped):
+                    ops.append(.variable(name: index(of: name), escaped: escaped))
+                case .section(let name, let body, let inverted):
+                    let at = ops.count
+                    ops.append(.text(start: 0, end: 0))
+                    compile(body)
+                    ops[at] = .section(name: index(of: name), end: ops.count, inverted: inverted)
+                case .partial(let name, let indentation):
+                    ops.append(.partial(index: partials.count))
+                    partials.append((name, indentation))
+                }
+            }
+        }
+
+        private mutating func index(of name: Name) -> Int {
+            if let found = names.firstIndex(of: name) { return found }
+            names.append(name)
+            return names.count - 1
+        }
     }
 }
 
@@ -268,33 +328,55 @@ struct TemplateRenderer: Sendable {
         stack.reserveCapacity(8)
         if let outer { stack.append(.map(outer)) }
         stack.append(.map(context))
-        render(template.nodes, stack: &stack, indentation: nil, into: &out)
+        render(template, stack: &stack, indentation: nil, into: &out)
         return out
     }
 
-    private func render(_ nodes: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+    /// A template's tables, read in place while it renders.
+    private struct Code {
+        let template: Template
+        let ops: UnsafeBufferPointer<Template.Op>
+        let bytes: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<Template.Name>
+    }
+
+    private func render(_ template: Template, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+        template.ops.withUnsafeBufferPointer { ops in
+            template.bytes.withUnsafeBufferPointer { bytes in
+                template.names.withUnsafeBufferPointer { names in
+                    let code = Code(template: template, ops: ops, bytes: bytes, names: names)
+                    render(code, 0..<ops.count, stack: &stack, indentation: indentation, into: &out)
+                }
+            }
+        }
+    }
+
+    /// Renders the steps `range` of `code`, one level: a section's body is rendered by the section.
+    private func render(_ code: Code, _ range: Range<Int>, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+        var i = range.lowerBound
         guard let indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, stack: &stack, indentation: indentation, into: &out) }
+            while i < range.upperBound { i = render(code, at: i, stack: &stack, indentation: indentation, into: &out) }
             return
         }
         // Inside an indented standalone partial: every piece that starts a new line is indented.
         var local: [UInt8] = []
         var piece: [UInt8] = []
-        for node in nodes {
+        while i < range.upperBound {
             piece.removeAll(keepingCapacity: true)
-            render(node, stack: &stack, indentation: indentation, into: &piece)
+            i = render(code, at: i, stack: &stack, indentation: indentation, into: &piece)
             if !piece.isEmpty, local.last == UInt8(ascii: "\n") { local.append(contentsOf: indentation.utf8) }
             local.append(contentsOf: piece)
         }
         out.append(contentsOf: local)
     }
 
-    private func render(_ node: Template.Node, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
-        switch node {
-        case .text(let bytes):
-            out.append(contentsOf: bytes)
+    /// Renders the step at `i` (with its body, for a section) and returns the position of the next one.
+    private func render(_ code: Code, at i: Int, stack: inout Stack, indentation: String?, into out: inout [UInt8]) -> Int {
+        switch code.ops[i] {
+        case .text(let start, let end):
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: code.bytes[start..<end]))
         case .variable(let name, let escaped):
-            guard let value = lookup(name, in: stack) else { return }
+            guard let value = lookup(code.names[name], in: stack) else { break }
             switch value {
             case .text(let text):
                 if escaped { FastHTML.escape(text, into: &out) } else { out.append(contentsOf: text.utf8) }
@@ -306,36 +388,40 @@ struct TemplateRenderer: Sendable {
                 // A list or a mapping has no text of its own; a template that prints one is wrong.
                 break
             }
-        case .section(let name, let body, let inverted):
-            let value = lookup(name, in: stack)
+        case .section(let name, let end, let inverted):
+            let body = i + 1..<end
+            let value = lookup(code.names[name], in: stack)
             if inverted {
-                if value?.isFalsey ?? true { render(body, stack: &stack, indentation: indentation, into: &out) }
+                if value?.isFalsey ?? true { render(code, body, stack: &stack, indentation: indentation, into: &out) }
             } else if let value {
-                renderSection(value, body: body, stack: &stack, indentation: indentation, into: &out)
+                renderSection(value, code, body, stack: &stack, indentation: indentation, into: &out)
             }
-        case .partial(let name, let indented):
-            guard let template = templates[name] else { return }
-            let inner = indented.map { (indentation ?? "") + $0 } ?? indentation
-            render(template.nodes, stack: &stack, indentation: inner, into: &out)
+            return end
+        case .partial(let index):
+            let partial = code.template.partials[index]
+            guard let template = templates[partial.name] else { break }
+            let inner = partial.indentation.map { (indentation ?? "") + $0 } ?? indentation
+            render(template, stack: &stack, indentation: inner, into: &out)
         }
+        return i + 1
     }
 
-    private func renderSection(_ value: PageValue, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+    private func renderSection(_ value: PageValue, _ code: Code, _ body: Range<Int>, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         switch value {
         case .flag(let flag):
-            if flag { render(body, stack: &stack, indentation: indentation, into: &out) }
+            if flag { render(code, body, stack: &stack, indentation: indentation, into: &out) }
         case .maps(let rows):
-            for row in rows { renderOnce(.map(row), body: body, stack: &stack, indentation: indentation, into: &out) }
+            for row in rows { renderOnce(.map(row), code, body, stack: &stack, indentation: indentation, into: &out) }
         case .list(let items):
-            for item in items { renderOnce(item, body: body, stack: &stack, indentation: indentation, into: &out) }
+            for item in items { renderOnce(item, code, body, stack: &stack, indentation: indentation, into: &out) }
         case .text, .html, .map, .words:
-            renderOnce(value, body: body, stack: &stack, indentation: indentation, into: &out)
+            renderOnce(value, code, body, stack: &stack, indentation: indentation, into: &out)
         }
     }
 
-    private func renderOnce(_ value: PageValue, body: [Template.Node], stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
+    private func renderOnce(_ value: PageValue, _ code: Code, _ body: Range<Int>, stack: inout Stack, indentation: String?, into out: inout [UInt8]) {
         stack.append(value)
-        render(body, stack: &stack, indentation: indentation, into: &out)
+        render(code, body, stack: &stack, indentation: indentation, into: &out)
         stack.removeLast()
     }
 
