@@ -66,7 +66,8 @@ let package = Package(
         ),
         // Helpers shared by the test targets: fixture sites, running the real binary.
         .target(name: "CCHCTestSupport", dependencies: ["CCHCCore"]),
-        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport"]),
+        // Yams here only to compare our YAML composer with its own.
+        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden"]),

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `content/indices/<id>.yml`.
 enum IndexLoader {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `content/plans/<id>.md`: YAML front matter between `---` lines, then Markdown.
 enum PlanLoader {
@@ -91,7 +90,7 @@ enum PlanLoader {
     }
 
     /// Reads one task entry.
-    static func loadTask(_ node: Node, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> PlanTask? {
+    static func loadTask(_ node: YAMLNode, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> PlanTask? {
         guard let map = MappingReader(node, yaml: yaml, allowed: taskKeys, requires: ["day": "every", "until": "every"],
                                       context: "a task", log: &log) else { return nil }
         let id = map.id("id", required: true, kind: "task id", log: &log)
@@ -124,7 +123,7 @@ enum PlanLoader {
                 log.error(yaml.location(node), "`until` applies only to a recurring task; add `every` or remove `until`")
             }
         }
-        if let node = map.value("lead"), case .sequence(let items) = node, items.isEmpty {
+        if let node = map.value("lead"), case .sequence(let list) = node, list.items.isEmpty {
             log.error(map.location, "`lead` is empty; name at least one lead agency")
         }
         guard let id, let title, let lead else { return nil }

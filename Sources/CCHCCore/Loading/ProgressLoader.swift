@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads one progress report, `content/progress/**/*.yml`.
 enum ProgressLoader {
@@ -32,7 +31,7 @@ enum ProgressLoader {
     }
 
     /// Reads one update.
-    static func loadUpdate(_ node: Node, position: Int, yaml: YAMLReader, files: Set<String>, log: inout DiagnosticLog) -> TaskUpdate? {
+    static func loadUpdate(_ node: YAMLNode, position: Int, yaml: YAMLReader, files: Set<String>, log: inout DiagnosticLog) -> TaskUpdate? {
         guard let map = MappingReader(node, yaml: yaml, allowed: updateKeys, context: "an update", log: &log) else { return nil }
         var task: Located<TaskID>?
         if let text = map.string("task", required: true, log: &log) {

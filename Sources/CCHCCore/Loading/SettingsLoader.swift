@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads `site.yml`.
 enum SettingsLoader {
@@ -54,7 +53,7 @@ enum AgenciesLoader {
     static func load(text: String, path: String, log: inout DiagnosticLog) -> [Agency] {
         let yaml = YAMLReader(path: path, lineOffset: 0)
         guard let root = yaml.parse(text, log: &log) else { return [] }
-        guard case .sequence(let items) = root else {
+        guard case .sequence(let list) = root else {
             if case .scalar(let scalar) = root, scalar.string.isEmpty {
                 log.error(SourceLocation(path: path), "the file is empty; list the agencies as `- id: …` entries")
             } else {
@@ -62,6 +61,7 @@ enum AgenciesLoader {
             }
             return []
         }
+        let items = list.items
         var agencies: [Agency] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {

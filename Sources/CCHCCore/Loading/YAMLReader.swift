@@ -1,57 +1,43 @@
 import Foundation
-import Yams
 
-/// Reads YAML through Yams' node API, so every value keeps its line and column and no YAML 1.1
-/// guess (`no` → false, `010` → 8) ever happens: scalars are text, converted by the readers below.
+/// Reads YAML into `YAMLNode`s, so every value keeps its line and column and no YAML 1.1 guess
+/// (`no` → false, `010` → 8) ever happens: scalars are text, converted by the readers below.
 struct YAMLReader {
     /// The file's path relative to the site.
     let path: String
-    /// Lines to add to Yams' line numbers (front matter starts after the first `---`).
+    /// Lines to add to the parser's line numbers (front matter starts after the first `---`).
     let lineOffset: Int
 
-    /// Nodes are never turned into Swift values by Yams, so its parser gets a constructor with no
-    /// conversions, made once: its default builds three tables of conversions for every file.
-    /// Immutable (its tables are `let`), so safe to share.
-    nonisolated(unsafe) private static let constructor = Constructor([:], [:], [:])
-
     /// Parses `text` into a root node; records a syntax error and returns nil on failure.
-    func parse(_ text: String, log: inout DiagnosticLog) -> Node? {
+    func parse(_ text: String, log: inout DiagnosticLog) -> YAMLNode? {
         do {
             // An empty (or comments-only) document composes to nil; read it as an empty scalar so every
             // loader reports the empty file instead of skipping it silently.
-            // The encoding is given: Yams' default reads the process environment on every call.
-            return try Parser(yaml: text, resolver: .basic, constructor: Self.constructor, encoding: .utf8).singleRoot() ?? Node("")
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(let context, let problem, let mark, _),
-                 .parser(let context, let problem, let mark, _),
-                 .composer(let context, let problem, let mark, _):
-                var message = "YAML syntax: \(problem)"
-                if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-                log.error(location(mark), message + "; check indentation, colons and quotes on this line")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
-                log.error(location(context.mark), "duplicate key \(keys) in one mapping; keep only one of them")
-            case .reader(let problem, _, _, _):
-                log.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read the file as YAML: \(problem)")
-            default:
-                log.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read the file as YAML: \(error)")
-            }
-            return nil
+            return try YAMLComposer.compose(text) ?? .scalar(.init(string: "", isPlain: true, mark: YAMLMark(line: 1, column: 1)))
         } catch {
-            log.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read the file as YAML: \(error)")
+            switch error.kind {
+            case .syntax:
+                var message = "YAML syntax: \(error.problem)"
+                if let context = error.context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+                log.error(location(error.mark), message + "; check indentation, colons and quotes on this line")
+            case .duplicateKeys(let duplicates):
+                let keys = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+                log.error(location(error.mark), "duplicate key \(keys) in one mapping; keep only one of them")
+            case .unreadable:
+                log.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read the file as YAML: \(error.problem)")
+            }
             return nil
         }
     }
 
-    /// The source location of a Yams mark.
-    func location(_ mark: Mark?) -> SourceLocation {
+    /// The source location of a mark.
+    func location(_ mark: YAMLMark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: 1 + lineOffset) }
         return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
     }
 
     /// The source location of a node.
-    func location(_ node: Node) -> SourceLocation { location(node.mark) }
+    func location(_ node: YAMLNode) -> SourceLocation { location(node.mark) }
 }
 
 /// A mapping being read: checks its keys against the ones allowed there and gives typed values.
@@ -60,11 +46,11 @@ struct YAMLReader {
 /// every problem of a file in one run.
 struct MappingReader {
     let yaml: YAMLReader
-    let node: Node
+    let node: YAMLNode
     /// The keys, in file order, and the value of each (kept apart, so looking up a key compares
     /// strings without copying nodes).
     let keys: [String]
-    let values: [Node]
+    let values: [YAMLNode]
     /// Where this mapping sits, for messages ("in agency `so-noi-vu`").
     let context: String
 
@@ -72,7 +58,7 @@ struct MappingReader {
     ///
     /// `requires` names keys that make sense only beside another (`day` and `until` need `every`):
     /// they are not suggested for a misspelt key when that other key is absent.
-    init?(_ node: Node, yaml: YAMLReader, allowed: [String], requires: [String: String] = [:], context: String, log: inout DiagnosticLog) {
+    init?(_ node: YAMLNode, yaml: YAMLReader, allowed: [String], requires: [String: String] = [:], context: String, log: inout DiagnosticLog) {
         self.yaml = yaml
         self.node = node
         self.context = context
@@ -80,11 +66,11 @@ struct MappingReader {
             log.error(yaml.location(node), "\(context) must be a mapping of `key: value` lines, found \(MappingReader.describe(node))")
             return nil
         }
-        var keys: [String] = [], keyNodes: [Node] = [], values: [Node] = []
-        keys.reserveCapacity(mapping.count)
-        keyNodes.reserveCapacity(mapping.count)
-        values.reserveCapacity(mapping.count)
-        for (key, value) in mapping {
+        var keys: [String] = [], keyNodes: [YAMLNode] = [], values: [YAMLNode] = []
+        keys.reserveCapacity(mapping.pairs.count)
+        keyNodes.reserveCapacity(mapping.pairs.count)
+        values.reserveCapacity(mapping.pairs.count)
+        for (key, value) in mapping.pairs {
             guard case .scalar(let scalar) = key else {
                 log.error(yaml.location(key), "a key must be plain text")
                 continue
@@ -110,12 +96,11 @@ struct MappingReader {
     }
 
     /// A short description of a node's shape, for messages.
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the text `\(scalar.string)`"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
@@ -123,10 +108,10 @@ struct MappingReader {
     var location: SourceLocation { yaml.location(node) }
 
     /// The value node of `key`, treating an empty plain value (`key:`) as absent.
-    func value(_ key: String) -> Node? {
+    func value(_ key: String) -> YAMLNode? {
         guard let i = keys.firstIndex(of: key) else { return nil }
         let node = values[i]
-        if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.style == .plain { return nil }
+        if case .scalar(let scalar) = node, scalar.string.isEmpty, scalar.isPlain { return nil }
         return node
     }
 
@@ -141,12 +126,9 @@ struct MappingReader {
     // MARK: - Scalars
 
     /// The text of a scalar node, or an error when the node is a list or mapping.
-    func scalarText(_ node: Node, key: String, log: inout DiagnosticLog) -> String? {
+    func scalarText(_ node: YAMLNode, key: String, log: inout DiagnosticLog) -> String? {
         switch node {
         case .scalar(let scalar): return scalar.string
-        case .alias:
-            log.error(yaml.location(node), "`\(key)` uses a YAML alias; write the value out instead")
-            return nil
         default:
             log.error(yaml.location(node), "`\(key)` must be a single value, found \(MappingReader.describe(node))")
             return nil
@@ -195,7 +177,7 @@ struct MappingReader {
     }
 
     /// Reads a node as a plain decimal number.
-    static func number(_ node: Node, key: String, range: ClosedRange<Double>?, yaml: YAMLReader, log: inout DiagnosticLog) -> Located<Double>? {
+    static func number(_ node: YAMLNode, key: String, range: ClosedRange<Double>?, yaml: YAMLReader, log: inout DiagnosticLog) -> Located<Double>? {
         guard case .scalar(let scalar) = node else {
             log.error(yaml.location(node), "`\(key)` must be a number, found \(describe(node))")
             return nil
@@ -224,7 +206,7 @@ struct MappingReader {
     }
 
     /// Reads a node as an integer.
-    static func integer(_ node: Node, key: String, range: ClosedRange<Int>, yaml: YAMLReader, log: inout DiagnosticLog) -> Located<Int>? {
+    static func integer(_ node: YAMLNode, key: String, range: ClosedRange<Int>, yaml: YAMLReader, log: inout DiagnosticLog) -> Located<Int>? {
         guard case .scalar(let scalar) = node else {
             log.error(yaml.location(node), "`\(key)` must be a whole number, found \(describe(node))")
             return nil
@@ -301,13 +283,13 @@ struct MappingReader {
     // MARK: - Collections
 
     /// The items of a list value; a single scalar is taken as a one-item list.
-    func list(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> [Node]? {
+    func list(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> [YAMLNode]? {
         guard let node = value(key) else {
             if required { missing(key, log: &log) }
             return nil
         }
         switch node {
-        case .sequence(let sequence): return Array(sequence)
+        case .sequence(let sequence): return sequence.items
         case .scalar: return [node]
         default:
             log.error(yaml.location(node), "`\(key)` must be a list, found \(MappingReader.describe(node))")
@@ -339,7 +321,7 @@ struct MappingReader {
             return nil
         }
         var out: [(Located<String>, Double)] = []
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in mapping.pairs {
             guard case .scalar(let scalar) = keyNode else { continue }
             guard let number = MappingReader.number(valueNode, key: "\(key).\(scalar.string)", range: range, yaml: yaml, log: &log) else { continue }
             out.append((Located(scalar.string, yaml.location(keyNode)), number.value))
