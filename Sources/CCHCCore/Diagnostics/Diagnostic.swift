@@ -1,6 +1,6 @@
 /// A place in a site's source files: a path relative to the site, a 1-based line and column.
 ///
-/// Columns count user-visible characters of the NFC text (Yams counts Unicode scalars, which
+/// Columns count user-visible characters of the NFC text (libyaml counts Unicode scalars, which
 /// for NFC Vietnamese is the same thing).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The path relative to the site folder, with `/` separators.

@@ -61,16 +61,21 @@ struct PageMap: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// Makes room for `capacity` names, so that a mapping shared by many pages is copied once, at its final size.
     mutating func reserveCapacity(_ capacity: Int) { entries.reserveCapacity(capacity) }
 
+    /// Whether two names are the same. Lengths first: most names a search passes differ in length,
+    /// and telling them apart that way skips the call that compares two strings' contents.
+    @inline(__always)
+    private static func same(_ a: String, _ b: String) -> Bool { a.utf8.count == b.utf8.count && a == b }
+
     /// The value set for `name`; setting nil removes it.
     subscript(name: String) -> PageValue? {
         get {
             entries.withUnsafeBufferPointer { entries in
-                for entry in entries where entry.0 == name { return entry.1 }
+                for entry in entries where PageMap.same(entry.0, name) { return entry.1 }
                 return nil
             }
         }
         set {
-            let index = entries.firstIndex { $0.0 == name }
+            let index = entries.firstIndex { PageMap.same($0.0, name) }
             switch (index, newValue) {
             case let (index?, value?): entries[index].1 = value
             case let (index?, nil): entries.remove(at: index)
