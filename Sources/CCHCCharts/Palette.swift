@@ -17,6 +17,22 @@ public enum TaskState: String, Sendable, CaseIterable, Hashable {
     /// No progress report received ("Chưa báo cáo").
     case noReport
 
+    /// Hashes the case, not its raw string (which a raw-value enum hashes by default): charts and
+    /// pages key tallies by state.
+    public func hash(into hasher: inout Hasher) {
+        let position: UInt8
+        switch self {
+        case .done: position = 0
+        case .doneLate: position = 1
+        case .inProgress: position = 2
+        case .notStarted: position = 3
+        case .overdue: position = 4
+        case .dropped: position = 5
+        case .noReport: position = 6
+        }
+        hasher.combine(position)
+    }
+
     /// The state's label in `language`.
     public func label(_ language: ChartLanguage) -> String {
         switch (self, language) {

@@ -47,6 +47,9 @@ public struct Completion: Sendable, Hashable {
 
 extension TaskState {
     /// The position in `allCases`.
+    /// Hashes the case, not its raw string (which a raw-value enum hashes by default).
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+
     var position: Int {
         switch self {
         case .done: return 0
