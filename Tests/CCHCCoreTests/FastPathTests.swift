@@ -49,7 +49,8 @@ import Testing
     }
 
     @Test func jsonEscapesAndSortsKeysByBytes() {
-        let object: [String: Any] = ["b": [1, 2.5, true, "x\"\\\n\t\u{1}"], "a": [String: Any](), "Đ": [Any](), "B": "y"]
+        let object: JSONValue = ["b": .list([.int(1), .double(2.5), .bool(true), .string("x\"\\\n\t\u{1}")]), "a": .object([:]), "Đ": .list([]),
+                                 "B": .string("y")]
         let expected = "{\n  \"B\" : \"y\",\n  \"a\" : {},\n  \"b\" : [\n    1,\n    2.5,\n    true,\n    \"x\\\"\\\\\\n\\t\\u0001\"\n  ],\n  \"Đ\" : []\n}\n"
         #expect(String(decoding: DataFiles.json(object), as: UTF8.self) == expected)
     }

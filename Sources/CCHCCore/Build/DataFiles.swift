@@ -53,35 +53,34 @@ enum DataFiles {
 
     /// The CSV and JSON bytes of one group.
     static func make(_ group: Group, _ loaded: LoadedSite, words: Words) -> (csv: [UInt8], json: [UInt8]) {
-        let meta: [String: Any] = ["as_of": loaded.asOf.iso, "generator": "cchc \(cchcVersion)"]
+        func document(_ name: String, _ entries: [JSONValue]) -> JSONValue {
+            ["as_of": .string(loaded.asOf.iso), "generator": .string("cchc \(cchcVersion)"), name: .list(entries)]
+        }
         switch group {
         case .tasks:
             // The largest download: its CSV and its JSON are written side by side.
             let (rows, entries) = tasks(loaded, words: words)
-            let document = meta.merging(["tasks": entries]) { a, _ in a }
-            // `[String: Any]` is not Sendable, but this one is never changed again: reading it from
-            // another thread is safe.
-            nonisolated(unsafe) let shared = document
-            let both = ConcurrentMap.run(2) { $0 == 0 ? csv(rows) : json(shared) }
+            let whole = document("tasks", entries)
+            let both = ConcurrentMap.run(2) { $0 == 0 ? csv(rows) : json(whole) }
             return (both[0], both[1])
         case .indices:
             let (rows, entries) = indices(loaded)
-            return (csv(rows), json(meta.merging(["indices": entries]) { a, _ in a }))
+            return (csv(rows), json(document("indices", entries)))
         case .agencies:
             let (rows, entries) = agencies(loaded)
-            return (csv(rows), json(meta.merging(["agencies": entries]) { a, _ in a }))
+            return (csv(rows), json(document("agencies", entries)))
         }
     }
 
     /// Tasks: one row per (task, lead agency, occurrence).
-    static func tasks(_ loaded: LoadedSite, words: Words) -> (rows: [[String]], json: [[String: Any]]) {
+    static func tasks(_ loaded: LoadedSite, words: Words) -> (rows: [[String]], json: [JSONValue]) {
         let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
         var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported"]]
-        var taskJSON: [[String: Any]] = []
+        var taskJSON: [JSONValue] = []
         for plan in site.plans {
             for task in plan.tasks {
                 let derived = derivation.tasks[task.id]!
-                var pairs: [[String: Any]] = []
+                var pairs: [JSONValue] = []
                 for pair in derived.pairs {
                     let update = pair.latest.map { site.reports[$0.report].updates[$0.update] }
                     let reported = pair.latest.map { site.reports[$0.report].reported.value.iso }
@@ -89,35 +88,35 @@ enum DataFiles {
                                      lookup.agencies[pair.agency]?.name ?? "", pair.occurrence.period?.description ?? "",
                                      pair.occurrence.due?.iso ?? "", pair.state.rawValue, words.state(pair.state),
                                      update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? ""])
-                    var entry: [String: Any] = ["agency": pair.agency.rawValue, "state": pair.state.rawValue]
-                    if let period = pair.occurrence.period { entry["period"] = period.description }
-                    if let due = pair.occurrence.due { entry["due"] = due.iso }
-                    if let percent = update?.percent { entry["percent"] = percent }
-                    if let completed = update?.completed { entry["completed"] = completed.iso }
-                    if let reported { entry["reported"] = reported }
-                    pairs.append(entry)
+                    var entry: JSONValue.Object = ["agency": .string(pair.agency.rawValue), "state": .string(pair.state.rawValue)]
+                    if let period = pair.occurrence.period { entry["period"] = .string(period.description) }
+                    if let due = pair.occurrence.due { entry["due"] = .string(due.iso) }
+                    if let percent = update?.percent { entry["percent"] = .double(percent) }
+                    if let completed = update?.completed { entry["completed"] = .string(completed.iso) }
+                    if let reported { entry["reported"] = .string(reported) }
+                    pairs.append(.object(entry))
                 }
-                var entry: [String: Any] = [
-                    "id": task.id.description, "plan": plan.id.rawValue, "plan_number": plan.number, "title": task.title,
-                    "lead": derived.leads.map(\.rawValue), "support": derived.supports.map(\.rawValue),
-                    "index": task.index.map(\.value.description), "pairs": pairs,
-                    "done": derived.completion.done, "total": derived.completion.total,
+                var entry: JSONValue.Object = [
+                    "id": .string(task.id.description), "plan": .string(plan.id.rawValue), "plan_number": .string(plan.number),
+                    "title": .string(task.title), "lead": .strings(derived.leads.map(\.rawValue)),
+                    "support": .strings(derived.supports.map(\.rawValue)), "index": .strings(task.index.map(\.value.description)),
+                    "pairs": .list(pairs), "done": .int(derived.completion.done), "total": .int(derived.completion.total),
                 ]
-                if let share = derived.completion.share { entry["completion"] = share }
-                if let every = task.every { entry["every"] = every.rawValue }
-                if let due = task.due { entry["due"] = due.description }
-                if let target = task.target { entry["target"] = target }
-                taskJSON.append(entry)
+                if let share = derived.completion.share { entry["completion"] = .double(share) }
+                if let every = task.every { entry["every"] = .string(every.rawValue) }
+                if let due = task.due { entry["due"] = .string(due.description) }
+                if let target = task.target { entry["target"] = .string(target) }
+                taskJSON.append(.object(entry))
             }
         }
         return (taskRows, taskJSON)
     }
 
     /// Index results and targets.
-    static func indices(_ loaded: LoadedSite) -> (rows: [[String]], json: [[String: Any]]) {
+    static func indices(_ loaded: LoadedSite) -> (rows: [[String]], json: [JSONValue]) {
         let site = loaded.site, derivation = loaded.derivation
         var indexRows: [[String]] = [["index_id", "index_short", "kind", "year", "score", "rank", "of", "area_or_criterion", "value"]]
-        var indexJSON: [[String: Any]] = []
+        var indexJSON: [JSONValue] = []
         for index in site.indices {
             func rows(_ kind: String, _ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) {
                 indexRows.append([index.id.rawValue, index.short, kind, String(year), score.map(number) ?? "", rank.map(String.init) ?? "", of.map(String.init) ?? "", "", ""])
@@ -130,51 +129,53 @@ enum DataFiles {
             }
             for r in index.results { rows("result", r.year, r.score, r.rank, r.of, r.areas, r.criteria) }
             for t in index.targets { rows("target", t.year, t.score, t.rank, t.of, t.areas, t.criteria) }
-            func json(_ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) -> [String: Any] {
-                var out: [String: Any] = ["year": year, "areas": areas, "criteria": criteria]
-                if let score { out["score"] = score }
-                if let rank { out["rank"] = rank }
-                if let of { out["of"] = of }
-                return out
+            func numbers(_ values: [String: Double]) -> JSONValue { .object(JSONValue.Object(values.map { ($0.key, .double($0.value)) })) }
+            func json(_ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) -> JSONValue {
+                var out: JSONValue.Object = ["year": .int(year), "areas": numbers(areas), "criteria": numbers(criteria)]
+                if let score { out["score"] = .double(score) }
+                if let rank { out["rank"] = .int(rank) }
+                if let of { out["of"] = .int(of) }
+                return .object(out)
             }
-            var entry: [String: Any] = [
-                "id": index.id.rawValue, "name": index.name, "short": index.short, "max": index.max, "higher_is_better": index.higherIsBetter,
-                "areas": index.areas.map { area -> [String: Any] in
-                    var a: [String: Any] = ["id": area.id, "name": area.name, "criteria": area.criteria.map { c -> [String: Any] in
-                        var out: [String: Any] = ["code": c.code, "name": c.name]
-                        if let max = c.max { out["max"] = max }
-                        return out
-                    }]
-                    if let max = area.max { a["max"] = max }
-                    if let lead = area.lead { a["lead"] = lead.rawValue }
-                    return a
-                },
-                "results": index.results.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) },
-                "targets": index.targets.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) },
+            var entry: JSONValue.Object = [
+                "id": .string(index.id.rawValue), "name": .string(index.name), "short": .string(index.short), "max": .double(index.max),
+                "higher_is_better": .bool(index.higherIsBetter),
+                "areas": .list(index.areas.map { area -> JSONValue in
+                    var a: JSONValue.Object = ["id": .string(area.id), "name": .string(area.name), "criteria": .list(area.criteria.map { c -> JSONValue in
+                        var out: JSONValue.Object = ["code": .string(c.code), "name": .string(c.name)]
+                        if let max = c.max { out["max"] = .double(max) }
+                        return .object(out)
+                    })]
+                    if let max = area.max { a["max"] = .double(max) }
+                    if let lead = area.lead { a["lead"] = .string(lead.rawValue) }
+                    return .object(a)
+                }),
+                "results": .list(index.results.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) }),
+                "targets": .list(index.targets.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) }),
             ]
-            if let unit = index.unit { entry["unit"] = unit }
-            if let share = derivation.indices[index.id]?.share { entry["task_completion"] = share }
-            indexJSON.append(entry)
+            if let unit = index.unit { entry["unit"] = .string(unit) }
+            if let share = derivation.indices[index.id]?.share { entry["task_completion"] = .double(share) }
+            indexJSON.append(.object(entry))
         }
         return (indexRows, indexJSON)
     }
 
     /// Agencies: pairs, done, overdue and completion of each.
-    static func agencies(_ loaded: LoadedSite) -> (rows: [[String]], json: [[String: Any]]) {
+    static func agencies(_ loaded: LoadedSite) -> (rows: [[String]], json: [JSONValue]) {
         let site = loaded.site, derivation = loaded.derivation
         var agencyRows: [[String]] = [["agency_id", "name", "short", "kind", "pairs", "done", "overdue", "completion"]]
-        var agencyJSON: [[String: Any]] = []
+        var agencyJSON: [JSONValue] = []
         for agency in site.agencies {
             let c = derivation.agencies[agency.id] ?? Completion()
             agencyRows.append([agency.id.rawValue, agency.name, agency.short ?? "", agency.kind.rawValue, String(c.total), String(c.done),
                                String(c.count(.overdue)), c.share.map { number(($0 * 10000).rounded() / 10000) } ?? ""])
-            var entry: [String: Any] = ["id": agency.id.rawValue, "name": agency.name, "kind": agency.kind.rawValue,
-                                        "pairs": c.total, "done": c.done,
-                                        "states": Dictionary(uniqueKeysWithValues: TaskState.allCases.map { ($0.rawValue, c.count($0)) })]
-            if let short = agency.short { entry["short"] = short }
-            if let share = c.share { entry["completion"] = share }
-            if let next = agency.replacedBy { entry["replaced_by"] = next.rawValue }
-            agencyJSON.append(entry)
+            var entry: JSONValue.Object = ["id": .string(agency.id.rawValue), "name": .string(agency.name), "kind": .string(agency.kind.rawValue),
+                                           "pairs": .int(c.total), "done": .int(c.done),
+                                           "states": .object(JSONValue.Object(TaskState.allCases.map { ($0.rawValue, .int(c.count($0))) }))]
+            if let short = agency.short { entry["short"] = .string(short) }
+            if let share = c.share { entry["completion"] = .double(share) }
+            if let next = agency.replacedBy { entry["replaced_by"] = .string(next.rawValue) }
+            agencyJSON.append(.object(entry))
         }
         return (agencyRows, agencyJSON)
     }
@@ -212,7 +213,7 @@ enum DataFiles {
     ///
     /// Written here rather than with JSONSerialization, which was a tenth of a national-scale build
     /// and prints some decimals with binary noise (85.950000000000003).
-    static func json(_ object: Any) -> [UInt8] {
+    static func json(_ object: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         JSONText.write(object, indent: 0, into: &out)
@@ -244,15 +245,54 @@ enum XML {
     }
 }
 
+/// A value of a JSON download, typed, so the writer switches on its case rather than casting.
+enum JSONValue: Sendable, ExpressibleByDictionaryLiteral {
+    case string(String)
+    case int(Int)
+    /// Written as `DataFiles.number` writes it: whole numbers without a decimal point.
+    case double(Double)
+    case bool(Bool)
+    case list([JSONValue])
+    case object(Object)
+
+    /// A list of texts.
+    static func strings(_ texts: [String]) -> JSONValue { .list(texts.map(JSONValue.string)) }
+
+    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Object(elements)) }
+
+    /// An object's members in the order they were set; the writer sorts them by key.
+    struct Object: Sendable, ExpressibleByDictionaryLiteral {
+        private(set) var members: [(String, JSONValue)]
+
+        init(_ members: [(String, JSONValue)]) { self.members = members }
+
+        init(dictionaryLiteral elements: (String, JSONValue)...) { members = elements }
+
+        /// Sets `key` (replacing an earlier value of it).
+        subscript(key: String) -> JSONValue? {
+            get { members.first { $0.0 == key }?.1 }
+            set {
+                let index = members.firstIndex { $0.0 == key }
+                switch (index, newValue) {
+                case let (index?, value?): members[index].1 = value
+                case let (index?, nil): members.remove(at: index)
+                case let (nil, value?): members.append((key, value))
+                case (nil, nil): break
+                }
+            }
+        }
+    }
+}
+
 /// A small JSON writer for the downloads: objects with sorted keys, two-space indentation.
 enum JSONText {
-    static func write(_ value: Any, indent: Int, into out: inout [UInt8]) {
+    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) {
         switch value {
-        case let text as String: string(text, into: &out)
-        case let flag as Bool: out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case let number as Int: out.append(contentsOf: String(number).utf8)
-        case let number as Double: out.append(contentsOf: DataFiles.number(number).utf8)
-        case let list as [Any]:
+        case .string(let text): string(text, into: &out)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number): out.append(contentsOf: DataFiles.number(number).utf8)
+        case .list(let list):
             if list.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
             out.append(0x5B)
             for (i, item) in list.enumerated() {
@@ -264,27 +304,22 @@ enum JSONText {
             out.append(0x0A)
             pad(indent, &out)
             out.append(0x5D)
-        case let object as [String: Any]:
-            if object.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
+        case .object(let object):
+            if object.members.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(0x7B)
-            let keys = object.keys.sorted { $0.utf8Precedes($1) }
-            for (i, key) in keys.enumerated() {
+            for (i, member) in object.members.sorted(by: { $0.0.utf8Precedes($1.0) }).enumerated() {
                 if i > 0 { out.append(0x2C) }
                 out.append(0x0A)
                 pad(indent + 2, &out)
-                string(key, into: &out)
+                string(member.0, into: &out)
                 out.append(0x20)
                 out.append(0x3A)
                 out.append(0x20)
-                write(object[key]!, indent: indent + 2, into: &out)
+                write(member.1, indent: indent + 2, into: &out)
             }
             out.append(0x0A)
             pad(indent, &out)
             out.append(0x7D)
-        case let map as [String: Double]: write(map as [String: Any], indent: indent, into: &out)
-        case let map as [String: Int]: write(map as [String: Any], indent: indent, into: &out)
-        case let list as [String]: write(list as [Any], indent: indent, into: &out)
-        default: out.append(contentsOf: "null".utf8)
         }
     }
 
@@ -293,27 +328,26 @@ enum JSONText {
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped, everything else as UTF-8.
+    /// Runs of bytes that need nothing are copied whole.
     static func string(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22, 0x5C:
-                out.append(0x5C)
-                out.append(byte)
-            case 0x0A:
-                out.append(0x5C)
-                out.append(0x6E)
-            case 0x0D:
-                out.append(0x5C)
-                out.append(0x72)
-            case 0x09:
-                out.append(0x5C)
-                out.append(0x74)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var copied = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+                copied = i + 1
+                switch byte {
+                case 0x22, 0x5C: out.append(contentsOf: [0x5C, byte])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                default:
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)]])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
         out.append(0x22)
     }
