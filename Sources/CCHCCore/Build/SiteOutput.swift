@@ -38,6 +38,8 @@ public final class SiteOutput: Sendable {
     let builder: PageBuilder
     private let common: CommonContext
     private let theme: Theme
+    /// Copies of the theme for the threads that render pages, one each (see ``TemplateRenderer/replica()``).
+    private let themes: ReplicaPool<Theme>
     private let base: String
     /// Each group of downloads, made when one of its files is first asked for.
     private let downloads: [Once<(csv: [UInt8], json: [UInt8])>]
@@ -88,6 +90,7 @@ public final class SiteOutput: Sendable {
         self.builder = builder
         common = CommonContext(site: site, words: words, asOf: loaded.asOf, base: base)
         self.theme = theme
+        themes = ReplicaPool { theme.replica() }
         self.base = base
     }
 
@@ -140,7 +143,7 @@ public final class SiteOutput: Sendable {
     private func render(_ job: PageJob) -> [UInt8] {
         let page = builder.page(job)
         assert(page.path == job.path(in: builder.site) && page.inSitemap == job.inSitemap, "\(job) is listed as another page than it renders")
-        return common.render(page, theme: theme)
+        return themes.with { common.render(page, theme: $0) }
     }
 
     /// Every file, sorted by path, the pages rendered on all cores.

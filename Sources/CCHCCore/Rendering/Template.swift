@@ -63,6 +63,24 @@ struct Template: Sendable {
         partials = compiler.partials
     }
 
+    private init(ops: [Op], bytes: [UInt8], names: [Name], partials: [(name: String, indentation: String?)]) {
+        self.ops = ops
+        self.bytes = bytes
+        self.names = names
+        self.partials = partials
+    }
+
+    /// The same template in storage of its own, none of it shared with this one (see
+    /// ``TemplateRenderer/replica()``).
+    func replica() -> Template {
+        Template(ops: ops.map { $0 }, bytes: bytes.map { $0 },
+                 names: names.map { Name(parts: $0.parts.map(Template.fresh), anchored: $0.anchored, text: Template.fresh($0.text)) },
+                 partials: partials.map { (Template.fresh($0.name), $0.indentation.map(Template.fresh)) })
+    }
+
+    /// `text` in storage of its own (short texts are kept inline and have none).
+    static func fresh(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+
     /// Flattens parsed nodes into steps and tables.
     private struct Compiler {
         var ops: [Op] = []
@@ -301,6 +319,15 @@ private struct TemplateParser {
 /// Renders parsed templates against page values.
 struct TemplateRenderer: Sendable {
     let templates: [String: Template]
+
+    /// The same templates in storage of their own. Reading a value retains it, and when two cores
+    /// render pages with the same templates, every retain fights over the same cache line: each
+    /// thread that renders pages takes a replica of its own (see ``ReplicaPool``).
+    func replica() -> TemplateRenderer {
+        var copies: [String: Template] = [:]
+        for (name, template) in templates { copies[Template.fresh(name)] = template.replica() }
+        return TemplateRenderer(templates: copies)
+    }
 
     /// The values a tag can see: the page's context first, then each section's value inside it.
     private typealias Stack = ContiguousArray<PageValue>

@@ -73,6 +73,9 @@ public struct Theme: Sendable {
         return out + rest
     }
 
+    /// The same theme with its templates in storage of their own (see ``TemplateRenderer/replica()``).
+    func replica() -> Theme { Theme(renderer: renderer.replica(), assets: assets) }
+
     /// Renders a template as UTF-8 bytes, with `capacity` bytes reserved, looking up in `outer` the
     /// names `context` does not have; nil when the template does not exist.
     func renderBytes(_ context: PageMap, inside outer: PageMap? = nil, template: String, capacity: Int = TemplateRenderer.defaultCapacity) -> [UInt8]? {
