@@ -212,3 +212,25 @@ struct SourceTextTests {
         #expect(result.warnings.isEmpty)
     }
 }
+
+/// The one-pass survey of a file's bytes gives the answers of the separate passes it replaces.
+struct SourceSurveyTests {
+    @Test(arguments: [
+        "plain ASCII\nline two", "Kế hoạch số 386/KH-UBND – nâng cao chỉ số", "Ke\u{302}\u{301} hoa\u{323}ch (NFD)",
+        "KÃ¿ hoáº¡ch", "café naïve", "windows\r\nline ends\rand lone CR", "Đ € “quoted” ™ 😀", "ăâđêôơư ĂÂĐÊÔƠƯ", "",
+        "100% – ổn định ÷ ×", "Ω ≤ ∞", "ÃÂ",
+    ])
+    func surveyMatchesTheSeparatePasses(_ text: String) throws {
+        let survey = try #require(SourceText.Survey(Array(text.utf8)))
+        #expect(survey.isKnownNFC == NFC.isKnownNFC(text))
+        #expect(survey.isPlainlyVietnamese == SourceText.isPlainlyVietnamese(text))
+        #expect(survey.hasCR == text.utf8.contains(0x0D))
+        #expect(survey.hasNonASCII == text.utf8.contains { $0 >= 0x80 })
+    }
+
+    @Test(arguments: [[0xC3, 0x28], [0x61, 0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x80], [0xC0, 0xAF]] as [[UInt8]])
+    func bytesThatAreNotUTF8HaveNoSurvey(_ bytes: [UInt8]) {
+        #expect(SourceText.Survey(bytes) == nil)
+        #expect(UTF8Validation.firstInvalidOffset(bytes) != nil)
+    }
+}
