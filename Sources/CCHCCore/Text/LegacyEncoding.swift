@@ -340,12 +340,23 @@ enum UTF8Validation {
     /// For a truncated or malformed sequence the offset is that of its lead byte; overlong forms,
     /// surrogates and values above U+10FFFF are refused.
     static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        walk(bytes, ascii: { _ in }, scalar: { _ in })
+    }
+
+    /// Walks `bytes` as ``firstInvalidOffset(_:)`` validates them, handing each ASCII byte to
+    /// `ascii` and each other scalar to `scalar`, up to the first bad byte, whose offset it returns.
+    @inline(__always)
+    static func walk(_ bytes: [UInt8], ascii: (UInt8) -> Void, scalar: (Unicode.Scalar) -> Void) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var i = 0
             while i < count {
                 let lead = buffer[i]
-                if lead < 0x80 { i += 1; continue }
+                if lead < 0x80 {
+                    ascii(lead)
+                    i += 1
+                    continue
+                }
                 let length: Int
                 var low: UInt8 = 0x80, high: UInt8 = 0xBF
                 switch lead {
@@ -361,11 +372,17 @@ enum UTF8Validation {
                 guard i + length <= count else { return i }
                 let second = buffer[i + 1]
                 guard second >= low, second <= high else { return i }
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                value = value << 6 | UInt32(second & 0x3F)
                 var k = 2
                 while k < length {
-                    guard buffer[i + k] & 0xC0 == 0x80 else { return i }
+                    let next = buffer[i + k]
+                    guard next & 0xC0 == 0x80 else { return i }
+                    value = value << 6 | UInt32(next & 0x3F)
                     k += 1
                 }
+                // Well-formed, so a scalar: surrogates and values above U+10FFFF were refused.
+                scalar(Unicode.Scalar(value).unsafelyUnwrapped)
                 i += length
             }
             return nil

@@ -29,8 +29,8 @@ public enum SourceText {
     public static func decode(_ data: [UInt8]) -> Result<DecodedText, SourceTextError> {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let survey = Survey(bytes) else {
-            let bad = UTF8Validation.firstInvalidOffset(bytes) ?? 0
+        let survey = Survey(bytes)
+        if let bad = survey.invalidOffset {
             let (line, column) = position(of: bad, in: bytes)
             return .failure(.notUTF8(line: line, column: column, likely: LegacyEncoding.guess(bytes)))
         }
@@ -45,11 +45,12 @@ public enum SourceText {
         return .success(DecodedText(text: normalized, warnings: misconversionWarnings(normalized)))
     }
 
-    /// What one pass over a file's bytes tells: whether they are UTF-8 (nil when not), and of the
-    /// text they hold, the answers of `NFC.isKnownNFC` and `isPlainlyVietnamese`, whether it has
-    /// a carriage return and whether it is all ASCII. Four passes over every file were a tenth of
-    /// reading a national site.
+    /// What one pass over a file's bytes tells: where the first byte that is not UTF-8 is (nil when
+    /// there is none), and of the text they hold, the answers of `NFC.isKnownNFC` and
+    /// `isPlainlyVietnamese`, whether it has a carriage return and whether it is all ASCII. Four
+    /// passes over every file were a tenth of reading a national site.
     struct Survey {
+        private(set) var invalidOffset: Int?
         private(set) var hasCR = false
         private(set) var hasNonASCII = false
         private(set) var isKnownNFC = true
@@ -58,56 +59,22 @@ public enum SourceText {
 
         var isPlainlyVietnamese: Bool { vietnameseLetter && !latin1Continuation }
 
-        init?(_ bytes: [UInt8]) {
-            let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
-                let count = buffer.count
-                var i = 0
-                while i < count {
-                    let lead = buffer[i]
-                    if lead < 0x80 {
-                        if lead == 0x0D { hasCR = true }
-                        i += 1
-                        continue
-                    }
-                    hasNonASCII = true
-                    let length: Int
-                    var low: UInt8 = 0x80, high: UInt8 = 0xBF
-                    switch lead {
-                    case 0xC2...0xDF: length = 2
-                    case 0xE0: length = 3; low = 0xA0
-                    case 0xE1...0xEC, 0xEE...0xEF: length = 3
-                    case 0xED: length = 3; high = 0x9F
-                    case 0xF0: length = 4; low = 0x90
-                    case 0xF1...0xF3: length = 4
-                    case 0xF4: length = 4; high = 0x8F
-                    default: return false
-                    }
-                    guard i + length <= count else { return false }
-                    let second = buffer[i + 1]
-                    guard second >= low, second <= high else { return false }
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    value = value << 6 | UInt32(second & 0x3F)
-                    var k = 2
-                    while k < length {
-                        let next = buffer[i + k]
-                        guard next & 0xC0 == 0x80 else { return false }
-                        value = value << 6 | UInt32(next & 0x3F)
-                        k += 1
-                    }
-                    note(Unicode.Scalar(value)!)
-                    i += length
-                }
-                return true
-            }
-            guard valid else { return nil }
+        init(_ bytes: [UInt8]) {
+            var survey = Survey()
+            survey.invalidOffset = UTF8Validation.walk(bytes, ascii: { byte in
+                if byte == 0x0D { survey.hasCR = true }
+            }, scalar: { scalar in
+                survey.note(scalar)
+            })
+            self = survey
         }
+
+        private init() {}
 
         /// Takes in a scalar of U+0080 or above.
         private mutating func note(_ scalar: Unicode.Scalar) {
-            let v = scalar.value
-            if isKnownNFC && !(v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2002...0x206F).contains(v) || (0x20A0...0x20C0).contains(v)) {
-                isKnownNFC = false
-            }
+            hasNonASCII = true
+            if isKnownNFC && !NFC.isKnownStable(scalar) { isKnownNFC = false }
             if SourceText.isVietnameseOnlyLetter(scalar) {
                 vietnameseLetter = true
             } else if !latin1Continuation, let byte = SourceText.windows1252Byte(scalar), byte & 0xC0 == 0x80 {

@@ -15,15 +15,14 @@ enum NFC {
     /// Extended-A/B, IPA, spacing modifiers, Latin Extended Additional (precomposed Vietnamese),
     /// most general punctuation and the currency signs. Anything else takes the slow path.
     static func isKnownNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x300 { continue }
-            if v >= 0x1E00 && v <= 0x1EFF { continue }
-            if v >= 0x2002 && v <= 0x206F { continue }
-            if v >= 0x20A0 && v <= 0x20C0 { continue }
-            return false
-        }
-        return true
+        text.unicodeScalars.allSatisfy(isKnownStable)
+    }
+
+    /// Whether `scalar` is in one of the blocks ``isKnownNFC(_:)`` accepts.
+    @inline(__always)
+    static func isKnownStable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x300 || (0x1E00...0x1EFF).contains(v) || (0x2002...0x206F).contains(v) || (0x20A0...0x20C0).contains(v)
     }
 }
 
