@@ -32,7 +32,7 @@ enum ChartsBenchmark {
             let t0 = clock.now
             let out = chart.render()
             let dt = clock.now - t0
-            bytes += out.svg.utf8.count + out.table.utf8.count + out.html.utf8.count
+            bytes += out.svgBytes.count + out.tableBytes.count + out.htmlBytes.count
             let kind = String(describing: type(of: chart))
             let old = perKind[kind] ?? (0, .zero)
             perKind[kind] = (old.0 + 1, old.1 + dt)
@@ -50,8 +50,8 @@ enum ChartsBenchmark {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for chart in charts {
                 let out = chart.render()
-                for part in [out.svg, out.table, out.html] {
-                    for byte in part.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for part in [out.svgBytes, out.tableBytes, out.htmlBytes] {
+                    for byte in part { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                     hash = (hash ^ 0xff) &* 0x100_0000_01b3
                 }
             }
