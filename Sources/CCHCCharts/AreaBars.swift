@@ -173,9 +173,7 @@ public struct AreaBarsChart: Chart {
                                           .number(row.target.map(fmt) ?? ""),
                                           .number(changes[i]?.symbol ?? "")]))
         }
-        let svg = Common.svg(id: id, kind: "areas", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w), body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "areas", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "areas", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w), body: body, table: table, language: language)
     }
 }

@@ -23,28 +23,35 @@ public enum ChartLanguage: String, Sendable, CaseIterable, Hashable {
 
 /// What a chart renders to: the SVG, a table with the same numbers, and a figure holding both.
 ///
-/// The parts are kept as the UTF-8 bytes they were written as: a page copies the figure's bytes
-/// in as they are, and only a caller that asks for a part as a `String` has it decoded.
+/// The parts are kept as the UTF-8 bytes they were written as, all in one run: the figure's bytes, with the SVG and
+/// the table where they sit inside it. A page copies the figure's bytes in as they are, and only a caller that asks
+/// for a part on its own gets a copy of it.
 public struct ChartOutput: Sendable, Hashable {
-    /// ``svg`` as UTF-8.
-    public let svgBytes: [UInt8]
-    /// ``table`` as UTF-8.
-    public let tableBytes: [UInt8]
     /// ``html`` as UTF-8.
     public let htmlBytes: [UInt8]
+    /// Where ``svg`` is in `htmlBytes`.
+    private let svgRange: Range<Int>
+    /// Where ``table`` is in `htmlBytes`.
+    private let tableRange: Range<Int>
+
+    /// ``svg`` as UTF-8.
+    public var svgBytes: [UInt8] { Array(htmlBytes[svgRange]) }
+    /// ``table`` as UTF-8.
+    public var tableBytes: [UInt8] { Array(htmlBytes[tableRange]) }
 
     /// An inline `<svg>` element with `role="img"`, a `<title>` and a `<desc>`.
-    public var svg: String { String(decoding: svgBytes, as: UTF8.self) }
+    public var svg: String { String(decoding: htmlBytes[svgRange], as: UTF8.self) }
     /// An HTML `<table>` with a `<caption>` and header cells holding the chart's numbers.
-    public var table: String { String(decoding: tableBytes, as: UTF8.self) }
+    public var table: String { String(decoding: htmlBytes[tableRange], as: UTF8.self) }
     /// A `<figure>` with the SVG and the table inside a `<details>` element.
     public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 
-    /// Makes an output from its three parts, as UTF-8.
-    init(svg: [UInt8], table: [UInt8], html: [UInt8]) {
-        svgBytes = svg
-        tableBytes = table
+    /// Makes an output from the figure's bytes and where the SVG and the table are in them.
+    init(html: [UInt8], svg: Range<Int>, table: Range<Int>) {
+        precondition(svg.upperBound <= html.count && table.upperBound <= html.count, "part outside the figure")
         htmlBytes = html
+        svgRange = svg
+        tableRange = table
     }
 }
 
@@ -115,41 +122,58 @@ enum Common {
         return out.isEmpty ? "chart" : out
     }
 
-    /// The root `<svg>` with its title, desc, defs and body.
+    /// The chart's output: a `<figure>` holding the root `<svg>` (with its title, desc, defs and body) and, inside
+    /// `<details>`, `table`.
     ///
     /// `body` is a fragment at depth 1 and `defs` one at depth 2: they are laid out before the root's
     /// `viewBox` is known.
-    static func svg(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
-                    defs: MarkupWriter? = nil, body: MarkupWriter, extraClass: String? = nil,
-                    size: (String, String)? = nil) -> [UInt8] {
-        var svg = MarkupWriter(capacity: body.bytes.count + (defs?.bytes.count ?? 0) + 2 * (title.utf8.count + desc.utf8.count) + 512)
-        svg.start("svg")
-        svg.attribute("xmlns", "http://www.w3.org/2000/svg")
-        svg.attribute("class", "chart chart-\(kind)" + (extraClass.map { " " + $0 } ?? ""))
+    static func output(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
+                       defs: consuming MarkupWriter? = nil, body: borrowing MarkupWriter, extraClass: String? = nil,
+                       size: (String, String)? = nil, table: Table, language: ChartLanguage) -> ChartOutput {
+        let defsCount = defs?.count ?? 0
+        let capacity = body.count + defsCount + 2 * (title.utf8.count + desc.utf8.count) + table.estimatedCount + 768
+        var out = MarkupWriter(capacity: capacity)
+        out.raw("<figure class=\"chart-figure chart-figure-")
+        out.characters(kind)
+        out.raw("\" id=\"")
+        out.characters(id)
+        out.raw("\">\n")
+        let svgStart = out.count
+        out.start("svg")
+        out.attribute("xmlns", "http://www.w3.org/2000/svg")
+        out.attribute("class", "chart chart-\(kind)" + (extraClass.map { " " + $0 } ?? ""))
         if let size {
-            svg.attribute("width", size.0)
-            svg.attribute("height", size.1)
+            out.attribute("width", size.0)
+            out.attribute("height", size.1)
         }
-        svg.attribute("viewBox", "0 0 \(n(width)) \(n(height))")
-        svg.attribute("role", "img")
-        svg.attribute("aria-labelledby", "\(id)-title \(id)-desc")
-        svg.attribute("font-size", Style.font)
-        svg.start("title")
-        svg.attribute("id", "\(id)-title")
-        svg.characters(title)
-        svg.end()
-        svg.start("desc")
-        svg.attribute("id", "\(id)-desc")
-        svg.characters(desc)
-        svg.end()
+        out.attribute("viewBox", "0 0 \(n(width)) \(n(height))")
+        out.attribute("role", "img")
+        out.attribute("aria-labelledby", "\(id)-title \(id)-desc")
+        out.attribute("font-size", Style.font)
+        out.start("title")
+        out.attribute("id", "\(id)-title")
+        out.characters(title)
+        out.end()
+        out.start("desc")
+        out.attribute("id", "\(id)-desc")
+        out.characters(desc)
+        out.end()
         if let defs, !defs.isEmpty {
-            svg.start("defs")
-            svg.append(defs)
-            svg.end()
+            out.start("defs")
+            out.append(defs)
+            out.end()
         }
-        svg.append(body)
-        svg.end()
-        return svg.bytes
+        out.append(body)
+        out.end()
+        let svgEnd = out.count
+        out.raw("\n<details class=\"chart-data\"><summary>")
+        out.characters(Words(language: language).dataTable)
+        out.raw("</summary>\n")
+        let tableStart = out.count
+        table.write(id: id, into: &out)
+        let tableEnd = out.count
+        out.raw("\n</details>\n</figure>")
+        return ChartOutput(html: out.array, svg: svgStart..<svgEnd, table: tableStart..<tableEnd)
     }
 
     /// A sentence listing `items`, at most `limit` of them, then a pointer to the table.
@@ -166,24 +190,10 @@ enum Common {
         body.rect(class: "chart-empty", x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: "#ffffff", stroke: Palette.grid,
                   dash: "4 4")
         body.text(w.noData, x: width / 2, y: height / 2 + 5, anchor: "middle", fill: Palette.muted, class: "chart-empty-text")
-        let svg = Common.svg(id: id, kind: kind, width: width, height: height, title: title, desc: w.noData + ".",
-                             body: body, extraClass: "chart-no-data")
         var table = Table(caption: title, columns: columns)
         table.empty = w.noData
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: figure(id: id, kind: kind, svg: svg, table: tableHTML, language: language))
-    }
-
-    /// The `<figure>` holding the SVG and the table inside `<details>`.
-    static func figure(id: String, kind: String, svg: [UInt8], table: [UInt8], language: ChartLanguage) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(svg.count + table.count + 256)
-        out.append(contentsOf: "<figure class=\"chart-figure chart-figure-\(kind)\" id=\"\(id)\">\n".utf8)
-        out.append(contentsOf: svg)
-        out.append(contentsOf: "\n<details class=\"chart-data\"><summary>\(Words(language: language).dataTable)</summary>\n".utf8)
-        out.append(contentsOf: table)
-        out.append(contentsOf: "\n</details>\n</figure>".utf8)
-        return out
+        return Common.output(id: id, kind: kind, width: width, height: height, title: title, desc: w.noData + ".",
+                             body: body, extraClass: "chart-no-data", table: table, language: language)
     }
 }
 
@@ -207,9 +217,11 @@ struct Table {
         self.columns = columns
     }
 
-    /// Renders the table with id `<id>-table`.
-    func render(id: String) -> [UInt8] {
-        var out = MarkupWriter(capacity: 256 + rows.count * 128)
+    /// About how many bytes `write` takes, to reserve room for them.
+    var estimatedCount: Int { 256 + rows.count * 128 }
+
+    /// Writes the table, with id `<id>-table`, outside any element of `out`.
+    func write(id: String, into out: inout MarkupWriter) {
         out.raw("<table class=\"chart-table\" id=\"")
         out.characters(id)
         out.raw("-table\">\n<caption>")
@@ -246,7 +258,6 @@ struct Table {
             out.raw("</tr>\n")
         }
         out.raw("</tbody>\n</table>")
-        return out.bytes
     }
 }
 

@@ -189,9 +189,7 @@ public struct DeadlineTimelineChart: Chart {
             table.rows.append((task.name, [.number(due), .text(task.state.label(language))]))
         }
         let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: 12)
-        let svg = Common.svg(id: id, kind: "timeline", width: width, height: height, title: title, desc: desc, body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "timeline", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "timeline", width: width, height: height, title: title, desc: desc, body: body, table: table, language: language)
     }
 }
 

@@ -68,7 +68,7 @@ enum VietnameseNumber {
 /// written straight into a UTF-8 buffer.
 enum Coordinate {
     /// Appends `value` rounded half away from zero to two decimals; anything not finite is written "0".
-    static func append(_ value: Double, to out: inout [UInt8]) {
+    static func append<Sink: ByteSink & ~Copyable>(_ value: Double, to out: inout Sink) {
         guard value.isFinite else {
             out.append(UInt8(ascii: "0"))
             return
@@ -90,7 +90,7 @@ enum Coordinate {
     }
 
     /// Appends the decimal digits of `value`.
-    static func appendDigits(_ value: UInt64, to out: inout [UInt8]) {
+    static func appendDigits<Sink: ByteSink & ~Copyable>(_ value: UInt64, to out: inout Sink) {
         if value < 10 {
             out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
             return
@@ -104,7 +104,7 @@ enum Coordinate {
                 digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 }

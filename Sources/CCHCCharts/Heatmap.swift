@@ -156,9 +156,7 @@ public struct HeatmapChart: Chart {
             items.append("\(row.name): " + zip(columns, cells).map { "\($0) \($1)" }.joined(separator: ", "))
             table.rows.append((row.name, printed[r].map { .number($0) }))
         }
-        let svg = Common.svg(id: id, kind: "heatmap", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: 12), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "heatmap", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "heatmap", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w, limit: 12), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body, table: table, language: language)
     }
 }

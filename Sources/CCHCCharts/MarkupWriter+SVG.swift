@@ -19,7 +19,7 @@ extension MarkupWriter {
     }
 
     /// A `<g>` holding the elements of `fragment`, a writer made one level deeper than this one.
-    mutating func group(class cls: String, _ fragment: MarkupWriter) {
+    mutating func group(class cls: String, _ fragment: borrowing MarkupWriter) {
         group(class: cls) { $0.append(fragment) }
     }
 

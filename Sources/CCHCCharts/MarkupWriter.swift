@@ -8,9 +8,9 @@
 /// A part that can only be written once what comes after it is laid out (a chart's body, before the root's
 /// `viewBox` is known; the timeline's grid lines, found while its rows are placed) goes into a *fragment*: a writer
 /// made at the depth where `append(_:)` will splice it in.
-struct MarkupWriter {
+struct MarkupWriter: ~Copyable {
     /// The UTF-8 bytes written so far.
-    private(set) var bytes: [UInt8] = []
+    private var bytes: ByteBuffer
     /// The elements started and not yet ended, innermost last.
     private var open: [OpenElement] = []
     /// The depth of this writer's top-level elements: 0 for a whole document, more for a fragment.
@@ -36,14 +36,23 @@ struct MarkupWriter {
     /// `capacity` is the number of bytes to reserve, so a chart's markup does not grow the buffer many times.
     init(depth: Int = 0, capacity: Int = 1024) {
         baseDepth = depth
-        bytes.reserveCapacity(capacity)
+        bytes = ByteBuffer(capacity: capacity)
     }
 
     /// The markup as a string.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { bytes.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// The markup as UTF-8.
+    var array: [UInt8] { bytes.array }
+
+    /// The markup in `range` of its UTF-8 bytes (offsets as `count` gave them).
+    func array(_ range: Range<Int>) -> [UInt8] { bytes.array(range) }
+
+    /// The number of bytes written.
+    var count: Int { bytes.count }
 
     /// Whether nothing has been written.
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { bytes.count == 0 }
 
     /// The depth of the next element started.
     private var depth: Int { baseDepth + open.count }
@@ -76,7 +85,7 @@ struct MarkupWriter {
     /// Writes the attribute `name` with path data; only right after `start`.
     mutating func attribute(_ name: StaticString, _ value: PathData) {
         beginAttribute(name)
-        bytes.append(contentsOf: value.bytes)
+        bytes.append(value.bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
@@ -117,11 +126,11 @@ struct MarkupWriter {
     }
 
     /// Splices in `fragment`, a writer made at this writer's current depth, as child elements of the innermost element.
-    mutating func append(_ fragment: MarkupWriter) {
+    mutating func append(_ fragment: borrowing MarkupWriter) {
         precondition(fragment.open.isEmpty && fragment.baseDepth == depth, "fragment at the wrong depth or unfinished")
         guard !fragment.isEmpty else { return }
         beginElementContent()
-        bytes.append(contentsOf: fragment.bytes)
+        bytes.append(fragment.bytes)
     }
 
     /// Writes `markup` as it is, outside any element started with `start`.
@@ -167,7 +176,7 @@ struct MarkupWriter {
     }
 
     private mutating func append(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(s)
     }
 }
 
@@ -178,7 +187,7 @@ enum Escape {
     ///
     /// Works on UTF-8 bytes: every character it changes is ASCII but the two noncharacters, whose encodings
     /// EF BF BE and EF BF BF cannot be part of another character's. Runs of bytes that need nothing are copied whole.
-    static func append(_ text: String, to out: inout [UInt8], attribute: Bool) {
+    static func append<Sink: ByteSink & ~Copyable>(_ text: String, to out: inout Sink, attribute: Bool) {
         var text = text
         text.withUTF8 { utf8 in
             var copied = 0
@@ -211,12 +220,12 @@ enum Escape {
                     replacement = nil
                     length = 3
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
-                if let replacement { replacement.withUTF8Buffer { out.append(contentsOf: $0) } }
+                out.append(bytes: UnsafeBufferPointer(rebasing: utf8[copied..<i]))
+                if let replacement { out.append(replacement) }
                 i += length
                 copied = i
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
     }
 

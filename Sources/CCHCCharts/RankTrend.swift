@@ -138,9 +138,7 @@ public struct RankTrendChart: Chart {
             items.append("\(year) \(label(p))")
             table.rows.append((String(year), [.number(label(p)), .text(change)]))
         }
-        let svg = Common.svg(id: id, kind: "rank", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w), body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "rank", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "rank", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w), body: body, table: table, language: language)
     }
 }

@@ -75,9 +75,7 @@ public struct CompletionRingChart: Chart {
         if out { desc += " (" + (language == .vi ? "nằm ngoài 0–100%" : "outside 0–100%") + ")" }
         var table = Table(caption: title, columns: columns)
         table.rows.append((caption ?? title, [.number(text), .text(out ? (language == .vi ? "Tỷ lệ nằm ngoài 0–100%" : "Share outside 0–100%") : "")]))
-        let svg = Common.svg(id: id, kind: "ring", width: width, height: height, title: title, desc: desc + ".", body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "ring", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "ring", width: width, height: height, title: title, desc: desc + ".", body: body, table: table, language: language)
     }
 }
 
@@ -162,9 +160,7 @@ public struct SparklineChart: Chart {
         table.empty = w.noData
         for year in years { table.rows.append((String(year), [.number(fmt(byYear[year]!))])) }
         let desc = items.isEmpty ? w.noData + "." : Common.list(items, words: w)
-        let svg = Common.svg(id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
-                             size: ("6em", "1.5em"))
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "spark", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
+                             size: ("6em", "1.5em"), table: table, language: language)
     }
 }

@@ -249,8 +249,6 @@ public struct ScoreTrendChart: Chart {
         }
         if let b = methodBreakYear, b > axis.first, b <= axis.last { desc += " \(w.methodBreak) \(b)." }
         desc += " " + w.maximum + " \(maxText)."
-        let svg = Common.svg(id: id, kind: "score", width: width, height: height, title: title, desc: desc, body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "score", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "score", width: width, height: height, title: title, desc: desc, body: body, table: table, language: language)
     }
 }

@@ -151,10 +151,8 @@ public struct StateBarsChart: Chart {
                          (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
             table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
-        let svg = Common.svg(id: id, kind: "states", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body)
-        let tableHTML = table.render(id: id)
-        return ChartOutput(svg: svg, table: tableHTML, html: Common.figure(id: id, kind: "states", svg: svg, table: tableHTML, language: language))
+        return Common.output(id: id, kind: "states", width: width, height: height, title: title,
+                             desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
     }
 }
 
