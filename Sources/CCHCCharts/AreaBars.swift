@@ -89,7 +89,7 @@ public struct AreaBarsChart: Chart {
         var body = MarkupWriter(depth: 1, capacity: 2048 + rows.count * 1024)
         body.group(class: "chart-rows") { svg in
             for (i, row) in rows.enumerated() {
-                svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
+                svg.group(class: "chart-row", id: (id, "-row-", i)) { svg in
                     let value = values[i]
                     let valueWidth = TextMetrics.width(value, fontSize: Style.font)
                     let lines = svg.label(row.name, x: left, y: yCursor, maxWidth: right - left - valueWidth - 12, maxLines: 2)

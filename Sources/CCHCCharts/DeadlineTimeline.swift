@@ -3,7 +3,7 @@ enum Marker {
     /// Writes the marker of `state` centred at (`cx`, `cy`) with half-size `size`, and `title` as its tooltip.
     static func write(_ state: TaskState, cx: Double, cy: Double, size s: Double, title: String? = nil,
                       into svg: inout MarkupWriter) {
-        let cls = "chart-marker chart-state-\(Palette.slug(state))"
+        let cls = Palette.stateClass(.marker, state)
         var d = PathData()
         switch state {
         case .done:
@@ -145,7 +145,7 @@ public struct DeadlineTimelineChart: Chart {
         var grid = MarkupWriter(depth: 2, capacity: sorted.count * 80)
         let captionGap = 12.0
         for (i, task) in sorted.enumerated() {
-            rows.group(class: "chart-row chart-state-\(Palette.slug(task.state))", id: "\(id)-task-\(i)") { row in
+            rows.group(class: Palette.stateClass(.row, task.state), id: (id, "-task-", i)) { row in
                 let lines = row.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
                                       backdrop: true)
                 let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16

@@ -88,7 +88,7 @@ public struct HeatmapChart: Chart {
         var anyNil = false
         body.group(class: "chart-rows") { svg in
             for (r, row) in rows.enumerated() {
-                svg.group(class: "chart-row", id: "\(id)-row-\(r)") { svg in
+                svg.group(class: "chart-row", id: (id, "-row-", r)) { svg in
                     let top: Double
                     if stacked {
                         let labelTop = gridTop + Double(r) * rowHeight + 4

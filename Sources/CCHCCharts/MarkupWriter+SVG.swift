@@ -18,6 +18,16 @@ extension MarkupWriter {
         end()
     }
 
+    /// A `<g>` whose id is numbered: `id.0`, then `id.1`, then `id.2` in decimal (as in "chart-row-3"), written in
+    /// parts rather than joined into a string first.
+    mutating func group(class cls: String, id: (String, StaticString, Int), _ content: (inout MarkupWriter) -> Void) {
+        start("g")
+        attribute("class", cls)
+        attribute("id", id.0, id.1, id.2)
+        content(&self)
+        end()
+    }
+
     /// A `<g>` holding the elements of `fragment`, a writer made one level deeper than this one.
     mutating func group(class cls: String, _ fragment: borrowing MarkupWriter) {
         group(class: cls) { $0.append(fragment) }

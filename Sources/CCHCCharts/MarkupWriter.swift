@@ -75,6 +75,16 @@ struct MarkupWriter: ~Copyable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Writes the attribute `name` whose value is `prefix` escaped, then `infix` as it is, then `number` in decimal.
+    mutating func attribute(_ name: StaticString, _ prefix: String, _ infix: StaticString, _ number: Int) {
+        beginAttribute(name)
+        Escape.append(prefix, to: &bytes, attribute: true)
+        bytes.append(infix)
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        Coordinate.appendDigits(UInt64(number.magnitude), to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Writes the attribute `name` with `value` as a coordinate (see `Coordinate`); only right after `start`.
     mutating func attribute(_ name: StaticString, _ value: Double) {
         beginAttribute(name)

@@ -106,6 +106,65 @@ enum Palette {
         }
     }
 
+    /// The elements whose class names a task state: each gets `"<base> chart-state-<slug>"`.
+    enum StateClass: CaseIterable {
+        /// A state marker: `chart-marker`.
+        case marker
+        /// A timeline row: `chart-row`.
+        case row
+        /// A bar segment: `chart-seg`.
+        case segment
+        /// A legend item: `chart-legend-item`.
+        case legendItem
+    }
+
+    /// The class of an element of `kind` for `state`, e.g. "chart-marker chart-state-done-late": a constant, so
+    /// drawing a chart's many markers, rows and segments makes no new string for their classes.
+    static func stateClass(_ kind: StateClass, _ state: TaskState) -> String {
+        switch kind {
+        case .marker:
+            switch state {
+            case .done: return "chart-marker chart-state-done"
+            case .doneLate: return "chart-marker chart-state-done-late"
+            case .inProgress: return "chart-marker chart-state-in-progress"
+            case .notStarted: return "chart-marker chart-state-not-started"
+            case .overdue: return "chart-marker chart-state-overdue"
+            case .dropped: return "chart-marker chart-state-dropped"
+            case .noReport: return "chart-marker chart-state-no-report"
+            }
+        case .row:
+            switch state {
+            case .done: return "chart-row chart-state-done"
+            case .doneLate: return "chart-row chart-state-done-late"
+            case .inProgress: return "chart-row chart-state-in-progress"
+            case .notStarted: return "chart-row chart-state-not-started"
+            case .overdue: return "chart-row chart-state-overdue"
+            case .dropped: return "chart-row chart-state-dropped"
+            case .noReport: return "chart-row chart-state-no-report"
+            }
+        case .segment:
+            switch state {
+            case .done: return "chart-seg chart-state-done"
+            case .doneLate: return "chart-seg chart-state-done-late"
+            case .inProgress: return "chart-seg chart-state-in-progress"
+            case .notStarted: return "chart-seg chart-state-not-started"
+            case .overdue: return "chart-seg chart-state-overdue"
+            case .dropped: return "chart-seg chart-state-dropped"
+            case .noReport: return "chart-seg chart-state-no-report"
+            }
+        case .legendItem:
+            switch state {
+            case .done: return "chart-legend-item chart-state-done"
+            case .doneLate: return "chart-legend-item chart-state-done-late"
+            case .inProgress: return "chart-legend-item chart-state-in-progress"
+            case .notStarted: return "chart-legend-item chart-state-not-started"
+            case .overdue: return "chart-legend-item chart-state-overdue"
+            case .dropped: return "chart-legend-item chart-state-dropped"
+            case .noReport: return "chart-legend-item chart-state-no-report"
+            }
+        }
+    }
+
     /// The kebab-case name used in class names and ids.
     static func slug(_ state: TaskState) -> String {
         switch state {

@@ -109,7 +109,7 @@ public struct StateBarsChart: Chart {
         var yCursor = legendBottom + 18 + Style.font
         body.group(class: "chart-rows") { svg in
             for (i, (row, tally)) in zip(rows, tallies).enumerated() {
-                svg.group(class: "chart-row", id: "\(id)-row-\(i)") { svg in
+                svg.group(class: "chart-row", id: (id, "-row-", i)) { svg in
                     let total = tally.total
                     // The count keeps at most 40% of the row, so a long noun cannot squeeze the name out.
                     let totalText = TextMetrics.ellipsize(countedTotals[i], maxWidth: (right - left) * 0.4, fontSize: Style.font)
@@ -124,7 +124,7 @@ public struct StateBarsChart: Chart {
                         let c = tally.counts[k]
                         guard c > 0, total > 0 else { continue }
                         let segWidth = barWidth * Double(c) / Double(total)
-                        svg.rect(class: "chart-seg chart-state-\(Palette.slug(state))", x: x, y: barY, width: segWidth, height: barHeight,
+                        svg.rect(class: Palette.stateClass(.segment, state), x: x, y: barY, width: segWidth, height: barHeight,
                                  fill: Palette.fill(state, id: id), stroke: "#ffffff", strokeWidth: 1,
                                  title: "\(state.label(language)): \(tally.printed[k])")
                         x += segWidth
@@ -171,7 +171,7 @@ enum Legend {
                     x = left
                     baseline += Style.line + 4
                 }
-                svg.group(class: "chart-legend-item chart-state-\(Palette.slug(state))") { svg in
+                svg.group(class: Palette.stateClass(.legendItem, state)) { svg in
                     if marker {
                         Marker.write(state, cx: x + 7, cy: baseline - 5, size: 7, into: &svg)
                     } else {
