@@ -52,6 +52,32 @@ enum SyntheticSite {
         return text
     }
 
+    static let usage = "usage: cchc-bench generate OUT [--agencies N] [--plans N] [--tasks N] [--reports N] [--seed S] [--hugo HUGO_OUT]\n" +
+        "  OUT and HUGO_OUT are replaced: each must be missing, empty, or a folder this command wrote before."
+
+    /// The file that marks a folder as written by `generate`, so that writing again may replace it.
+    static let marker = ".cchc-synthetic"
+
+    /// Removes `folder` to write it again, if it is missing, empty, or marked as one `generate` wrote; throws otherwise,
+    /// so a mistyped OUT cannot wipe a real folder.
+    static func clear(_ folder: URL) throws {
+        let fm = FileManager.default
+        guard let children = try? fm.contentsOfDirectory(atPath: folder.path) else {
+            if fm.fileExists(atPath: folder.path) {
+                throw GenerateError(description: "\(folder.path) is a file, not a folder; choose another place")
+            }
+            return
+        }
+        guard children.isEmpty || children.contains(marker) else {
+            throw GenerateError(description: "\(folder.path) holds files this command did not write; choose an empty or missing folder")
+        }
+        try fm.removeItem(at: folder)
+    }
+
+    struct GenerateError: Error, CustomStringConvertible {
+        let description: String
+    }
+
     static func run(_ arguments: [String]) -> Int32 {
         var scale = Scale()
         var out: String?
@@ -67,12 +93,20 @@ enum SyntheticSite {
             case "--reports": scale.reports = Int(value()) ?? scale.reports
             case "--seed": scale.seed = UInt64(value()) ?? 1
             case "--hugo": hugo = value()
-            default: out = a
+            case "-h", "--help":
+                print(usage)
+                return 0
+            default:
+                guard !a.hasPrefix("-"), out == nil else {
+                    print("error: unexpected argument \(a)\n\(usage)")
+                    return 2
+                }
+                out = a
             }
             i += 1
         }
         guard let out else {
-            print("usage: cchc-bench generate OUT [--agencies N] [--plans N] [--tasks N] [--reports N] [--seed S] [--hugo HUGO_OUT]")
+            print(usage)
             return 2
         }
         do {
@@ -89,7 +123,10 @@ enum SyntheticSite {
     static func write(_ scale: Scale, to root: URL, hugo: URL?) throws -> Int {
         var rng = SplitMix(state: scale.seed)
         let fm = FileManager.default
-        try? fm.removeItem(at: root)
+        try clear(root)
+        if let hugo { try clear(hugo) }
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("Written by cchc-bench generate; writing again replaces this folder.\n".utf8).write(to: root.appendingPathComponent(marker))
         for folder in ["content/indices", "content/plans", "content/progress", "content/files"] {
             try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
@@ -187,7 +224,8 @@ enum SyntheticSite {
     static func writeHugo(to root: URL, pages: [(path: String, text: String)], tasks: [(plan: String, task: String, leads: [String], recurring: Bool)],
                           agencies: [String], rng: inout SplitMix) throws {
         let fm = FileManager.default
-        try? fm.removeItem(at: root)
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("Written by cchc-bench generate; writing again replaces this folder.\n".utf8).write(to: root.appendingPathComponent(marker))
         func put(_ path: String, _ text: String) throws {
             let url = root.appendingPathComponent(path)
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
