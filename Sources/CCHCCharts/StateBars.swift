@@ -15,12 +15,33 @@ public struct StateBarsChart: Chart {
     public struct Row: Sendable, Hashable {
         /// The row's name, e.g. "Sở Tư pháp".
         public var name: String
+        /// The counts in `TaskState.allCases` order, as given.
+        fileprivate var lanes: [Int]
+
         /// Task counts by state; missing states count zero, negative counts are treated as zero.
-        public var counts: [TaskState: Int]
+        /// Reading it leaves out the states that count zero.
+        public var counts: [TaskState: Int] {
+            get {
+                var out: [TaskState: Int] = [:]
+                for (state, count) in zip(TaskState.allCases, lanes) where count != 0 { out[state] = count }
+                return out
+            }
+            set {
+                lanes = TaskState.allCases.map { newValue[$0] ?? 0 }
+            }
+        }
+
         /// Makes a row.
         public init(name: String, counts: [TaskState: Int]) {
             self.name = name
-            self.counts = counts
+            lanes = TaskState.allCases.map { counts[$0] ?? 0 }
+        }
+
+        /// Makes a row whose count in each state is `count(state)`, without a dictionary in between (a page with
+        /// many rows makes them by the thousand).
+        public init(name: String, count: (TaskState) -> Int) {
+            self.name = name
+            lanes = TaskState.allCases.map(count)
         }
     }
 
@@ -76,10 +97,7 @@ public struct StateBarsChart: Chart {
         let total: Int
 
         init(_ row: Row, language: ChartLanguage) {
-            // Read off the dictionary rather than looked up state by state: a lookup hashes the state's raw string.
-            var counts = Array(repeating: 0, count: TaskState.allCases.count)
-            for (state, count) in row.counts { counts[TaskState.allCases.firstIndex(of: state)!] = max(count, 0) }
-            self.counts = counts
+            counts = row.lanes.map { max($0, 0) }
             printed = counts.map { VietnameseNumber.integer($0, language: language) }
             total = counts.reduce(0, +)
         }

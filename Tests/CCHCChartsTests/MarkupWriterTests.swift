@@ -73,4 +73,20 @@ import Testing
         #expect(html.hasSuffix(output.table + "\n</details>\n</figure>"))
         #expect(output.svgBytes == Array(output.svg.utf8) && output.tableBytes == Array(output.table.utf8))
     }
+
+    /// A state bar row made from a function draws as the one made from the same counts in a dictionary, and reads
+    /// back the states that count.
+    @Test func stateBarRowsFromAFunctionMatchDictionaries() {
+        let counts: [TaskState: Int] = [.done: 3, .overdue: 2, .noReport: -1, .dropped: 0]
+        let byFunction = StateBarsChart.Row(name: "Sở A") { counts[$0] ?? 0 }
+        let byDictionary = StateBarsChart.Row(name: "Sở A", counts: counts)
+        #expect(byFunction == byDictionary)
+        #expect(byFunction.counts == [.done: 3, .overdue: 2, .noReport: -1])
+        let a = StateBarsChart(id: "s", title: "S", rows: [byFunction]).render()
+        let b = StateBarsChart(id: "s", title: "S", rows: [byDictionary]).render()
+        #expect(a == b)
+        var changed = byDictionary
+        changed.counts[.inProgress] = 4
+        #expect(changed.counts == [.done: 3, .overdue: 2, .noReport: -1, .inProgress: 4])
+    }
 }

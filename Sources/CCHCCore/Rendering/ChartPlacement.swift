@@ -19,10 +19,22 @@ extension PageBuilder {
         }
     }
 
-    static func chartCounts(_ completion: Completion?) -> [CCHCCharts.TaskState: Int] {
-        var out: [CCHCCharts.TaskState: Int] = [:]
-        for state in TaskState.allCases { out[chartState(state)] = completion?.count(state) ?? 0 }
-        return out
+    /// The core's state for a chart's state (the inverse of ``chartState(_:)``).
+    static func coreState(_ state: CCHCCharts.TaskState) -> TaskState {
+        switch state {
+        case .done: return .done
+        case .doneLate: return .doneLate
+        case .inProgress: return .inProgress
+        case .notStarted: return .notStarted
+        case .overdue: return .overdue
+        case .dropped: return .dropped
+        case .noReport: return .noReport
+        }
+    }
+
+    /// A state bar row for `completion`: its count in each state, zero for none.
+    static func chartRow(_ name: String, _ completion: Completion?) -> StateBarsChart.Row {
+        StateBarsChart.Row(name: name) { completion?.count(coreState($0)) ?? 0 }
     }
 
     static func chartDate(_ day: Day) -> ChartDate { ChartDate(day.year, day.month, day.day) }
@@ -83,7 +95,7 @@ extension PageBuilder {
     /// Stacked state bars, one row per (name, completion).
     func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> HTMLBytes? {
         guard !rows.isEmpty else { return nil }
-        return figure(StateBarsChart(id: id, title: title, rows: rows.map { StateBarsChart.Row(name: $0.0, counts: PageBuilder.chartCounts($0.1)) },
+        return figure(StateBarsChart(id: id, title: title, rows: rows.map { PageBuilder.chartRow($0.0, $0.1) },
                                      rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage))
     }
 
