@@ -53,9 +53,9 @@ public final class SiteOutput: Sendable {
         let site = loaded.site
         let words = Words(site.settings.language)
         let base = override.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? site.settings.baseURL
-        let texts = MarkdownTexts(loaded)
         let indexes = PageIndexes(loaded)
         let downloads = DataFiles.Group.allCases.map { group in Once { DataFiles.make(group, loaded, words: words) } }
+        let texts: MarkdownTexts
         if eager {
             // No page needs the downloads, and the task download alone takes as long as all the
             // Markdown: they are made on a thread of their own while the pages render, and a file
@@ -65,11 +65,18 @@ public final class SiteOutput: Sendable {
             }
             // Independent of each other, so made side by side: Markdown parses behind one lock
             // (see CmarkGFM.swift) and alone would keep the other cores idle.
-            let work: [@Sendable () -> Void] = [
-                { texts.renderAll() }, { _ = indexes.roles.get() }, { _ = indexes.tasksServing.get() },
-                { _ = indexes.updatesNewestFirst.get() },
-            ]
-            _ = ConcurrentMap.run(work.count) { work[$0]() }
+            let made = ConcurrentMap.run(4) { job -> MarkdownTexts? in
+                switch job {
+                case 0: return MarkdownTexts(loaded, renderNow: true)
+                case 1: _ = indexes.roles.get()
+                case 2: _ = indexes.tasksServing.get()
+                default: _ = indexes.updatesNewestFirst.get()
+                }
+                return nil
+            }
+            texts = made[0]!
+        } else {
+            texts = MarkdownTexts(loaded, renderNow: false)
         }
         timings.lap("markdown")
         let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),

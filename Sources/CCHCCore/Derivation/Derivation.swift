@@ -21,21 +21,37 @@ public struct PairState: Hashable, Sendable {
 }
 
 /// Everything derived about one task.
-public struct DerivedTask: Sendable {
+///
+/// A class, never changed once made: pages read a task's derivation hundreds of thousands of times
+/// at national scale, and a copy of a class is one retain where a copy of a structure retains each
+/// of its lists.
+public final class DerivedTask: Sendable {
     /// The task's id.
-    public var id: TaskID
+    public let id: TaskID
     /// Lead agencies, `kind:` groups expanded, in the order written.
-    public var leads: [AgencyID]
+    public let leads: [AgencyID]
     /// Supporting agencies, expanded.
-    public var supports: [AgencyID]
+    public let supports: [AgencyID]
     /// The occurrences, in order.
-    public var occurrences: [Occurrence]
+    public let occurrences: [Occurrence]
     /// One pair per lead agency and occurrence, agency-major in lead order.
-    public var pairs: [PairState]
+    public let pairs: [PairState]
     /// Every update on the task that counts for this build (leads' and supports'), oldest first.
-    public var updates: [UpdateReference]
+    public let updates: [UpdateReference]
     /// The share of pairs done.
-    public var completion: Completion
+    public let completion: Completion
+
+    /// Makes the derivation of one task.
+    public init(id: TaskID, leads: [AgencyID], supports: [AgencyID], occurrences: [Occurrence], pairs: [PairState],
+                updates: [UpdateReference], completion: Completion) {
+        self.id = id
+        self.leads = leads
+        self.supports = supports
+        self.occurrences = occurrences
+        self.pairs = pairs
+        self.updates = updates
+        self.completion = completion
+    }
 }
 
 /// The derivation: one pure function of the loaded site and the reporting date.

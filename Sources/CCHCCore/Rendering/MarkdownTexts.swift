@@ -1,7 +1,7 @@
 import Foundation
 
 /// The HTML of plan texts and progress notes: rendered when a page first needs one and kept, or
-/// all at once on all cores (``renderAll()``) before a full build renders its pages.
+/// all at once on all cores when made with `renderNow`, as a full build does before it renders its pages.
 ///
 /// Rendering is a pure function of the source text, so a text rendered late is byte for byte the
 /// one a full build writes; two threads that render the same text at once both get that text.
@@ -20,9 +20,20 @@ final class MarkdownTexts: @unchecked Sendable {
     private var notes: [String??]
     /// Where each report's updates start in `notes`.
     private let firstUpdate: [Int]
+    /// Every text, when they were all rendered up front: then read as they are, without the lock,
+    /// which the pages of a national site would otherwise take a hundred thousand times.
+    private let rendered: Rendered?
 
-    /// The texts of `loaded`; nothing is rendered yet.
-    init(_ loaded: LoadedSite) {
+    /// Every plan text, and every update's note (nil for none, or for an ignored report) at
+    /// `firstUpdate[report] + update`.
+    private struct Rendered: Sendable {
+        let plans: [PlanID: RenderedMarkdown]
+        let notes: [String?]
+    }
+
+    /// The texts of `loaded`: with `renderNow`, all of them rendered now, on all cores; otherwise
+    /// each when first asked for.
+    init(_ loaded: LoadedSite, renderNow: Bool) {
         site = loaded.site
         ignoredReports = loaded.derivation.ignoredReports
         unsafeHTML = loaded.site.settings.unsafeHTML
@@ -34,11 +45,18 @@ final class MarkdownTexts: @unchecked Sendable {
             total += report.updates.count
         }
         firstUpdate = first
-        notes = Array(repeating: nil, count: total)
+        guard renderNow else {
+            notes = Array(repeating: nil, count: total)
+            rendered = nil
+            return
+        }
+        notes = []
+        rendered = Self.renderAll(site, ignoredReports: ignoredReports, unsafeHTML: unsafeHTML, firstUpdate: first, updates: total)
     }
 
     /// A plan's text, its headings moved down two levels under the page's own.
     func plan(_ plan: Plan) -> RenderedMarkdown {
+        if let known = rendered?.plans[plan.id] { return known }
         lock.lock()
         let known = plans[plan.id]
         lock.unlock()
@@ -52,8 +70,9 @@ final class MarkdownTexts: @unchecked Sendable {
 
     /// The note of a counted update as inline HTML; nil when it has none or its report is ignored.
     func note(_ reference: UpdateReference) -> String? {
-        guard !ignoredReports.contains(reference.report) else { return nil }
         let slot = firstUpdate[reference.report] + reference.update
+        if rendered != nil { return rendered?.notes[slot] ?? nil }
+        guard !ignoredReports.contains(reference.report) else { return nil }
         lock.lock()
         let known = notes[slot]
         lock.unlock()
@@ -66,8 +85,8 @@ final class MarkdownTexts: @unchecked Sendable {
     }
 
     /// Renders every plan text and every note of a counted update, on all cores.
-    func renderAll() {
-        let site = self.site, unsafe = unsafeHTML
+    private static func renderAll(_ site: Site, ignoredReports: Set<Int>, unsafeHTML unsafe: Bool, firstUpdate: [Int],
+                                  updates: Int) -> Rendered {
         let planTexts = ConcurrentMap.run(site.plans.count) { Markdown.render(site.plans[$0].body, unsafeHTML: unsafe, headingOffset: 2) }
         var noteJobs: [(slot: Int, note: String)] = []
         for (r, report) in site.reports.enumerated() where !ignoredReports.contains(r) {
@@ -77,11 +96,8 @@ final class MarkdownTexts: @unchecked Sendable {
         }
         let jobs = noteJobs
         let noteHTML = ConcurrentMap.run(jobs.count) { Markdown.renderInline(jobs[$0].note, unsafeHTML: unsafe) }
-        var all = Array(repeating: String??.some(nil), count: notes.count)
-        for (job, html) in zip(jobs, noteHTML) { all[job.slot] = .some(html) }
-        lock.lock()
-        plans = Dictionary(zip(site.plans.map(\.id), planTexts)) { first, _ in first }
-        notes = all
-        lock.unlock()
+        var notes = [String?](repeating: nil, count: updates)
+        for (job, html) in zip(jobs, noteHTML) { notes[job.slot] = html }
+        return Rendered(plans: Dictionary(zip(site.plans.map(\.id), planTexts)) { first, _ in first }, notes: notes)
     }
 }

@@ -108,29 +108,39 @@ struct PageBuilder: Sendable {
 
     /// One update as lists show it.
     func update(_ reference: UpdateReference, from page: String) -> PageMap {
-        let report = site.reports[reference.report]
-        let update = report.updates[reference.update]
-        let isLead = derivation.tasks[update.task.value]?.leads.contains(report.agency.value) ?? false
+        update(reference, report: site.reports[reference.report], update: site.reports[reference.report].updates[reference.update],
+               from: page)
+    }
+
+    /// ``update(_:from:)`` with the report and the update read where they are: copying them out
+    /// would retain each of their strings and lists, for each of a national site's hundred thousand
+    /// updates on pages.
+    private func update(_ reference: UpdateReference, report: borrowing ProgressReport, update: borrowing TaskUpdate,
+                        from page: String) -> PageMap {
+        let task = update.task.value
+        let isLead = derivation.tasks[task]?.leads.contains(report.agency.value) ?? false
         var out: PageMap = [
             "agency": .map(agency(report.agency.value, from: page)),
             "reported": .text(format.date(report.reported.value)),
             "reported_iso": .text(report.reported.value.iso),
             "report_period": .text(words.period(report.period)),
             "status": ["state": .text(update.status.rawValue), "label": .text(words.status(update.status))],
-            "task": .map(taskLink(update.task.value, from: page)),
+            "task": .map(taskLink(task, from: page)),
             "anchor": "cap-nhat-\(reference.report)-\(reference.update)",
             "role": .text(isLead ? words.table["lead"]! : words.table["support"]!),
         ]
         out.reserveCapacity(14)
         if let percent = update.percent { out["percent"] = .text(format.score(percent) + "%") }
         if let completed = update.completed { out["completed"] = .text(format.date(completed)) }
-        if let period = update.period, lookup.tasks[update.task.value]?.every != nil { out["period"] = .text(words.period(period.value)) }
-        if let note = texts.note(reference) { out["note_html"] = .text(note) }
-        let evidence: [PageMap] = update.evidence.map { item in
-            ["title": .text(item.title), "local": .flag(item.isLocalFile),
-             "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)]
+        if let period = update.period, lookup.tasks[task]?.every != nil {
+            out["period"] = .text(words.period(period.value))
         }
-        if !evidence.isEmpty {
+        if let note = texts.note(reference) { out["note_html"] = .text(note) }
+        if !update.evidence.isEmpty {
+            let evidence: [PageMap] = update.evidence.map { item in
+                ["title": .text(item.title), "local": .flag(item.isLocalFile),
+                 "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)]
+            }
             out["evidence"] = .maps(evidence)
             out["has_evidence"] = true
         }
