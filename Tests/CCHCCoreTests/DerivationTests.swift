@@ -372,4 +372,23 @@ struct DerivationTests {
         }
         #expect(a.derivation.agencies == b.derivation.agencies)
     }
+
+    /// Each lead's pairs, read as one run of the agency-major list, are the pairs that name it.
+    @Test func eachLeadsPairsAreOneRun() throws {
+        let example = try TemporarySite.example()
+        let loaded = try #require(SiteLoader.load(root: example.root).site)
+        var recurring = 0
+        for (_, derived) in loaded.derivation.tasks {
+            if derived.occurrences.count > 1 { recurring += 1 }
+            for (position, lead) in derived.leads.enumerated() {
+                let named = derived.pairs.filter { $0.agency == lead }
+                #expect(Array(derived.pairs(ofLeadAt: position)) == named)
+                #expect(Array(derived.pairs(of: lead)) == named)
+            }
+            for support in derived.supports where !derived.leads.contains(support) {
+                #expect(derived.pairs(of: support).isEmpty)
+            }
+        }
+        #expect(recurring > 0, "the example has recurring tasks, whose leads have several pairs")
+    }
 }

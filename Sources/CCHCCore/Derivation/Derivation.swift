@@ -41,13 +41,27 @@ public final class DerivedTask: Sendable {
     /// The share of pairs done.
     public let completion: Completion
 
-    /// Makes the derivation of one task.
+    /// The pairs of `agency` as a lead (one per occurrence, in order); none when it is not a lead.
+    public func pairs(of agency: AgencyID) -> ArraySlice<PairState> {
+        guard let position = leads.firstIndex(of: agency) else { return [] }
+        return pairs(ofLeadAt: position)
+    }
+
+    /// The pairs of the lead at `position` in `leads`: the pairs are agency-major, one per
+    /// occurrence, so each lead's are one run.
+    public func pairs(ofLeadAt position: Int) -> ArraySlice<PairState> {
+        let run = occurrences.count
+        return pairs[position * run ..< (position + 1) * run]
+    }
+
+    /// Makes the derivation of one task; `pairs` holds one pair per lead and occurrence, agency-major.
     public init(id: TaskID, leads: [AgencyID], supports: [AgencyID], occurrences: [Occurrence], pairs: [PairState],
                 updates: [UpdateReference], completion: Completion) {
         self.id = id
         self.leads = leads
         self.supports = supports
         self.occurrences = occurrences
+        precondition(pairs.count == leads.count * occurrences.count, "one pair per lead and occurrence")
         self.pairs = pairs
         self.updates = updates
         self.completion = completion

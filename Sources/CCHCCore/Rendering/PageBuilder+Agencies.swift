@@ -31,7 +31,7 @@ extension PageBuilder {
                 let task = lookup.tasks[taskID]!
                 let derived = derivation.tasks[task.id]!
                 if roles.leadSet.contains(task.id) {
-                    let pairs = derived.pairs.filter { $0.agency == member.id }
+                    let pairs = derived.pairs(of: member.id)
                     let summary = summaryState(pairs)
                     var row = taskLink(task.id, from: page)
                     row.reserveCapacity(12)
@@ -74,7 +74,7 @@ extension PageBuilder {
                 tally = Completion()
             }
             let title = lookup.tasks[taskID]?.title ?? taskID.description
-            for pair in derivation.tasks[taskID]!.pairs where pair.agency == member.id {
+            for pair in derivation.tasks[taskID]!.pairs(of: member.id) {
                 tally.add(pair.state)
                 if let due = pair.occurrence.due {
                     let name = pair.occurrence.period.map { "\(title) (\(words.period($0)))" } ?? title

@@ -66,7 +66,7 @@ struct PageBuilder: Sendable {
 
     /// The state to show for one lead on a task: overdue if any occurrence is, else the occurrence in focus
     /// (the last one due by the reporting date, or the first one).
-    func summaryState(_ pairs: [PairState]) -> TaskState {
+    func summaryState(_ pairs: ArraySlice<PairState>) -> TaskState {
         if pairs.contains(where: { $0.state == .overdue }) { return .overdue }
         let due = pairs.last { ($0.occurrence.due ?? .init(year: 9999, month: 12, day: 31)!) <= derivation.asOf }
         return (due ?? pairs.first)?.state ?? .noReport
@@ -166,11 +166,9 @@ struct PageBuilder: Sendable {
     func taskRow(_ task: PlanTask, from page: String) -> PageMap {
         let derived = derivation.tasks[task.id]!
         let plan = lookup.plans[task.id.plan]!
-        var byAgency: [AgencyID: [PairState]] = [:]
-        for pair in derived.pairs { byAgency[pair.agency, default: []].append(pair) }
         var tally = Completion()
-        let leads: [PageMap] = derived.leads.map { id in
-            let pairs = byAgency[id] ?? []
+        let leads: [PageMap] = derived.leads.enumerated().map { position, id in
+            let pairs = derived.pairs(ofLeadAt: position)
             var entry = agency(id, from: page)
             entry.reserveCapacity(6)
             let summary = summaryState(pairs)
