@@ -177,6 +177,9 @@ enum Common {
     }
 
     /// A sentence listing `items`, at most `limit` of them, then a pointer to the table.
+    ///
+    /// Only whether there are more than `limit` items matters beyond the first `limit`, so a caller with many may
+    /// stop making them after `limit + 1`.
     static func list(_ items: [String], words: Words, limit: Int = 24) -> String {
         if items.count <= limit { return items.joined(separator: "; ") + "." }
         return items.prefix(limit).joined(separator: "; ") + "; … (\(words.more))."

@@ -182,13 +182,15 @@ public struct DeadlineTimelineChart: Chart {
         body.group(class: "chart-rows", rows)
         let height = bottom + Style.pad
 
+        let limit = 12
         var items: [String] = []
         var table = Table(caption: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))", columns: columns)
+        table.rows.reserveCapacity(sorted.count)
         for (task, due) in zip(sorted, dueTexts) {
-            items.append("\(task.name): \(due), \(task.state.sentenceLabel(language))")
+            if items.count <= limit { items.append("\(task.name): \(due), \(task.state.sentenceLabel(language))") }
             table.rows.append((task.name, [.number(due), .text(task.state.label(language))]))
         }
-        let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: 12)
+        let desc = "\(w.reportDate) \(date(reportDate)). " + Common.list(items, words: w, limit: limit)
         return Common.output(id: id, kind: "timeline", width: width, height: height, title: title, desc: desc, body: body, table: table, language: language)
     }
 }

@@ -148,15 +148,19 @@ public struct HeatmapChart: Chart {
         }
         let height = ly + 6 + Style.pad
 
+        let limit = 12
         var items: [String] = []
         var table = Table(caption: title, columns: tableColumns)
+        table.rows.reserveCapacity(rows.count)
         let noTasks = w.noTasks.lowercased()
         for (r, row) in rows.enumerated() {
-            let cells = (0..<columns.count).map { c in shares[r][c] == nil ? noTasks : printed[r][c] }
-            items.append("\(row.name): " + zip(columns, cells).map { "\($0) \($1)" }.joined(separator: ", "))
+            if items.count <= limit {
+                let cells = (0..<columns.count).map { c in shares[r][c] == nil ? noTasks : printed[r][c] }
+                items.append("\(row.name): " + zip(columns, cells).map { "\($0) \($1)" }.joined(separator: ", "))
+            }
             table.rows.append((row.name, printed[r].map { .number($0) }))
         }
         return Common.output(id: id, kind: "heatmap", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: 12), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body, table: table, language: language)
+                             desc: Common.list(items, words: w, limit: limit), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body, table: table, language: language)
     }
 }

@@ -160,17 +160,20 @@ public struct StateBarsChart: Chart {
         }
         let height = yCursor - Style.font - 2 + Style.pad - 8
 
+        let limit = 12
         var items: [String] = []
         var table = Table(caption: title, columns: columns)
+        table.rows.reserveCapacity(rows.count)
         for (row, (tally, countedTotal)) in zip(rows, zip(tallies, countedTotals)) {
-            let parts = TaskState.allCases.enumerated().filter { k, _ in tally.counts[k] > 0 }
-                .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
-            items.append("\(row.name): \(countedTotal)" +
-                         (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
+            if items.count <= limit {
+                let parts = TaskState.allCases.enumerated().filter { k, _ in tally.counts[k] > 0 }
+                    .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
+                items.append("\(row.name): \(countedTotal)" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
+            }
             table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
         return Common.output(id: id, kind: "states", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: 12), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
+                             desc: Common.list(items, words: w, limit: limit), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
     }
 }
 
