@@ -7,14 +7,58 @@ import Foundation
 enum TextMetrics {
     /// The estimated width of `text` at `fontSize`, in the same units.
     static func width(_ text: String, fontSize: Double) -> Double {
-        var em = 0.0
-        for scalar in text.unicodeScalars {
-            em += advance(scalar)
-        }
-        return em * fontSize
+        measure(text).em * fontSize
     }
 
-    private static func advance(_ s: Unicode.Scalar) -> Double {
+    /// The em width of `text` (the advances of its scalars added in order, as `width` needs them) and whether it is
+    /// single-spaced, found in one pass over its UTF-8 bytes: a chart measures every label, most of them twice.
+    ///
+    /// Single-spaced text is words separated by single spaces, with no tab, line break, or space at either end, so
+    /// that splitting it into words and joining them again gives it back. Most labels are such text and fit on one
+    /// line; for them `wrap` skips splitting, as the greedy fill would put every word on the first line: the widths
+    /// it adds up word by word end in exactly the width of the whole.
+    static func measure(_ text: String) -> (em: Double, singleSpaced: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var em = 0.0
+            var singleSpaced = true
+            var previous = UInt8(ascii: " ")
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    if lead == UInt8(ascii: "\n") || lead == UInt8(ascii: "\t") || (lead == UInt8(ascii: " ") && previous == lead) {
+                        singleSpaced = false
+                    }
+                    previous = lead
+                    em += asciiAdvances[Int(lead)]
+                    i += 1
+                    continue
+                }
+                previous = lead
+                // A Swift string's bytes are valid UTF-8: the lead byte tells the length.
+                var value: UInt32
+                if lead < 0xE0 {
+                    value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                em += advance(Unicode.Scalar(value).unsafelyUnwrapped)
+            }
+            return (em, singleSpaced && previous != UInt8(ascii: " "))
+        }
+    }
+
+    /// `advance` of every ASCII scalar, by its value.
+    private static let asciiAdvances: [Double] = (0..<128).map { advance(Unicode.Scalar(UInt8($0))) }
+
+    static func advance(_ s: Unicode.Scalar) -> Double {
         let v = s.value
         switch v {
         case 0x20: return 0.28
@@ -57,7 +101,8 @@ enum TextMetrics {
     /// A last line of one lone word takes the word before it along ("… công huyện" / "Lâm Bình", not "… huyện Lâm" /
     /// "Bình"): most Vietnamese words are two syllables, and a syllable alone on a line reads as a fragment.
     static func wrap(_ text: String, maxWidth: Double, fontSize: Double, maxLines: Int) -> (lines: [String], truncated: Bool) {
-        if isSingleSpaced(text) && width(text, fontSize: fontSize) <= maxWidth { return ([text], false) }
+        let measured = measure(text)
+        if measured.singleSpaced && measured.em * fontSize <= maxWidth { return ([text], false) }
         var (lines, truncated) = greedyWrap(text, maxWidth: maxWidth, fontSize: fontSize, maxLines: maxLines)
         guard !truncated, lines.count > 1, !containsSpace(lines[lines.count - 1]) else { return (lines, truncated) }
         var previous = lines[lines.count - 2].split(separator: " ").map(String.init)
@@ -67,22 +112,6 @@ enum TextMetrics {
         lines[lines.count - 2] = previous.joined(separator: " ")
         lines[lines.count - 1] = moved
         return (lines, false)
-    }
-
-    /// Whether `text` is words separated by single spaces, with no tab, line break, or space at either end, so that
-    /// splitting it into words and joining them again gives it back.
-    ///
-    /// Most labels are such text and fit on one line; for them `wrap` skips splitting, as the greedy fill would
-    /// put every word on the first line: the widths it adds up word by word end in exactly `width(text)`.
-    private static func isSingleSpaced(_ text: String) -> Bool {
-        var previous = UInt8(ascii: " ")
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || (byte == UInt8(ascii: " ") && previous == byte) {
-                return false
-            }
-            previous = byte
-        }
-        return previous != UInt8(ascii: " ")
     }
 
     /// The words of `text`: what is between the characters " ", "\n" and "\t".

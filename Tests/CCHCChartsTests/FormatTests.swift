@@ -111,6 +111,21 @@ import Testing
         return texts
     }
 
+    /// Measuring over UTF-8 bytes adds the same advances, in the same order, as going through the scalars, and tells
+    /// single-spaced text: no space at either end, no two spaces together, no tab or line feed.
+    @Test func oneBytePassMeasuresAsTheScalarsDo() {
+        for text in Self.awkwardTexts + ["\u{10FFFF}ạ€\u{7F}", String(repeating: "Ẫ", count: 40)] {
+            let measured = TextMetrics.measure(text)
+            let em = text.unicodeScalars.reduce(0.0) { $0 + TextMetrics.advance($1) }
+            #expect(measured.em.bitPattern == em.bitPattern, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let bytes = Array(text.utf8)
+            let singleSpaced = !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20 && !bytes.contains(0x09) && !bytes.contains(0x0A)
+                && !zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            #expect(measured.singleSpaced == singleSpaced, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TextMetrics.width(text, fontSize: 15) == em * 15)
+        }
+    }
+
     /// Splitting into words by bytes, when it is taken, must give what splitting by characters gives.
     @Test func wordsAreThoseOfACharacterSplit() {
         for text in Self.awkwardTexts {
