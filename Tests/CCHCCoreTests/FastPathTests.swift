@@ -4,6 +4,32 @@ import Testing
 
 /// The shortcuts taken for speed give what the plain ways give.
 @Suite struct FastPathTests {
+    /// XML escaping scalar by scalar, as it was first written, with no shortcut.
+    private static func escapeEveryScalar(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        "", "https://example.gov.vn/cchc/nhiem-vu/kh-1/nv-1/", "Sở Nội vụ: 85,95%", "a&b", "<b>", "\"x\" 'y'", "tab\tline\nend",
+        "cr\r\n", "bell\u{7}", "\u{1F}x", "e\u{301}&", "Kế hoạch “năm 2025” – đợt 2…",
+    ])
+    func xmlEscapingShortcutGivesTheSameText(_ text: String) {
+        #expect(XML.escape(text) == Self.escapeEveryScalar(text))
+    }
+
     /// The front matter split as it was first written: over characters, line by line.
     private static func splitByLines(_ text: String) -> (yaml: String, body: String)? {
         guard text.hasPrefix("---\n") || text == "---" else { return nil }

@@ -226,6 +226,15 @@ enum DataFiles {
 enum XML {
     /// Escapes `&`, `<`, `>`, `"` and `'`.
     static func escape(_ text: String) -> String {
+        // Most text (every URL of the sitemap) has nothing to escape or drop: given back as it is.
+        let needsWork = text.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
+            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return false
+            default: return byte < 0x20
+            }
+        }
+        guard needsWork else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
