@@ -270,12 +270,18 @@ enum JSONValue: Sendable, ExpressibleByDictionaryLiteral {
     init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Object(elements)) }
 
     /// An object's members in the order they were set; the writer sorts them by key.
+    ///
+    /// The members are kept in the order they are written in, their keys' UTF-8 byte order: sorted
+    /// once when made and kept so as keys are added, so writing an object never sorts it.
     struct Object: Sendable, ExpressibleByDictionaryLiteral {
         private(set) var members: [(String, JSONValue)]
 
-        init(_ members: [(String, JSONValue)]) { self.members = members }
+        init(_ members: [(String, JSONValue)]) {
+            self.members = members
+            self.members.sort { $0.0.utf8Precedes($1.0) }
+        }
 
-        init(dictionaryLiteral elements: (String, JSONValue)...) { members = elements }
+        init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(elements) }
 
         /// Sets `key` (replacing an earlier value of it).
         subscript(key: String) -> JSONValue? {
@@ -285,7 +291,10 @@ enum JSONValue: Sendable, ExpressibleByDictionaryLiteral {
                 switch (index, newValue) {
                 case let (index?, value?): members[index].1 = value
                 case let (index?, nil): members.remove(at: index)
-                case let (nil, value?): members.append((key, value))
+                case let (nil, value?):
+                    // After the last key that sorts before it or equal (there is none equal).
+                    let position = members.lastIndex { !key.utf8Precedes($0.0) }.map { $0 + 1 } ?? 0
+                    members.insert((key, value), at: position)
                 case (nil, nil): break
                 }
             }
@@ -316,7 +325,7 @@ enum JSONText {
         case .object(let object):
             if object.members.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
             out.append(0x7B)
-            for (i, member) in object.members.sorted(by: { $0.0.utf8Precedes($1.0) }).enumerated() {
+            for (i, member) in object.members.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 out.append(0x0A)
                 pad(indent + 2, &out)
