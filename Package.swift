@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // mimalloc's options (Debian's libmimalloc-dev), set by the programs as they start.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // SVG charts: Foundation only.
         .target(name: "CCHCCharts"),
         // The domain: model, loading, validation, derivation, Markdown, rendering, site writer.
@@ -53,6 +55,7 @@ let package = Package(
             dependencies: [
                 "CCHCCore",
                 "CCHCPreview",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: fastAllocator
@@ -60,7 +63,7 @@ let package = Package(
         // Benchmarks (run in release builds, never as timed tests).
         .executableTarget(
             name: "cchc-bench",
-            dependencies: ["CCHCCore", "CCHCCharts"],
+            dependencies: ["CCHCCore", "CCHCCharts", .target(name: "CMimalloc", condition: .when(platforms: [.linux]))],
             path: "Sources/Benchmarks",
             linkerSettings: fastAllocator
         ),

@@ -1,6 +1,11 @@
 // Benchmarks for cchc, run from a release build: `swift run -c release cchc-bench <name> [args...]`.
 // Each benchmark lives in its own file and is registered here by name.
 import Foundation
+#if os(Linux)
+import CMimalloc
+
+cchc_tune_allocator()
+#endif
 
 /// The benchmarks by subcommand name: a one-line summary and the function that runs it with the remaining arguments.
 let benchmarks: [(name: String, summary: String, run: ([String]) -> Int32)] = [

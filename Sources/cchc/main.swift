@@ -1,6 +1,11 @@
 import ArgumentParser
 import CCHCCore
 import Foundation
+#if os(Linux)
+import CMimalloc
+
+cchc_tune_allocator()
+#endif
 
 // The entry point is top-level code (not `@main`): an executable target with more than one
 // file cannot use `@main` in a file named main.swift. The generic helper makes sure the async
