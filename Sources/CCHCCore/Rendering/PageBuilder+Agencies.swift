@@ -26,10 +26,30 @@ extension PageBuilder {
         var leadRows: [(Int, Day?, TaskID, PageMap)] = []
         var supportRows: [(TaskID, PageMap)] = []
         let roles = self.roles[member.id] ?? AgencyRoles()
-        for taskID in roles.lead + roles.support {
+        // State bars by plan and the deadline timeline, from the agency's own lead tasks only
+        // (which come in plan order), gathered in the same pass.
+        var byPlan: [(String, Completion?)] = []
+        var dated: [(String, Day, TaskState)] = []
+        var currentPlan: PlanID?
+        var tally = Completion()
+        for (position, taskID) in (roles.lead + roles.support).enumerated() {
             do {
                 let task = lookup.tasks[taskID]!
                 let derived = derivation.tasks[task.id]!
+                if position < roles.lead.count {
+                    if taskID.plan != currentPlan {
+                        if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
+                        currentPlan = taskID.plan
+                        tally = Completion()
+                    }
+                    for pair in derived.pairs(of: member.id) {
+                        tally.add(pair.state)
+                        if let due = pair.occurrence.due {
+                            let name = pair.occurrence.period.map { "\(task.title) (\(words.period($0)))" } ?? task.title
+                            dated.append((name, due, pair.state))
+                        }
+                    }
+                }
                 if roles.leadSet.contains(task.id) {
                     let pairs = derived.pairs(of: member.id)
                     let summary = summaryState(pairs)
@@ -61,27 +81,6 @@ extension PageBuilder {
         }
         var context = agency(member.id, from: page)
         context.reserveCapacity(16)
-        // State bars by plan and the deadline timeline, from the agency's own lead tasks only
-        // (which come in plan order).
-        var byPlan: [(String, Completion?)] = []
-        var dated: [(String, Day, TaskState)] = []
-        var currentPlan: PlanID?
-        var tally = Completion()
-        for taskID in roles.lead {
-            if taskID.plan != currentPlan {
-                if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
-                currentPlan = taskID.plan
-                tally = Completion()
-            }
-            let title = lookup.tasks[taskID]?.title ?? taskID.description
-            for pair in derivation.tasks[taskID]!.pairs(of: member.id) {
-                tally.add(pair.state)
-                if let due = pair.occurrence.due {
-                    let name = pair.occurrence.period.map { "\(title) (\(words.period($0)))" } ?? title
-                    dated.append((name, due, pair.state))
-                }
-            }
-        }
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
         var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!))]
         charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!).map(PageValue.html)
