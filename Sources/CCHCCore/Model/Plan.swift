@@ -52,29 +52,72 @@ public enum IndexReference: Sendable, Hashable, CustomStringConvertible {
 public typealias Recurrence = PeriodKind
 
 /// A task (nhiệm vụ) of a plan.
-public struct PlanTask: Sendable, Hashable, Identifiable {
+///
+/// A class, never changed once read: pages, checks and downloads read tasks hundreds of
+/// thousands of times at national scale, and a copy of a class is one retain where a copy of a
+/// structure retains each of its strings and lists. Equal and hashed by value.
+public final class PlanTask: Sendable, Hashable, Identifiable {
     /// The full id, `<plan>/<task>`.
-    public var id: TaskID
+    public let id: TaskID
     /// The title.
-    public var title: String
+    public let title: String
     /// Lead agencies, as written.
-    public var lead: [Located<AgencyReference>]
+    public let lead: [Located<AgencyReference>]
     /// Supporting agencies, as written.
-    public var support: [Located<AgencyReference>]
+    public let support: [Located<AgencyReference>]
     /// What the task should lift.
-    public var index: [Located<IndexReference>]
+    public let index: [Located<IndexReference>]
     /// The deadline of a one-off task, or where a recurring one starts.
-    public var due: DateOrPeriod?
+    public let due: DateOrPeriod?
     /// The recurrence, for a recurring task.
-    public var every: Recurrence?
+    public let every: Recurrence?
     /// The day of the occurrence's last month it falls due.
-    public var day: Int?
+    public let day: Int?
     /// The last period of a recurring task.
-    public var until: DateOrPeriod?
+    public let until: DateOrPeriod?
     /// The target, free text.
-    public var target: String?
+    public let target: String?
     /// Where the plan's text sets the task out, e.g. `III.1`.
-    public var section: String?
+    public let section: String?
     /// Where the task's entry starts.
-    public var location: SourceLocation
+    public let location: SourceLocation
+
+    /// Makes a task.
+    public init(id: TaskID, title: String, lead: [Located<AgencyReference>], support: [Located<AgencyReference>],
+                index: [Located<IndexReference>], due: DateOrPeriod?, every: Recurrence?, day: Int?, until: DateOrPeriod?,
+                target: String?, section: String?, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.lead = lead
+        self.support = support
+        self.index = index
+        self.due = due
+        self.every = every
+        self.day = day
+        self.until = until
+        self.target = target
+        self.section = section
+        self.location = location
+    }
+
+    public static func == (a: PlanTask, b: PlanTask) -> Bool {
+        a === b || (a.id == b.id && a.title == b.title && a.lead == b.lead && a.support == b.support && a.index == b.index
+            && a.due == b.due && a.every == b.every && a.day == b.day && a.until == b.until && a.target == b.target
+            && a.section == b.section && a.location == b.location)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(title)
+        hasher.combine(lead)
+        hasher.combine(support)
+        hasher.combine(index)
+        hasher.combine(due)
+        hasher.combine(every)
+        hasher.combine(day)
+        hasher.combine(until)
+        hasher.combine(target)
+        hasher.combine(section)
+        hasher.combine(location)
+    }
 }

@@ -28,38 +28,98 @@ public struct Evidence: Sendable, Hashable {
 }
 
 /// One update in a progress report.
-public struct TaskUpdate: Sendable, Hashable {
+///
+/// A class, never changed once read, like ``ProgressReport``: pages read updates a hundred
+/// thousand times at national scale, and a copy of a class is one retain where a copy of a
+/// structure retains each of its strings and lists. Equal and hashed by value.
+public final class TaskUpdate: Sendable, Hashable {
     /// The task, as written.
-    public var task: Located<TaskID>
+    public let task: Located<TaskID>
     /// What the agency says.
-    public var status: ReportedStatus
+    public let status: ReportedStatus
     /// Share done, 0…100.
-    public var percent: Double?
+    public let percent: Double?
     /// When it was done.
-    public var completed: Day?
+    public let completed: Day?
     /// The occurrence of a recurring task this update is about.
-    public var period: Located<Period>?
+    public let period: Located<Period>?
     /// The note, inline Markdown.
-    public var note: String?
+    public let note: String?
     /// Evidence documents.
-    public var evidence: [Evidence]
+    public let evidence: [Evidence]
     /// Position within the file (0-based), for the latest-update rule.
-    public var position: Int
+    public let position: Int
+
+    /// Makes an update.
+    public init(task: Located<TaskID>, status: ReportedStatus, percent: Double?, completed: Day?, period: Located<Period>?,
+                note: String?, evidence: [Evidence], position: Int) {
+        self.task = task
+        self.status = status
+        self.percent = percent
+        self.completed = completed
+        self.period = period
+        self.note = note
+        self.evidence = evidence
+        self.position = position
+    }
+
+    public static func == (a: TaskUpdate, b: TaskUpdate) -> Bool {
+        a === b || (a.task == b.task && a.status == b.status && a.percent == b.percent && a.completed == b.completed
+            && a.period == b.period && a.note == b.note && a.evidence == b.evidence && a.position == b.position)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(task)
+        hasher.combine(status)
+        hasher.combine(percent)
+        hasher.combine(completed)
+        hasher.combine(period)
+        hasher.combine(note)
+        hasher.combine(evidence)
+        hasher.combine(position)
+    }
 }
 
 /// One agency's report for one period (`content/progress/**/*.yml`).
-public struct ProgressReport: Sendable, Hashable {
+///
+/// A class, never changed once read (see ``TaskUpdate``). Equal and hashed by value.
+public final class ProgressReport: Sendable, Hashable {
     /// The file's path relative to the site.
-    public var path: String
+    public let path: String
     /// Who reports.
-    public var agency: Located<AgencyID>
+    public let agency: Located<AgencyID>
     /// The period reported on.
-    public var period: Period
+    public let period: Period
     /// The date of the report.
-    public var reported: Located<Day>
+    public let reported: Located<Day>
     /// The updates, in the file's order.
-    public var updates: [TaskUpdate]
+    public let updates: [TaskUpdate]
     /// False when `agency`, `period` or `reported` was missing or bad: its updates are still
     /// checked against the plans, but not against the reporter or the reporting date.
-    public var isComplete: Bool = true
+    public let isComplete: Bool
+
+    /// Makes a report.
+    public init(path: String, agency: Located<AgencyID>, period: Period, reported: Located<Day>, updates: [TaskUpdate],
+                isComplete: Bool = true) {
+        self.path = path
+        self.agency = agency
+        self.period = period
+        self.reported = reported
+        self.updates = updates
+        self.isComplete = isComplete
+    }
+
+    public static func == (a: ProgressReport, b: ProgressReport) -> Bool {
+        a === b || (a.path == b.path && a.agency == b.agency && a.period == b.period && a.reported == b.reported
+            && a.updates == b.updates && a.isComplete == b.isComplete)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(agency)
+        hasher.combine(period)
+        hasher.combine(reported)
+        hasher.combine(updates)
+        hasher.combine(isComplete)
+    }
 }
