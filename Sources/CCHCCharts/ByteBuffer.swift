@@ -73,12 +73,6 @@ struct ByteBuffer: ~Copyable, ByteSink {
     /// The bytes written, as an array.
     var array: [UInt8] { withBytes { Array($0) } }
 
-    /// The bytes in `range`, as an array.
-    func array(_ range: Range<Int>) -> [UInt8] {
-        precondition(range.lowerBound >= 0 && range.upperBound <= count, "range outside the buffer")
-        return withBytes { Array(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
-
     @inline(never)
     private mutating func grow(toHold needed: Int) {
         let newCapacity = max(needed, capacity * 2)

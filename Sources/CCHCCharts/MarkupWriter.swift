@@ -45,9 +45,6 @@ struct MarkupWriter: ~Copyable {
     /// The markup as UTF-8.
     var array: [UInt8] { bytes.array }
 
-    /// The markup in `range` of its UTF-8 bytes (offsets as `count` gave them).
-    func array(_ range: Range<Int>) -> [UInt8] { bytes.array(range) }
-
     /// The number of bytes written.
     var count: Int { bytes.count }
 

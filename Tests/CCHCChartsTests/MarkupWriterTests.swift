@@ -26,7 +26,6 @@ import Testing
         }
         #expect(buffer.count == expected.count)
         #expect(buffer.array == expected)
-        #expect(buffer.array(10..<40) == Array(expected[10..<40]))
     }
 
     /// A fragment spliced into a writer keeps its bytes, and an empty one adds nothing.

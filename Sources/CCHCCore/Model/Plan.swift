@@ -1,5 +1,5 @@
 /// A plan (Kế hoạch) from `content/plans/<id>.md`.
-public struct Plan: Sendable, Hashable, Identifiable {
+public struct Plan: Sendable, Equatable, Identifiable {
     /// The plan id: the file name.
     public var id: PlanID
     /// The document's number, e.g. `386/KH-UBND`.
@@ -55,8 +55,8 @@ public typealias Recurrence = PeriodKind
 ///
 /// A class, never changed once read: pages, checks and downloads read tasks hundreds of
 /// thousands of times at national scale, and a copy of a class is one retain where a copy of a
-/// structure retains each of its strings and lists. Equal and hashed by value.
-public final class PlanTask: Sendable, Hashable, Identifiable {
+/// structure retains each of its strings and lists. Equal by value.
+public final class PlanTask: Sendable, Equatable, Identifiable {
     /// The full id, `<plan>/<task>`.
     public let id: TaskID
     /// The title.
@@ -104,20 +104,5 @@ public final class PlanTask: Sendable, Hashable, Identifiable {
         a === b || (a.id == b.id && a.title == b.title && a.lead == b.lead && a.support == b.support && a.index == b.index
             && a.due == b.due && a.every == b.every && a.day == b.day && a.until == b.until && a.target == b.target
             && a.section == b.section && a.location == b.location)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(title)
-        hasher.combine(lead)
-        hasher.combine(support)
-        hasher.combine(index)
-        hasher.combine(due)
-        hasher.combine(every)
-        hasher.combine(day)
-        hasher.combine(until)
-        hasher.combine(target)
-        hasher.combine(section)
-        hasher.combine(location)
     }
 }

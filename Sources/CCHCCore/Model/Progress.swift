@@ -31,8 +31,8 @@ public struct Evidence: Sendable, Hashable {
 ///
 /// A class, never changed once read, like ``ProgressReport``: pages read updates a hundred
 /// thousand times at national scale, and a copy of a class is one retain where a copy of a
-/// structure retains each of its strings and lists. Equal and hashed by value.
-public final class TaskUpdate: Sendable, Hashable {
+/// structure retains each of its strings and lists. Equal by value.
+public final class TaskUpdate: Sendable, Equatable {
     /// The task, as written.
     public let task: Located<TaskID>
     /// What the agency says.
@@ -67,23 +67,12 @@ public final class TaskUpdate: Sendable, Hashable {
         a === b || (a.task == b.task && a.status == b.status && a.percent == b.percent && a.completed == b.completed
             && a.period == b.period && a.note == b.note && a.evidence == b.evidence && a.position == b.position)
     }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(task)
-        hasher.combine(status)
-        hasher.combine(percent)
-        hasher.combine(completed)
-        hasher.combine(period)
-        hasher.combine(note)
-        hasher.combine(evidence)
-        hasher.combine(position)
-    }
 }
 
 /// One agency's report for one period (`content/progress/**/*.yml`).
 ///
-/// A class, never changed once read (see ``TaskUpdate``). Equal and hashed by value.
-public final class ProgressReport: Sendable, Hashable {
+/// A class, never changed once read (see ``TaskUpdate``). Equal by value.
+public final class ProgressReport: Sendable, Equatable {
     /// The file's path relative to the site.
     public let path: String
     /// Who reports.
@@ -112,14 +101,5 @@ public final class ProgressReport: Sendable, Hashable {
     public static func == (a: ProgressReport, b: ProgressReport) -> Bool {
         a === b || (a.path == b.path && a.agency == b.agency && a.period == b.period && a.reported == b.reported
             && a.updates == b.updates && a.isComplete == b.isComplete)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(path)
-        hasher.combine(agency)
-        hasher.combine(period)
-        hasher.combine(reported)
-        hasher.combine(updates)
-        hasher.combine(isComplete)
     }
 }

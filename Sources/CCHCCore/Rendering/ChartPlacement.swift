@@ -19,17 +19,9 @@ extension PageBuilder {
         }
     }
 
-    /// The core's state for a chart's state (the inverse of ``chartState(_:)``).
+    /// The core's state for a chart's state: the inverse of ``chartState(_:)``, found among the seven.
     static func coreState(_ state: CCHCCharts.TaskState) -> TaskState {
-        switch state {
-        case .done: return .done
-        case .doneLate: return .doneLate
-        case .inProgress: return .inProgress
-        case .notStarted: return .notStarted
-        case .overdue: return .overdue
-        case .dropped: return .dropped
-        case .noReport: return .noReport
-        }
+        TaskState.allCases.first { chartState($0) == state }!
     }
 
     /// A state bar row for `completion`: its count in each state, zero for none.

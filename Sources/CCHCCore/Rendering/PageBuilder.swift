@@ -108,15 +108,8 @@ struct PageBuilder: Sendable {
 
     /// One update as lists show it.
     func update(_ reference: UpdateReference, from page: String) -> PageMap {
-        update(reference, report: site.reports[reference.report], update: site.reports[reference.report].updates[reference.update],
-               from: page)
-    }
-
-    /// ``update(_:from:)`` with the report and the update read where they are: copying them out
-    /// would retain each of their strings and lists, for each of a national site's hundred thousand
-    /// updates on pages.
-    private func update(_ reference: UpdateReference, report: borrowing ProgressReport, update: borrowing TaskUpdate,
-                        from page: String) -> PageMap {
+        let report = site.reports[reference.report]
+        let update = report.updates[reference.update]
         let task = update.task.value
         let isLead = derivation.tasks[task]?.leads.contains(report.agency.value) ?? false
         var out: PageMap = [
