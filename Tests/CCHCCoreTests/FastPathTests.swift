@@ -14,6 +14,23 @@ import Testing
         }
     }
 
+    /// A JSON object keeps its keys sorted as they are added, so it is written sorted without sorting.
+    @Test func jsonObjectsStaySortedAsKeysAreAdded() {
+        var object: JSONValue.Object = ["state": .string("done"), "agency": .string("so-noi-vu"), "Z": .int(1), "đ": .bool(true)]
+        for key in ["period", "a", "zz", "due", "agency_2", "~", "Đ"] { object[key] = .string(key) }
+        object["state"] = .string("overdue")
+        object["zz"] = nil
+        let keys = object.members.map(\.0)
+        #expect(keys == keys.sorted { $0.utf8Precedes($1) })
+        #expect(Set(keys) == ["state", "agency", "Z", "đ", "period", "a", "due", "agency_2", "~", "Đ"])
+        #expect(object["state"].map { if case .string(let s) = $0 { s } else { "" } } == "overdue")
+        var out: [UInt8] = []
+        JSONText.write(.object(object), indent: 0, into: &out)
+        let written = String(decoding: out, as: UTF8.self).split(separator: "\n").dropFirst().dropLast()
+            .map { $0.split(separator: "\"")[1] }.map(String.init)
+        #expect(written == keys)
+    }
+
     @Test(arguments: [
         "", "https://example.gov.vn/cchc/nhiem-vu/kh-1/nv-1/", "Sở Nội vụ: 85,95%", "a&b", "<b>", "\"x\" 'y'", "tab\tline\nend",
         "cr\r\n", "bell\u{7}", "\u{1F}x", "e\u{301}&", "Kế hoạch “năm 2025” – đợt 2…",
