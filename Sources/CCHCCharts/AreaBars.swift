@@ -97,7 +97,7 @@ public struct AreaBarsChart: Chart {
                     let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 10
                     let barWidth = barRight - left
                     svg.rect(class: "chart-track", x: left, y: barY, width: barWidth, height: barHeight, fill: Palette.track,
-                             stroke: Palette.axis, strokeWidth: 1)
+                             stroke: Palette.axis)
                     let maxV = row.maximum > 0 ? row.maximum : 1
                     if let s = row.score, s.isFinite {
                         let out = s > row.maximum || s < 0

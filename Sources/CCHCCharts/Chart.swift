@@ -150,6 +150,8 @@ enum Common {
         out.attribute("role", "img")
         out.attribute("aria-labelledby", "\(id)-title \(id)-desc")
         out.attribute("font-size", Style.font)
+        // Every shape with an area sets its own fill, so this one reaches only the text: `text` leaves ink out.
+        out.attribute("fill", Palette.ink)
         out.start("title")
         out.attribute("id", "\(id)-title")
         out.characters(title)

@@ -7,26 +7,26 @@ enum Marker {
         var d = PathData()
         switch state {
         case .done:
-            svg.circle(class: cls, cx: cx, cy: cy, r: s, fill: "#009E73", stroke: Palette.ink, strokeWidth: 1, title: title)
+            svg.circle(class: cls, cx: cx, cy: cy, r: s, fill: "#009E73", stroke: Palette.ink, title: title)
             return
         case .doneLate:
             d.polygon([(cx, cy - s), (cx + s, cy), (cx, cy + s), (cx - s, cy)])
-            svg.path(class: cls, d, fill: "#009E73", stroke: Palette.ink, strokeWidth: 1, title: title)
+            svg.path(class: cls, d, fill: "#009E73", stroke: Palette.ink, title: title)
         case .inProgress:
             d.polygon([(cx, cy - s), (cx + s, cy + s * 0.8), (cx - s, cy + s * 0.8)])
-            svg.path(class: cls, d, fill: "#56B4E9", stroke: Palette.ink, strokeWidth: 1, title: title)
+            svg.path(class: cls, d, fill: "#56B4E9", stroke: Palette.ink, title: title)
         case .notStarted:
             svg.rect(class: cls, x: cx - s * 0.85, y: cy - s * 0.85, width: s * 1.7, height: s * 1.7, fill: "#E69F00",
-                     stroke: Palette.ink, strokeWidth: 1, title: title)
+                     stroke: Palette.ink, title: title)
         case .overdue:
             d.polygon([(cx, cy + s), (cx + s, cy - s * 0.8), (cx - s, cy - s * 0.8)])
-            svg.path(class: cls, d, fill: "#D55E00", stroke: Palette.ink, strokeWidth: 1, title: title)
+            svg.path(class: cls, d, fill: "#D55E00", stroke: Palette.ink, title: title)
         case .dropped:
             let a = s * 0.9, b = s * 0.35
             d.polygon([(cx - a, cy - a + b), (cx - a + b, cy - a), (cx, cy - b), (cx + a - b, cy - a),
                        (cx + a, cy - a + b), (cx + b, cy), (cx + a, cy + a - b), (cx + a - b, cy + a),
                        (cx, cy + b), (cx - a + b, cy + a), (cx - a, cy + a - b), (cx - b, cy)])
-            svg.path(class: cls, d, fill: "#8c8c8c", stroke: Palette.ink, strokeWidth: 1, title: title)
+            svg.path(class: cls, d, fill: "#8c8c8c", stroke: Palette.ink, title: title)
         case .noReport:
             svg.circle(class: cls, cx: cx, cy: cy, r: s - 1, fill: "#ffffff", stroke: Palette.ink, strokeWidth: 2, dash: "2 2",
                        title: title)

@@ -115,7 +115,7 @@ public struct HeatmapChart: Chart {
                             anyNil = true
                             svg.rect(class: "chart-cell chart-cell-none", x: x, y: top, width: cellWidth, height: cellHeight,
                                      fill: "url(#\(id)-pat-none)", stroke: "#ffffff", strokeWidth: 2, title: tip)
-                            svg.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle", fill: Palette.ink,
+                            svg.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
                                      class: "chart-cell-value")
                         }
                     }
@@ -130,7 +130,7 @@ public struct HeatmapChart: Chart {
             for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
                 let rgb = Palette.ramp(step)
                 let text = VietnameseNumber.percent(step, decimals: 0, language: language)
-                svg.rect(x: lx, y: ly - 13, width: 44, height: 18, fill: Palette.hex(rgb), stroke: Palette.axis, strokeWidth: 1)
+                svg.rect(x: lx, y: ly - 13, width: 44, height: 18, fill: Palette.hex(rgb), stroke: Palette.axis)
                 svg.text(text, x: lx + 22, y: ly + 1, anchor: "middle", fill: Palette.textOn(rgb))
                 lx += 48
             }
@@ -142,7 +142,7 @@ public struct HeatmapChart: Chart {
                 } else {
                     lx += 8
                 }
-                svg.rect(x: lx, y: ly - 13, width: 22, height: 18, fill: "url(#\(id)-pat-none)", stroke: Palette.axis, strokeWidth: 1)
+                svg.rect(x: lx, y: ly - 13, width: 22, height: 18, fill: "url(#\(id)-pat-none)", stroke: Palette.axis)
                 svg.text(text, x: lx + 28, y: ly + 1)
             }
         }

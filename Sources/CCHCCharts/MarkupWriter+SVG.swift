@@ -7,13 +7,12 @@ extension MarkupWriter {
 
     /// A `<g>` whose children `content` writes.
     mutating func group(class cls: String, id: String? = nil, fontSize: Double? = nil, fontWeight: String? = nil,
-                        fill: String? = nil, _ content: (inout MarkupWriter) -> Void) {
+                        _ content: (inout MarkupWriter) -> Void) {
         start("g")
         attribute("class", cls)
         if let id { attribute("id", id) }
         if let fontSize { attribute("font-size", fontSize) }
         if let fontWeight { attribute("font-weight", fontWeight) }
-        if let fill { attribute("fill", fill) }
         content(&self)
         end()
     }
@@ -95,7 +94,7 @@ extension MarkupWriter {
 
     // MARK: - Text
 
-    /// A `<text>` holding `s` at (`x`, `y`).
+    /// A `<text>` holding `s` at (`x`, `y`). Ink, the default `fill`, is not written: the chart's `<svg>` sets it.
     mutating func text(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
                        fill: String = Palette.ink, weight: String? = nil, class cls: String? = nil) {
         start("text")
@@ -105,7 +104,7 @@ extension MarkupWriter {
         if let size { attribute("font-size", size) }
         if let weight { attribute("font-weight", weight) }
         if let cls { attribute("class", cls) }
-        attribute("fill", fill)
+        if fill != Palette.ink { attribute("fill", fill) }
         characters(s)
         end()
     }

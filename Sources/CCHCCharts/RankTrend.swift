@@ -112,7 +112,7 @@ public struct RankTrendChart: Chart {
         var height = plotBottom + 34
         if flagged {
             let note = language == .vi ? "* Thứ hạng nằm ngoài khoảng 1…số tỉnh được xếp hạng" : "* Rank outside 1…the number ranked"
-            body.text(note, x: plotLeft, y: height + 12, fill: Palette.ink, class: "chart-footnote")
+            body.text(note, x: plotLeft, y: height + 12, class: "chart-footnote")
             height += 24
         }
 

@@ -42,8 +42,8 @@ public struct CompletionRingChart: Chart {
         let clamped = min(max(share, 0), 1)
         var body = MarkupWriter(depth: 1, capacity: 2048)
         body.circle(class: "chart-track", cx: cx, cy: cy, r: r, fill: "none", stroke: Palette.track, strokeWidth: stroke)
-        body.circle(cx: cx, cy: cy, r: r + stroke / 2, fill: "none", stroke: Palette.axis, strokeWidth: 1)
-        body.circle(cx: cx, cy: cy, r: r - stroke / 2, fill: "none", stroke: Palette.axis, strokeWidth: 1)
+        body.circle(cx: cx, cy: cy, r: r + stroke / 2, fill: "none", stroke: Palette.axis)
+        body.circle(cx: cx, cy: cy, r: r - stroke / 2, fill: "none", stroke: Palette.axis)
         if clamped >= 0.9999 {
             body.circle(class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
                         strokeWidth: stroke)

@@ -119,7 +119,7 @@ public struct ScoreTrendChart: Chart {
                 svg.line(x1: plotLeft, y1: yy, x2: plotRight, y2: yy, stroke: t == bottom ? Palette.axis : Palette.grid)
             }
         }
-        body.group(class: "chart-axis chart-axis-y", fill: Palette.ink) { svg in
+        body.group(class: "chart-axis chart-axis-y") { svg in
             for (t, label) in zip(ticks, tickLabels) {
                 svg.text(label, x: plotLeft - 6, y: y(t) + 5, anchor: "end")
             }

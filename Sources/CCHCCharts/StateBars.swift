@@ -143,7 +143,7 @@ public struct StateBarsChart: Chart {
                         guard c > 0, total > 0 else { continue }
                         let segWidth = barWidth * Double(c) / Double(total)
                         svg.rect(class: Palette.stateClass(.segment, state), x: x, y: barY, width: segWidth, height: barHeight,
-                                 fill: Palette.fill(state, id: id), stroke: "#ffffff", strokeWidth: 1,
+                                 fill: Palette.fill(state, id: id), stroke: "#ffffff",
                                  title: "\(state.label(language)): \(tally.printed[k])")
                         x += segWidth
                     }
@@ -152,7 +152,7 @@ public struct StateBarsChart: Chart {
                                  stroke: Palette.grid, dash: "4 3")
                     } else {
                         svg.rect(class: "chart-outline", x: left, y: barY, width: barWidth, height: barHeight, fill: "none",
-                                 stroke: Palette.axis, strokeWidth: 1)
+                                 stroke: Palette.axis)
                     }
                     yCursor = barY + barHeight + 14 + Style.font + 2
                 }
@@ -196,8 +196,7 @@ enum Legend {
                     if marker {
                         Marker.write(state, cx: x + 7, cy: baseline - 5, size: 7, into: &svg)
                     } else {
-                        svg.rect(x: x, y: baseline - 12, width: 14, height: 14, fill: Palette.fill(state, id: id), stroke: Palette.axis,
-                                 strokeWidth: 1)
+                        svg.rect(x: x, y: baseline - 12, width: 14, height: 14, fill: Palette.fill(state, id: id), stroke: Palette.axis)
                     }
                     svg.text(label, x: x + 20, y: baseline)
                 }
