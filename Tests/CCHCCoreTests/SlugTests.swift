@@ -35,3 +35,23 @@ struct SlugTests {
         #expect(Slug.isValidID(id) == valid)
     }
 }
+
+/// A task id hashes its two parts once, when it is made; equality and hashing must still follow both parts.
+struct TaskIDTests {
+    @Test func parsedAndBuiltIDsAreTheSameKey() {
+        let built = TaskID(plan: "kh-1", local: "mot-lan")
+        let parsed = TaskID("kh-1/mot-lan")!
+        #expect(built == parsed)
+        #expect(built.hashValue == parsed.hashValue)
+        #expect([built: 1][parsed] == 1)
+    }
+
+    @Test func theSplitBetweenPlanAndTaskMatters() {
+        let a = TaskID("kh-1/a-b")!, b = TaskID("kh-1-a/b")!, c = TaskID("kh-2/a-b")!
+        #expect(a != b)
+        #expect(a != c)
+        let keys: Set = [a, b, c, TaskID(plan: "kh-1", local: "a-b")]
+        #expect(keys.count == 3)
+        #expect(a.description == "kh-1/a-b")
+    }
+}
