@@ -77,6 +77,7 @@ enum Validator {
         // Progress reports. What the checks need of a task is found once, at its first update:
         // a national site has hundreds of thousands of updates on tens of thousands of tasks.
         var facts: [TaskID: TaskFacts] = [:]
+        facts.reserveCapacity(lookup.tasks.count)
         for r in site.reports.indices {
             let reporter = site.reports[r].agency.value
             let isComplete = site.reports[r].isComplete
