@@ -63,14 +63,16 @@ let package = Package(
         // Benchmarks (run in release builds, never as timed tests).
         .executableTarget(
             name: "cchc-bench",
-            dependencies: ["CCHCCore", "CCHCCharts", .target(name: "CMimalloc", condition: .when(platforms: [.linux]))],
+            dependencies: ["CCHCCore", "CCHCCharts", "CCHCSynthetic", .target(name: "CMimalloc", condition: .when(platforms: [.linux]))],
             path: "Sources/Benchmarks",
             linkerSettings: fastAllocator
         ),
+        // Synthetic site folders at a chosen scale, for the benchmarks and the tests (Foundation only).
+        .target(name: "CCHCSynthetic", path: "Sources/Synthetic"),
         // Helpers shared by the test targets: fixture sites, running the real binary.
         .target(name: "CCHCTestSupport", dependencies: ["CCHCCore"]),
         // Yams here only to compare our YAML composer with its own.
-        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden"]),

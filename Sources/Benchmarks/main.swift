@@ -1,5 +1,6 @@
 // Benchmarks for cchc, run from a release build: `swift run -c release cchc-bench <name> [args...]`.
 // Each benchmark lives in its own file and is registered here by name.
+import CCHCSynthetic
 import Foundation
 #if os(Linux)
 import CMimalloc

@@ -1,3 +1,4 @@
+import CCHCSynthetic
 import CCHCTestSupport
 import Testing
 @testable import CCHCCore

@@ -1,3 +1,4 @@
+import CCHCSynthetic
 import Foundation
 import Testing
 @testable import CCHCCore

@@ -227,9 +227,14 @@ struct ParsedSource: Sendable {
 
 /// Runs a function over `0..<count` on all cores and returns the results in index order.
 public enum ConcurrentMap {
+    /// While true (`ConcurrentMap.$serial.withValue(true) { … }`), `run` applies `body` to each index in
+    /// turn on the calling thread, and so does every `run` inside it: a build made so is the serial
+    /// reference the tests compare the parallel build with.
+    @TaskLocal public static var serial = false
+
     /// Applies `body` to every index concurrently; the output order is the index order.
     public static func run<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard count > 1 else { return (0..<count).map(body) }
+        guard count > 1, !serial else { return (0..<count).map(body) }
         let buffer = ResultBuffer<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { i in buffer.store(body(i), at: i) }
         return buffer.values()

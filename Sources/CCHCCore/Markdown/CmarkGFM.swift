@@ -35,7 +35,9 @@ import Foundation
 //   * AST walking and editing touch only this call's tree;
 //   * the HTML renderer (html.c and the extensions' html_render callbacks) keeps its state in the
 //     per-call renderer (`renderer->opaque` for tables) and reads only constant escape tables.
-// `MarkdownTests.concurrentRenderingMatchesSerialRendering` fails when the lock is removed.
+// `MarkdownTests.concurrentRenderingMatchesSerialRendering` fails when the lock is removed, and so does
+// `ParallelBuildTests`, a synthetic site's pages rendered on all cores as `cchc serve` renders them.
+// (A full build parses its texts on one thread beside other work: see `SiteOutput`.)
 enum CmarkGFM {
     /// The GFM extensions every parser gets, always the same set in the same order.
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]

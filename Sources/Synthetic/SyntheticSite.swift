@@ -1,9 +1,11 @@
 import Foundation
 
-/// A small, fast deterministic random number generator (SplitMix64), so a seed always gives the same site.
-struct SplitMix: RandomNumberGenerator {
+/// A small, fast deterministic random number generator (SplitMix64), so a seed always gives the same site,
+/// and tests that shuffle or draw values see the same ones on every run.
+public struct SplitMix: RandomNumberGenerator {
     var state: UInt64
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,9 +16,15 @@ struct SplitMix: RandomNumberGenerator {
 
 /// Writes synthetic site folders that follow the content format, at a chosen scale, and the
 /// equivalent Hugo site (same Markdown pages and bytes, one taxonomy term per agency).
-enum SyntheticSite {
-    struct Scale {
-        var agencies = 4000, plans = 600, tasks = 30000, reports = 50000, seed: UInt64 = 1
+///
+/// `cchc-bench generate` writes the national sites of the benchmarks; the tests write small ones.
+public enum SyntheticSite {
+    /// How much to write; the defaults are the national scale.
+    public struct Scale: Sendable {
+        public var agencies = 4000, plans = 600, tasks = 30000, reports = 50000, seed: UInt64 = 1
+        public init(agencies: Int = 4000, plans: Int = 600, tasks: Int = 30000, reports: Int = 50000, seed: UInt64 = 1) {
+            (self.agencies, self.plans, self.tasks, self.reports, self.seed) = (agencies, plans, tasks, reports, seed)
+        }
     }
 
     static let words = """
@@ -36,7 +44,7 @@ enum SyntheticSite {
     }
 
     /// The Markdown body of a plan: 2–8 KB with headings, lists, a table, strikethrough and autolinks.
-    static func planBody(_ rng: inout SplitMix, number: Int) -> String {
+    public static func planBody(_ rng: inout SplitMix, number: Int) -> String {
         let target = 2048 + Int(rng.next() % 6144)
         var text = "## I. MỤC ĐÍCH, YÊU CẦU\n\n"
         var section = 1
@@ -78,7 +86,8 @@ enum SyntheticSite {
         let description: String
     }
 
-    static func run(_ arguments: [String]) -> Int32 {
+    /// `cchc-bench generate`: parses its arguments, writes the sites and prints what it wrote.
+    public static func run(_ arguments: [String]) -> Int32 {
         var scale = Scale()
         var out: String?
         var hugo: String?
@@ -120,8 +129,8 @@ enum SyntheticSite {
     }
 
     /// Writes the site; returns the Markdown bytes written (plan bodies), for the Hugo comparison.
-    static func write(_ scale: Scale, to root: URL, hugo: URL?) throws -> Int {
-        var rng = SplitMix(state: scale.seed)
+    public static func write(_ scale: Scale, to root: URL, hugo: URL?) throws -> Int {
+        var rng = SplitMix(seed: scale.seed)
         let fm = FileManager.default
         try clear(root)
         if let hugo { try clear(hugo) }
