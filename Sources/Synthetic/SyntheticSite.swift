@@ -21,7 +21,8 @@ public struct SplitMix: RandomNumberGenerator {
 public enum SyntheticSite {
     /// How much to write; the defaults are the national scale.
     public struct Scale: Sendable {
-        public var agencies = 4000, plans = 600, tasks = 30000, reports = 50000, seed: UInt64 = 1
+        public var agencies, plans, tasks, reports: Int
+        public var seed: UInt64
         public init(agencies: Int = 4000, plans: Int = 600, tasks: Int = 30000, reports: Int = 50000, seed: UInt64 = 1) {
             (self.agencies, self.plans, self.tasks, self.reports, self.seed) = (agencies, plans, tasks, reports, seed)
         }
@@ -44,7 +45,7 @@ public enum SyntheticSite {
     }
 
     /// The Markdown body of a plan: 2–8 KB with headings, lists, a table, strikethrough and autolinks.
-    public static func planBody(_ rng: inout SplitMix, number: Int) -> String {
+    static func planBody(_ rng: inout SplitMix, number: Int) -> String {
         let target = 2048 + Int(rng.next() % 6144)
         var text = "## I. MỤC ĐÍCH, YÊU CẦU\n\n"
         var section = 1

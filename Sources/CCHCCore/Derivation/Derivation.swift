@@ -94,7 +94,7 @@ public struct Derivation: Sendable {
         self.asOf = asOf
         var ignored = Set<Int>()
         // Updates per task, in the latest-update order: reported, then path bytes, then position.
-        let taskCount = site.plans.reduce(0) { $0 + $1.tasks.count }
+        let taskCount = site.taskCount
         // Each update with its place in that order, found once rather than in every comparison.
         typealias Keyed = (reported: Day, path: Int, position: Int, reference: UpdateReference)
         let pathRank = Derivation.pathRanks(site.reports)

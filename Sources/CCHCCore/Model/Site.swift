@@ -92,6 +92,8 @@ public struct Site: Sendable {
     public var indices: [IndexDefinition]
     /// The plans, ordered by file name.
     public var plans: [Plan]
+    /// How many tasks the plans set, for tables keyed by task to reserve their room.
+    var taskCount: Int { plans.reduce(0) { $0 + $1.tasks.count } }
     /// The progress reports, ordered by path.
     public var reports: [ProgressReport]
     /// The files under `content/files/`, as paths relative to `content/` (`files/x.pdf`), in NFC.

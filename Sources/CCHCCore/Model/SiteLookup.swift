@@ -36,7 +36,7 @@ public struct SiteLookup: Sendable {
         self.indices = Dictionary(site.indices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.plans = Dictionary(site.plans.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var tasks: [TaskID: PlanTask] = [:]
-        tasks.reserveCapacity(site.plans.reduce(0) { $0 + $1.tasks.count })
+        tasks.reserveCapacity(site.taskCount)
         var children: [PlanID: [PlanID]] = [:]
         for plan in site.plans {
             for task in plan.tasks { tasks[task.id] = task }

@@ -31,7 +31,7 @@ final class LinkTables: Sendable {
             Once {
                 let root = String(repeating: "../", count: depth)
                 var entries: [TaskID: PageMap] = [:]
-                entries.reserveCapacity(site.plans.reduce(0) { $0 + $1.tasks.count })
+                entries.reserveCapacity(site.taskCount)
                 for plan in site.plans {
                     for task in plan.tasks { entries[task.id] = Self.task(task.id, task, plan: plan, root: root) }
                 }
