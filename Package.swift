@@ -74,7 +74,10 @@ let package = Package(
         // Helpers shared by the test targets: fixture sites, running the real binary.
         .target(name: "CCHCTestSupport", dependencies: ["CCHCCore"]),
         // Yams here only to compare our YAML composer with its own.
-        .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams")]),
+        .testTarget(
+            name: "CCHCCoreTests",
+            dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden"]),

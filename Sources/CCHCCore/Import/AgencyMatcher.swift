@@ -48,7 +48,13 @@ public struct AgencyMatcher: Sendable {
     struct Pattern: Sendable {
         var words: [String]
         var target: Target
+        /// A name met without its "tỉnh" or province ("Thanh tra" of "Thanh tra tỉnh"): it must not
+        /// run on into another body's name ("Thanh tra Sở", "Công an huyện").
+        var isShortened = false
     }
+
+    /// Words that, after a shortened name, show it belongs to another body.
+    static let otherBodyWords: Set<String> = ["so", "huyen", "xa", "phuong", "thanh", "thi", "bo", "quan", "cap"]
 
     private var patterns: [String: [Pattern]] = [:]
     private let optionalTails: [[String]]
@@ -61,8 +67,8 @@ public struct AgencyMatcher: Sendable {
             for name in [agency.name] + [agency.short].compactMap { $0 } + agency.aliases {
                 let words = Self.canonical(VietnameseFold.words(name))
                 guard !words.isEmpty else { continue }
-                for variant in Self.variants(words, province: provinceWords) {
-                    all.append(Pattern(words: variant, target: .agency(agency.id)))
+                for (n, variant) in Self.variants(words, province: provinceWords).enumerated() {
+                    all.append(Pattern(words: variant, target: .agency(agency.id), isShortened: n > 0))
                 }
             }
         }
@@ -137,7 +143,8 @@ public struct AgencyMatcher: Sendable {
     static func variants(_ words: [String], province: [String]) -> [[String]] {
         var out = [words]
         var trimmed = words
-        if !province.isEmpty, trimmed.count > province.count, Array(trimmed.suffix(province.count)) == province {
+        // Only where two words or more are left: "Báo Bắc Kạn" never becomes "Báo".
+        if !province.isEmpty, trimmed.count >= province.count + 2, Array(trimmed.suffix(province.count)) == province {
             trimmed.removeLast(province.count)
             out.append(trimmed)
         }
@@ -220,6 +227,7 @@ public struct AgencyMatcher: Sendable {
                 let end = position + candidate.words.count
                 if ok, end < stream.count, stream[end].token == stream[end - 1].token { ok = false }
                 if ok, position > 0, stream[position - 1].token == stream[position].token { ok = false }
+                if ok, candidate.isShortened, end < stream.count, Self.otherBodyWords.contains(stream[end].word) { ok = false }
                 if ok { best = (candidate, end, fuzzy); break }
             }
             guard let (pattern, matchEnd, fuzzy) = best else { position += 1; continue }

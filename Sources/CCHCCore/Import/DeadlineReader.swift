@@ -28,7 +28,7 @@ public enum DeadlineReader {
     /// Every deadline named in `text`, in order. `bare` reads a table cell, where a date or
     /// period alone is the deadline.
     public static func read(_ text: String, issued: Day?, bare: Bool = false) -> [Deadline] {
-        let folded = VietnameseFold.key(text)
+        let folded = digitsReadAsDigits(VietnameseFold.key(text))
         let year = issued?.year
         var found: [(Range<String.Index>, Deadline)] = []
         func add(_ range: Range<String.Index>, _ deadline: Deadline) {
@@ -157,6 +157,25 @@ public enum DeadlineReader {
         case "iv", "4": return 4
         default: return nil
         }
+    }
+
+    /// OCR reads 0 as o and 1 as l inside numbers ("3O/6/2024", "l5/8"): put them back where a
+    /// letter stands between or beside digits and date separators. One character for one, so
+    /// places in the text stay where they were.
+    static func digitsReadAsDigits(_ text: String) -> String {
+        let chars = Array(text)
+        var out = chars
+        func isDigitish(_ i: Int) -> Bool { i >= 0 && i < chars.count && (chars[i].isASCII && chars[i].isNumber) }
+        for i in chars.indices where chars[i] == "o" || chars[i] == "l" {
+            let before = i > 0 ? chars[i - 1] : " ", after = i + 1 < chars.count ? chars[i + 1] : " "
+            let leftNumeric = isDigitish(i - 1), rightNumeric = isDigitish(i + 1)
+            let separatorNext = after == "/" && isDigitish(i + 2)
+            let separatorBefore = before == "/" && isDigitish(i - 2)
+            if (leftNumeric && (rightNumeric || after == "/" || !after.isLetter)) || (rightNumeric && !before.isLetter) || separatorNext && leftNumeric || separatorBefore && !after.isLetter {
+                out[i] = chars[i] == "o" ? "0" : "1"
+            }
+        }
+        return String(out)
     }
 
     // MARK: - Patterns on folded text

@@ -35,14 +35,16 @@ public enum Outline {
         }
         if first == "+" { return Marker(kind: .plus, label: "", rest: rest(from: 1)) }
         // "PHẦN I." / roman numerals.
+        // OCR reads I as l or 1 ("Il.", "1I."): taken as roman when a real I, V or X is there too.
         var i = 0
-        while i < chars.count, "IVXLỊ".contains(chars[i]) { i += 1 }
-        if i > 0, i < chars.count, chars[i] == "." || chars[i] == ")" || chars[i] == " ",
-           romans.contains(String(chars[..<i]).replacingOccurrences(of: "Ị", with: "I")) {
+        while i < chars.count, "IVXLỊl1".contains(chars[i]) { i += 1 }
+        let numeral = String(chars[..<i]).map { "Ịl1".contains($0) ? "I" : String($0) }.joined()
+        let hasRoman = chars[..<i].contains { "IVX".contains($0) }
+        if i > 0, hasRoman, i < chars.count, chars[i] == "." || chars[i] == ")" || chars[i] == " ", romans.contains(numeral) {
             let after = rest(from: i + 1)
             // "I. MỤC ĐÍCH" — but not a sentence that starts with the pronoun-like letter "I".
-            if chars[i] != " " || after.first?.isUppercase == true, !after.isEmpty {
-                return Marker(kind: .part, label: String(chars[..<i]).replacingOccurrences(of: "Ị", with: "I"), rest: after)
+            if chars[i] != " " || after.first?.isUppercase == true, !after.isEmpty, after.first?.isUppercase == true || chars[i] != " " {
+                return Marker(kind: .part, label: numeral, rest: after)
             }
         }
         // Arabic numbers: "1.", "1.2.", "1.2.3", "2)" ; OCR may read 1 as l.

@@ -235,7 +235,12 @@ struct PlanAnalysis {
     /// The agencies a heading names when it is nothing but agencies ("2.3. Sở Tài chính",
     /// "Trách nhiệm của Sở Tư pháp", "Bảo hiểm xã hội tỉnh, Công an tỉnh").
     func headingAgencies(_ head: String) -> Agencies? {
-        let cleaned = Self.withoutParentheses(head)
+        var cleaned = Self.withoutParentheses(head)
+        let folded = VietnameseFold.key(cleaned)
+        for prefix in ["trach nhiem cua ", "nhiem vu cua ", "doi voi ", "giao ", "de nghi "] where folded.hasPrefix(prefix) {
+            cleaned = String(cleaned.dropFirst(prefix.count))
+            break
+        }
         guard cleaned.count <= 200 else { return nil }
         let all = matcher.mentions(in: cleaned, lenient: lenient, qualifiers: true)
         let mentions = all.filter { !$0.isQualifier }
@@ -298,10 +303,20 @@ struct PlanAnalysis {
         return Agencies()
     }
 
-    /// The agencies after "phối hợp với" (or "phối hợp:"), up to the first words that are not a name.
-    func supportAgencies(in text: String) -> [AgencyMatcher.Target] {
+    /// The agencies after "phối hợp với" (or "phối hợp:"), up to the first words that are not a
+    /// name; a body the site lacks named there ("phối hợp với Văn phòng Sở tham mưu …"); and the
+    /// agency a report goes through ("báo cáo UBND tỉnh (qua Sở Nội vụ)"), which receives and compiles.
+    func supportAgencies(in text: String) -> Agencies {
         let folded = VietnameseFold.key(text)
         var out: [AgencyMatcher.Target] = []
+        var unknown: [String] = []
+        let all = matcher.mentions(in: text, lenient: lenient)
+        for m in all {
+            let before = VietnameseFold.key(String(text[..<m.range.lowerBound])).trimmingCharacters(in: .whitespaces)
+            if before.hasSuffix("(qua") || (before.hasSuffix(" qua") && (before.contains("bao cao") || before.contains("gui "))) {
+                out.append(m.target)
+            }
+        }
         var searchStart = folded.startIndex
         while let r = folded.range(of: "phoi hop", range: searchStart..<folded.endIndex) {
             searchStart = r.upperBound
@@ -311,14 +326,20 @@ struct PlanAnalysis {
             var position = 0
             // "phối hợp với", "phối hợp:", "phối hợp cùng".
             while position < tokens.count, ["voi", ":", "cung", "chat", "che"].contains(tokens[position].key) { position += 1 }
+            var any = false
             for m in matcher.mentions(in: rest, lenient: lenient, qualifiers: true) {
                 let gap = tokens[position..<m.tokens.lowerBound]
                 guard gap.allSatisfy({ !$0.isWord || Self.fillerWords.contains($0.key) }), gap.count <= 4 else { break }
                 if !m.isQualifier { out.append(m.target) }
                 position = m.tokens.upperBound
+                any = true
+            }
+            if !any, position < tokens.count {
+                let start = tokens[position].range.lowerBound
+                if let name = Self.agencyLikeName(String(rest[start...]), needsTrigger: true) { unknown.append(name) }
             }
         }
-        return unique(out)
+        return Agencies(targets: unique(out), unknown: unknown)
     }
 
     static let headWords: [[String]] = [["so"], ["ban"], ["van", "phong"], ["phong"], ["thanh", "tra"], ["cuc"], ["chi", "cuc"],
@@ -414,7 +435,9 @@ struct PlanAnalysis {
             let place = table.places[r]
             let content = cell(cols.content), leadText = cell(cols.lead)
             let number = cell(cols.number)
-            let distinct = Set(row.filter { !$0.isEmpty })
+            var others = row
+            if let n = cols.number, n < others.count { others.remove(at: n) }
+            let distinct = Set(others.filter { !$0.isEmpty })
             // A group row: one text across the row, or a roman/letter number with no lead.
             if distinct.count == 1 || (leadText.isEmpty && (number.allSatisfy { "IVXLivxl.".contains($0) } && !number.isEmpty || content == content.uppercased())) {
                 let text = distinct.count == 1 ? distinct.first! : content
@@ -431,7 +454,12 @@ struct PlanAnalysis {
                 lead.fuzzy = mentions.contains(where: \.isFuzzy)
                 lead.unknown = unknownPieces(leadText, mentions: mentions)
             }
-            let support = cell(cols.support).isEmpty ? [] : unique(matcher.mentions(in: cell(cols.support), lenient: lenient).map(\.target))
+            var support = Agencies()
+            if !cell(cols.support).isEmpty {
+                let mentions = matcher.mentions(in: cell(cols.support), lenient: lenient)
+                support.targets = unique(mentions.map(\.target))
+                support.unknown = unknownPieces(cell(cols.support), mentions: mentions)
+            }
             var own = indexReferences(in: content)
             if !number.isEmpty, let criterion = criterionReference(number, context: groupContext) { own.append(criterion) }
             let section = [label, groupLabel.isEmpty ? nil : groupLabel, number.isEmpty ? nil : number].compactMap { $0 }.joined(separator: " ")
@@ -512,7 +540,7 @@ struct PlanAnalysis {
 
     /// Makes the tasks of one item: one, or one per clause when clauses carry different deadlines
     /// ("… trong Quý III/2021; … trong Quý IV/2021").
-    mutating func makeTasks(node: Node, text: String, lead: Agencies, support: [AgencyMatcher.Target], context: [String], how: PlanImport.Source) {
+    mutating func makeTasks(node: Node, text: String, lead: Agencies, support: Agencies, context: [String], how: PlanImport.Source) {
         let clauses = text.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }
         let dated = clauses.filter { !DeadlineReader.read($0, issued: issued).filter { $0.due != nil && !$0.openEnded }.isEmpty }
         let dues = Set(dated.compactMap { DeadlineReader.read($0, issued: issued).first?.due })
@@ -550,7 +578,7 @@ struct PlanAnalysis {
                    section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil)
     }
 
-    mutating func appendTask(title rawTitle: String, fullText: String, deadlineText: String?, lead: Agencies, support: [AgencyMatcher.Target],
+    mutating func appendTask(title rawTitle: String, fullText: String, deadlineText: String?, lead: Agencies, support: Agencies,
                              index: [String], section: String?, place: SourceDocument.Place, how: PlanImport.Source, target: String?, note: String? = nil) {
         var notes: [String] = note.map { [$0] } ?? []
         var confidence = PlanImport.Confidence.high
@@ -565,7 +593,13 @@ struct PlanAnalysis {
             notes.append("lead “\(name)” is not in agencies.yml; added as `\(id)`, check it")
         }
         var supports: [String] = []
-        for t in support { supports.append(contentsOf: references(t)) }
+        for t in support.targets { supports.append(contentsOf: references(t)) }
+        for name in support.unknown {
+            let id = addAgency(name, place: place)
+            supports.append(id)
+            confidence = .low
+            notes.append("support “\(name)” is not in agencies.yml; added as `\(id)`, check it")
+        }
         supports = unique(supports.filter { !leads.contains($0) })
         // Deadlines.
         let deadlines = deadlineText.map { DeadlineReader.read($0, issued: issued, bare: true) } ?? DeadlineReader.read(fullText, issued: issued)
@@ -619,8 +653,17 @@ struct PlanAnalysis {
         }
     }
 
+    /// Words that open many duties and tell them apart poorly ("Chủ trì, phối hợp với các cơ quan
+    /// liên quan tham mưu …"); ids are made from the words after them.
+    static let genericWords: Set<String> = ["chu", "tri", "phoi", "hop", "voi", "cac", "co", "quan", "lien", "don", "vi", "tham", "muu",
+                                            "va", "de", "nghi", "trach", "nhiem", "chat", "che", "to", "chuc", "thuc", "hien", "trien", "khai",
+                                            "tiep", "tuc", "tang", "cuong", "day", "manh", "nang", "cao", "hieu", "qua", "tot", "cong", "tac"]
+
     mutating func uniqueID(for title: String) -> String {
-        let words = Slug.make(title).split(separator: "-").prefix(8)
+        let all = Slug.make(title).split(separator: "-").map(String.init)
+        var specific = all.drop { Self.genericWords.contains($0) }
+        if specific.count < 3 { specific = all[...] }
+        let words = specific.prefix(7)
         var base = words.joined(separator: "-")
         while base.count > 48, let dash = base.lastIndex(of: "-") { base = String(base[..<dash]) }
         if base.isEmpty { base = "nhiem-vu" }

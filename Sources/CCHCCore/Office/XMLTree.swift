@@ -113,9 +113,12 @@ public enum XMLTree {
         parser.shouldResolveExternalEntities = false
         let ok = parser.parse()
         if let limit = builder.limitHit { throw ParseError(reason: limit) }
-        guard ok, let root = builder.root else {
+        // Foundation's parser on Linux can answer true after an error, and never complains about
+        // an element left open at the end: check both here.
+        guard ok, parser.parserError == nil, builder.error == nil, builder.stack.isEmpty, let root = builder.root else {
             let line = parser.lineNumber
-            let detail = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "it is not well-formed"
+            let code = (parser.parserError ?? builder.error).map { ($0 as NSError).code }
+            let detail = builder.stack.isEmpty ? "it is not well-formed XML" + (code.map { " (libxml2 error \($0))" } ?? "") : "the element <\(builder.stack.last!.name)> is never closed"
             throw ParseError(reason: "line \(line): \(detail)")
         }
         return root
@@ -161,6 +164,11 @@ public enum XMLTree {
         var text = ""
         var count = 0
         var limitHit: String?
+        var error: Error?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil { error = parseError }
+        }
 
         func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
             prefixes[prefix, default: []].append(namespaceURI)
