@@ -20,6 +20,8 @@ struct PlanAnalysis {
         let emphasised: Bool
         var children: [Node] = []
         var section: String
+        /// The block's position in the document, to keep tasks in reading order.
+        var order = 0
 
         init(marker: Outline.Marker?, text: String, place: SourceDocument.Place, emphasised: Bool, section: String) {
             self.marker = marker
@@ -54,6 +56,9 @@ struct PlanAnalysis {
     var newAgencies: [PlanImport.NewAgency] = []
     var indexIDs: [String] = []
     private var usedIDs: Set<String> = []
+    /// The reading-order key of the task being made, and each task's key.
+    private var currentOrder = 0
+    private var orders: [Int] = []
 
     init(site: LoadedSite, matcher: AgencyMatcher, lenient: Bool, issued: Day?, issuer: AgencyID?) {
         self.site = site
@@ -74,7 +79,7 @@ struct PlanAnalysis {
         var appendix: String?
         var appendixContext: [String] = []
         var part = "", item = "", point = ""
-        for block in document.blocks.dropFirst(start) {
+        for (blockIndex, block) in document.blocks.enumerated().dropFirst(start) {
             switch block {
             case .paragraph(let p):
                 let folded = VietnameseFold.key(p.text)
@@ -94,6 +99,7 @@ struct PlanAnalysis {
                 if inClosing { continue }
                 guard let marker = Outline.marker(in: p.text) else {
                     let node = Node(marker: nil, text: p.text, place: p.place, emphasised: p.isEmphasised, section: stack.last!.section)
+                    node.order = blockIndex * 10_000
                     stack.last!.children.append(node)
                     continue
                 }
@@ -107,15 +113,20 @@ struct PlanAnalysis {
                 }
                 let section = [part, item, point].filter { !$0.isEmpty }.joined(separator: ".")
                 let node = Node(marker: marker, text: p.text, place: p.place, emphasised: p.isEmphasised, section: section)
+                node.order = blockIndex * 10_000
                 stack.last!.children.append(node)
                 stack.append(node)
             case .table(let t):
                 if inClosing && appendix == nil { continue }
                 let context = appendix != nil ? appendixContext : stack.flatMap { indexReferences(in: $0.text) }
+                currentOrder = blockIndex * 10_000
                 readTable(t, label: appendix, context: context, agencies: nil)
             }
         }
         for child in roots.children { visit(child, agencies: nil, context: [], part: .tasks, partSeen: false) }
+        // Tables were read as they came and the outline after: put the tasks back in reading order.
+        let sorted = zip(tasks, orders).enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }.map(\.element.0)
+        tasks = sorted
     }
 
     static func isClosing(_ folded: String) -> Bool {
@@ -149,6 +160,7 @@ struct PlanAnalysis {
     // MARK: - Tasks from the outline
 
     mutating func visit(_ node: Node, agencies inherited: Agencies?, context: [String], part: Part, partSeen: Bool) {
+        currentOrder = node.order
         var part = part
         var context = context
         if node.marker?.kind == .part {
@@ -433,6 +445,7 @@ struct PlanAnalysis {
         for (r, row) in table.rows.enumerated().dropFirst(cols.headerRows) {
             func cell(_ c: Int?) -> String { c.flatMap { $0 < row.count ? row[$0] : nil }?.trimmingCharacters(in: .whitespaces) ?? "" }
             let place = table.places[r]
+            currentOrder = currentOrder / 10_000 * 10_000 + r
             let content = cell(cols.content), leadText = cell(cols.lead)
             let number = cell(cols.number)
             var others = row
@@ -625,6 +638,7 @@ struct PlanAnalysis {
         // An area or criterion makes its bare index redundant.
         refs = refs.filter { ref in ref.contains("/") || ref.contains("#") || !refs.contains { $0.hasPrefix(ref + "/") || $0.hasPrefix(ref + "#") } }
         let title = Self.title(rawTitle)
+        orders.append(currentOrder)
         tasks.append(PlanImport.ImportedTask(id: uniqueID(for: title), title: title, lead: unique(leads), support: supports, index: refs,
                                              deadline: deadline, target: target, section: section, place: place, source: how,
                                              confidence: confidence, notes: notes))
