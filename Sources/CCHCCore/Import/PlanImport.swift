@@ -209,7 +209,7 @@ public enum PlanImport {
         }
         // The plan it carries out.
         var parent: String?
-        for cited in header.cited {
+        for cited in header.cited where cited.number != number {
             let key = VietnameseFold.key(cited.number)
             if let plan = site.site.plans.first(where: { VietnameseFold.key($0.number) == key && (cited.issued == nil || $0.issued == cited.issued!) }) {
                 parent = plan.id.rawValue
@@ -225,6 +225,9 @@ public enum PlanImport {
             throw PlanImportError("no assignments were found: the document names no agency with a duty (under “Tổ chức thực hiện”, in agency sections or in an appendix table). Is it a plan (Kế hoạch)?")
         }
         review += analysis.review
+        if document.kind == "PDF", document.paragraphs.contains(where: { VietnameseFold.key($0.text).hasPrefix("phu luc") }) {
+            review.append(.init(place: nil, message: "the PDF has an appendix (Phụ lục); tables in a PDF's text cannot be read reliably, so its rows were not imported. Import the Word original to get them, or add them by hand"))
+        }
 
         // The id: `kh-<suffix>-<number>-<year>`, as the example site names plans.
         var planID = options.id

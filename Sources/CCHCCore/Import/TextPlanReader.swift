@@ -49,6 +49,11 @@ public enum TextPlanReader {
         var current: SourceDocument.Paragraph?
         var pendingTable: SourceDocument.Table?
         var sawBlank = false
+        // Hard-wrapped text (OCR, pdftotext) breaks lines near one width; a line well short of it
+        // ended its paragraph, so a capitalised line after it starts a new one.
+        let lengths = lines.map { $0.count }.filter { $0 > 0 && $0 <= 200 }.sorted()
+        let wrapWidth = lengths.isEmpty ? 0 : lengths[lengths.count * 9 / 10]
+        var lastLineLength = 0
 
         func flush() {
             if let p = current, !p.text.isEmpty { blocks.append(.paragraph(p)) }
@@ -84,7 +89,10 @@ public enum TextPlanReader {
                 continue
             }
             let startsItem = Outline.marker(in: line) != nil
-            if var p = current, !startsItem, continues(p.text, with: line, afterBlank: sawBlank) {
+            let endedShort = wrapWidth >= 40 && lastLineLength < wrapWidth * 3 / 4 && line.first?.isUppercase == true
+            let isCapitals = line.count >= 3 && line == line.uppercased() && line.contains(where: \.isLetter) && line.first?.isLetter == true
+            defer { lastLineLength = raw.count }
+            if var p = current, !startsItem, !endedShort, !isCapitals, continues(p.text, with: line, afterBlank: sawBlank) {
                 p.text += " " + line
                 current = p
             } else {
