@@ -456,7 +456,9 @@ struct PlanAnalysis {
                 let text = distinct.count == 1 ? distinct.first! : content
                 let refs = indexReferences(in: text)
                 groupContext = refs.isEmpty ? context : refs
-                groupLabel = number.isEmpty ? "" : number
+                // "I", or the number in front of a group title spanning the row ("I. Công tác …").
+                if !number.isEmpty && number.count <= 5 && number != text { groupLabel = number.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
+                else { groupLabel = Outline.marker(in: text)?.label ?? "" }
                 continue
             }
             guard !content.isEmpty else { continue }
@@ -475,7 +477,8 @@ struct PlanAnalysis {
             }
             var own = indexReferences(in: content)
             if !number.isEmpty, let criterion = criterionReference(number, context: groupContext) { own.append(criterion) }
-            let section = [label, groupLabel.isEmpty ? nil : groupLabel, number.isEmpty ? nil : number].compactMap { $0 }.joined(separator: " ")
+            let path = [groupLabel, number.trimmingCharacters(in: CharacterSet(charactersIn: ". "))].filter { !$0.isEmpty }.joined(separator: ".")
+            let section = [label, path.isEmpty ? nil : path].compactMap { $0 }.joined(separator: " ")
             let deadlineText = cell(cols.deadline)
             if lead.isEmpty {
                 review.append(.init(place: place, message: "this row names no lead agency, so no task was made: “\(Self.excerpt(content))”"))
@@ -518,9 +521,13 @@ struct PlanAnalysis {
                 return !key.isEmpty && folded.contains(" " + key + " ")
             }
             var areaFound = false
+            // A heading may shorten an area's name: "Công tác chỉ đạo, điều hành" for "Công tác chỉ
+            // đạo, điều hành cải cách hành chính".
+            let headingWords = VietnameseFold.words(Outline.marker(in: text)?.rest ?? text)
+            let heading = headingWords.joined(separator: " ")
             for area in index.areas {
                 let key = VietnameseFold.words(area.name).joined(separator: " ")
-                if key.count >= 8, folded.contains(" " + key + " ") {
+                if key.count >= 8, folded.contains(" " + key + " ") || (headingWords.count >= 3 && headingWords.count <= 12 && key.hasPrefix(heading)) {
                     out.append("\(index.id.rawValue)/\(area.id)")
                     areaFound = true
                 }

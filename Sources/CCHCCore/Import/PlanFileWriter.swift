@@ -71,7 +71,10 @@ public enum PlanFileWriter {
                 guard width > 0 else { continue }
                 var lines: [String] = []
                 for (i, row) in t.rows.enumerated() {
-                    let cells = (0..<width).map { $0 < row.count ? escape(row[$0]).replacingOccurrences(of: "|", with: "\\|") : "" }
+                    // A cell merged across columns is shown once, in its first column.
+                    var shown = row
+                    for c in shown.indices.dropFirst().reversed() where !row[c].isEmpty && row[c] == row[c - 1] { shown[c] = "" }
+                    let cells = (0..<width).map { $0 < shown.count ? escape(shown[$0]).replacingOccurrences(of: "|", with: "\\|") : "" }
                     lines.append("| " + cells.joined(separator: " | ") + " |")
                     if i == 0 { lines.append("|" + String(repeating: " --- |", count: width)) }
                 }
