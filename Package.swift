@@ -77,6 +77,6 @@ let package = Package(
         .testTarget(name: "CCHCCoreTests", dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport"], exclude: ["Golden", "Fixtures"]),
     ]
 )
