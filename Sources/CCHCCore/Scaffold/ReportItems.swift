@@ -66,8 +66,12 @@ enum ReportItems {
                     latest[agency] = update
                     if let period = update.period?.value { latestInPeriod[agency, default: [:]][period] = update }
                 }
+                // The lead pairs of each listed occurrence, in one walk over the task's pairs.
+                var pairsOf: [Occurrence: [PairState]] = [:]
+                let listed = Set(occurrences)
+                for pair in derived.pairs where listed.contains(pair.occurrence) { pairsOf[pair.occurrence, default: []].append(pair) }
                 for occurrence in occurrences {
-                    let pairs = derived.pairs.filter { $0.occurrence == occurrence }
+                    let pairs = pairsOf[occurrence] ?? []
                     var leadStates: [AgencyID: TaskState] = [:]
                     var summary = Completion()
                     for pair in pairs {
