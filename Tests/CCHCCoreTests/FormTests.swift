@@ -207,6 +207,19 @@ struct FormImportTests {
         outcome = try run(site)
         #expect(outcome.diagnostics.contains { $0.place == "cchc!B9" && $0.message.contains("hidden ids were edited") }, "\(outcome.diagnostics)")
         #expect(!outcome.written)
+
+        // The visible header copied from another agency's form: the hidden ids still say SNV.
+        var copied = filled(writer)
+        guard case .text(let code)? = copied.sheets[0].rows[7]?.first(where: { $0.column == 1 })?.value else {
+            Issue.record("no code line in A7")
+            return
+        }
+        set(&copied, 7, 1, .text(code.replacingOccurrences(of: "so-noi-vu", with: "so-tu-phap")), style: .note)
+        try save(copied, site)
+        outcome = try run(site)
+        #expect(outcome.diagnostics.contains { $0.place == "Báo cáo!A7" && $0.message.contains("hidden ids say so-noi-vu · 2024-Q3") },
+                "\(outcome.diagnostics)")
+        #expect(!outcome.written)
     }
 
     @Test func aFormForAnotherAgencyOrPeriodByItsFileNameIsRefused() throws {
@@ -234,6 +247,8 @@ struct FormImportTests {
         try site.remove("content/progress/2024-Q3/so-noi-vu.yml")
         let removed = try run(site)
         #expect(removed.diagnostics.contains { $0.message.contains("task kh-1/hang-thang no longer exists") }, "\(removed.diagnostics)")
+        #expect(!outcome.written && !removed.written)
+        #expect(!FileManager.default.fileExists(atPath: site.url("content/progress/2024-Q3/so-noi-vu.yml").path))
     }
 
     @Test func everyFormIsCheckedAndAnExistingReportNeedsForce() throws {
