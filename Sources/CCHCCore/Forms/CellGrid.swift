@@ -1,3 +1,5 @@
+import Foundation
+
 /// A sheet's cells as read from a workbook or a CSV file, by 1-based row and column.
 struct CellGrid {
     /// What a cell holds.
@@ -63,5 +65,3 @@ struct CellGrid {
         }
     }
 }
-
-import Foundation

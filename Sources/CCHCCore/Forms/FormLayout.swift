@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where things are in a report form, and the check codes that tie a filled form to the plans it
 /// was made from. `FormWriter` and `FormReader` both read this, so the two cannot drift apart.
 enum FormLayout {
@@ -137,5 +139,3 @@ enum FormLayout {
     /// The file name of a form: `bao-cao-<short name slug>-<period>.xlsx`.
     static func fileName(slug: String, period: Period) -> String { "bao-cao-\(slug)-\(period).xlsx" }
 }
-
-import Foundation

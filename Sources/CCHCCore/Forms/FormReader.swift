@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one filled report form (its visible sheet, and the hidden one when the file has it)
 /// against the site it was made from, recording every problem pinned to its cell.
 struct FormReader {
@@ -310,5 +312,3 @@ struct FormReader {
         (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the sheets of an `.xlsx` workbook into ``CellGrid``s through the hardened
 /// ``OfficePackage`` and ``XMLTree``: relationships to find the parts, shared and inline strings,
 /// cell types, and the styles that tell a date or a percentage from a plain number.
@@ -178,5 +180,3 @@ enum XLSXReader {
         }
     }
 }
-
-import Foundation
