@@ -308,3 +308,73 @@ struct FormImportTests {
         #expect(!outcome.written)
     }
 }
+
+/// The .xlsx reader on a workbook written by hand the way other programs write them.
+struct XLSXReaderTests {
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+    func package(date1904: Bool) throws -> OfficePackage {
+        let workbook = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <x:workbook xmlns:x="\(Self.main)" xmlns:rel="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            <x:workbookPr\(date1904 ? " date1904=\"1\"" : "")/><x:sheets>
+            <x:sheet name="Ẩn" sheetId="2" state="hidden" rel:id="rId2"/><x:sheet name="Báo cáo" sheetId="1" rel:id="rId1"/></x:sheets></x:workbook>
+            """
+        let rels = """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/sheets/a.xml"/>
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="sheets/b.xml"/>
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="strings.xml"/>
+            <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+            </Relationships>
+            """
+        let strings = """
+            <sst xmlns="\(Self.main)"><si><t>Hoàn thành</t></si><si><r><t>Đang </t></r><r><rPr><b/></rPr><t>thực hiện</t></r><rPh><t>phonetic</t></rPh></si></sst>
+            """
+        let styles = """
+            <styleSheet xmlns="\(Self.main)"><numFmts count="1"><numFmt numFmtId="170" formatCode="[$-42A]d/m/yyyy;@"/></numFmts>
+            <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="9"/></cellXfs></styleSheet>
+            """
+        let sheet = """
+            <worksheet xmlns="\(Self.main)"><sheetData>
+            <row r="2"><c r="A2" t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>nội tuyến</t></is></c></row>
+            <row><c r="B3" s="1"><v>45488</v></c><c s="2"><v>45488.5</v></c><c s="3"><v>0.55</v></c><c><v>42</v></c></row>
+            <row r="7"><c r="E7" t="str"><f>A2</f><v>công thức</v></c><c r="F7" t="b"><v>1</v></c><c r="G7" t="e"><v>#VALUE!</v></c><c r="H7" t="s"><v>99</v></c></row>
+            </sheetData></worksheet>
+            """
+        let entries: [ArchiveEntry] = [
+            .file("[Content_Types].xml", Array("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
+            .file("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/book.xml\"/></Relationships>".utf8)),
+            .file("xl/book.xml", Array(workbook.utf8)),
+            .file("xl/_rels/book.xml.rels", Array(rels.utf8)),
+            .file("xl/strings.xml", Array(strings.utf8)),
+            .file("xl/styles.xml", Array(styles.utf8)),
+            .file("xl/sheets/a.xml", Array(sheet.utf8)),
+            .file("xl/sheets/b.xml", Array("<worksheet xmlns=\"\(Self.main)\"><sheetData/></worksheet>".utf8)),
+        ]
+        return try OfficePackage(data: Data(try ZipWriter.archive(entries, date: Day(iso: "2024-01-01")!)))
+    }
+
+    @Test func cellsTypesStylesAndRelationships() throws {
+        let sheets = try XLSXReader.sheets(try package(date1904: false))
+        #expect(sheets.map(\.name) == ["Ẩn", "Báo cáo"] && sheets.map(\.hidden) == [true, false])
+        let grid = sheets[1].grid
+        #expect(grid[2, 1] == .text("Hoàn thành"))
+        #expect(grid[2, 2] == .text("Đang thực hiện"), "runs joined, phonetic guide left out")
+        #expect(grid[2, 3] == .text("nội tuyến"))
+        #expect(grid[3, 2] == .number(45488, .date), "built-in format 14 is a date; B3 from its reference")
+        #expect(grid[3, 3] == .number(45488.5, .date), "a custom d/m/yyyy with a locale tag is a date; C3 follows B3")
+        #expect(grid[3, 4] == .number(0.55, .percent))
+        #expect(grid[3, 5] == .number(42, .plain))
+        #expect(grid[7, 5] == .text("công thức") && grid[7, 6] == .bool(true) && grid[7, 7] == .error("#VALUE!"))
+        #expect(grid[7, 8] == nil, "a shared string index past the end is no value")
+        #expect(grid[5, 1] == nil && grid.place(7, 5) == "Báo cáo!E7")
+        if case .number(let serial, _)? = grid[3, 2] { #expect(FormValues.date(.number(serial, .date), date1904: grid.date1904).map(\.iso) == .success("2024-07-15")) }
+    }
+
+    @Test func the1904DateSystem() throws {
+        let grid = try XLSXReader.sheets(try package(date1904: true))[1].grid
+        #expect(grid.date1904)
+        #expect(try FormValues.date(grid[3, 2]!, date1904: grid.date1904).get().iso == "2028-07-16")
+    }
+}
