@@ -1,6 +1,6 @@
 /// A minimal SpreadsheetML (`.xlsx`) writer: inline strings, numbers and dates, a fixed set of
 /// cell styles, column widths, frozen rows, sheet protection, data validation and an A4 landscape
-/// print setup. Output is byte-identical for the same input: parts in a fixed order in a stored
+/// print setup. Output is byte-identical for the same input: parts in a fixed order in a deflated
 /// ZIP stamped with a given day, no clock, no host names.
 ///
 /// Only what the report forms need is here; it is not a general spreadsheet library.
@@ -77,7 +77,7 @@ struct SpreadsheetWriter {
         for (index, sheet) in sheets.enumerated() {
             entries.append(.file("xl/worksheets/sheet\(index + 1).xml", Array(Self.worksheet(sheet).utf8)))
         }
-        return try ZipWriter.archive(entries, date: date)
+        return try DeflatedZip.archive(entries, date: date)
     }
 
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
