@@ -22,6 +22,13 @@ struct FormValueTests {
         #expect(derived.message.contains("worked out by the site from the dates"), "\(derived.message)")
     }
 
+    @Test func controlCharactersFromACellAreEscapedWhenPrinted() {
+        guard case .failure(let problem) = FormValues.status("xong\u{1B}[2J") else { Issue.record("accepted"); return }
+        let line = FormDiagnostic(severity: .error, file: "a.xlsx", place: "Báo cáo!H9", message: problem.message).description
+        #expect(line.hasPrefix("a.xlsx:Báo cáo!H9: error: unknown status `xong\\u{1b}[2J`"), "\(line)")
+        #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
+    }
+
     @Test(arguments: [("15/7/2024", "2024-07-15"), ("15-07-2024", "2024-07-15"), ("01.02.2024", "2024-02-01"), ("2024-07-15", "2024-07-15"),
                       ("29/02/2024", "2024-02-29")])
     func textDates(_ text: String, _ iso: String) throws {

@@ -14,8 +14,10 @@ public struct FormDiagnostic: Sendable, Hashable, CustomStringConvertible {
     var row = 0
     var column = 0
 
+    /// The line printed: text from the form (a status, a date) is shown with control characters
+    /// escaped, so a hostile cell cannot drive the terminal.
     public var description: String {
-        "\(file)\(place.map { ":" + $0 } ?? ""): \(severity.rawValue): \(message)"
+        TerminalText.visible("\(file)\(place.map { ":" + $0 } ?? ""): \(severity.rawValue): \(message)")
     }
 
     public static func == (a: FormDiagnostic, b: FormDiagnostic) -> Bool {
