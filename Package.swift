@@ -80,6 +80,6 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden"]),
+        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -6,7 +6,7 @@ import Foundation
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn documents the province already has into site files.",
-        subcommands: [ImportPlan.self])
+        subcommands: [ImportPlan.self, ImportReport.self])
 }
 
 /// `cchc import plan FILE [SITE]`.

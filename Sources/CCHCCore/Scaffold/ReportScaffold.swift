@@ -16,17 +16,6 @@ import Foundation
 /// no state except turning "no report" into "not started". States are those of the site's own
 /// reporting date; nothing reads the wall clock.
 public enum ReportScaffold {
-    /// One listed occurrence.
-    struct Item {
-        var plan: Plan
-        var task: PlanTask
-        var occurrence: Occurrence
-        var isLead: Bool
-        var state: TaskState?
-        var leadSummary: Completion?
-        var previous: TaskUpdate?
-    }
-
     /// What `write` did.
     public struct Outcome: Sendable {
         /// The report's path relative to the site.
@@ -71,7 +60,7 @@ public enum ReportScaffold {
         if FileManager.default.fileExists(atPath: url.path) {
             throw ScaffoldError("\(relative) already exists; edit it, or for a supplementary report copy it to content/progress/\(period)/\(agency)-bo-sung.yml")
         }
-        let items = self.items(loaded, agency: agency, period: period)
+        let items = ReportItems.open(loaded, agency: agency, period: period)
         let text = self.text(loaded, agency: agency, period: period, reported: reported, items: items)
         try ScaffoldFiles.writeNew(text, to: url, shownAs: relative)
         var notes: [String] = []
@@ -81,47 +70,8 @@ public enum ReportScaffold {
         return Outcome(path: relative, updates: items.count, unreported: items.filter { $0.previous == nil }.count, notes: notes)
     }
 
-    /// The open occurrences of `agency` in `period`, in plan and task order.
-    static func items(_ loaded: LoadedSite, agency: AgencyID, period: Period) -> [Item] {
-        let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
-        var out: [Item] = []
-        for plan in site.plans where plan.issued <= period.lastDay {
-            for task in plan.tasks {
-                let isLead = lookup.expand(task.lead).contains(agency)
-                guard isLead || lookup.expand(task.support).contains(agency), let derived = derivation.tasks[task.id] else { continue }
-                for occurrence in derived.occurrences {
-                    if let every = occurrence.period {
-                        guard every.firstDay <= period.lastDay && period.firstDay <= every.lastDay else { continue }
-                    }
-                    // The agency's own latest update on this occurrence.
-                    let previous = derived.updates.last { reference in
-                        let report = site.reports[reference.report]
-                        let update = report.updates[reference.update]
-                        return report.agency.value == agency && (occurrence.period == nil || update.period?.value == occurrence.period)
-                    }.map { site.reports[$0.report].updates[$0.update] }
-                    let pairs = derived.pairs.filter { $0.occurrence == occurrence }
-                    var item = Item(plan: plan, task: task, occurrence: occurrence, isLead: isLead, state: nil, leadSummary: nil, previous: previous)
-                    if isLead {
-                        let state = pairs.first { $0.agency == agency }?.state
-                        if let state, state.isDone || state == .dropped { continue }
-                        item.state = state
-                    } else {
-                        if let status = previous?.status, status == .done || status == .dropped { continue }
-                        var summary = Completion()
-                        for pair in pairs { summary.add(pair.state) }
-                        let closed = summary.done + summary.count(.dropped)
-                        if summary.total > 0 && closed == summary.total { continue }
-                        item.leadSummary = summary
-                    }
-                    out.append(item)
-                }
-            }
-        }
-        return out
-    }
-
     /// The report's text.
-    static func text(_ loaded: LoadedSite, agency: AgencyID, period: Period, reported: Day, items: [Item]) -> String {
+    static func text(_ loaded: LoadedSite, agency: AgencyID, period: Period, reported: Day, items: [ReportItems.Item]) -> String {
         let words = Words(.vi)
         let name = loaded.lookup.agencies[agency]?.name ?? agency.rawValue
         var lines: [String] = [
