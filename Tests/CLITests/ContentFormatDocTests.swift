@@ -89,7 +89,7 @@ struct ContentFormatDocTests {
         // The project's additions are shown, not only described.
         let text = examples.map(\.text).joined()
         #expect(text.contains("\nnotice: "), "the `notice:` addition has no example")
-        #expect(text.range(of: #"targets:(\n .*)*\n +of: \d+"#, options: .regularExpression) != nil, "no target with `of`")
+        #expect(text.range(of: #"targets:.*(\n .*)*\n +of: \d+"#, options: .regularExpression) != nil, "no target with `of`")
     }
 
     @Test func theExamplesPassCheckWithNoErrorAndNoWarning() throws {
