@@ -4,15 +4,15 @@ import Synchronization
 /// The line `cchc build` keeps up to date while it writes a large site: "đang dựng trang: 1200/35000".
 ///
 /// Shown only to a person watching: when standard error is a terminal and `CI` is not set, and
-/// only once writing has taken more than a second, so small builds, logs and pipes never see
-/// it. The line is rewritten in place with `\r` and erased before the summary is printed.
+/// only once the build has run for more than a second, so small builds, logs and pipes never
+/// see it. The line is rewritten in place with `\r` and erased before the summary is printed.
 final class BuildProgress: Sendable {
     /// Whether a progress line may be shown at all in this process.
     static var wanted: Bool {
         isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
     }
 
-    /// How long writing must last before the line appears: one second, or `CCHC_PROGRESS_AFTER`
+    /// How long the build must have run before the line appears: one second, or `CCHC_PROGRESS_AFTER`
     /// seconds (tests set 0 to see the line on a small site).
     private let delay: Duration = .seconds(Double(ProcessInfo.processInfo.environment["CCHC_PROGRESS_AFTER"] ?? "") ?? 1)
     private let started = ContinuousClock.now

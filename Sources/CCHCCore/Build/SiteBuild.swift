@@ -79,7 +79,7 @@ public enum SiteBuild {
     ///
     /// Each file is rendered on the thread that writes it, so the site is never whole in memory.
     /// `progress`, when given, is called from the writing threads after each file with the count
-    /// of files done and the total; it must be quick (the command line's throttles itself).
+    /// of files done and the total; it must be quick (the command line's callback throttles itself).
     public static func run(root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil,
                            progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
         var timings = Timings()
