@@ -31,6 +31,9 @@ let package = Package(
         ),
         // mimalloc's options (Debian's libmimalloc-dev), set by the programs as they start.
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // The commit the binary was built from, written by scripts/build and scripts/package into
+        // a generated header (ignored by git); empty when the build did not write it.
+        .target(name: "CCHCBuildInfo"),
         // SVG charts: Foundation only.
         .target(name: "CCHCCharts"),
         // The domain: model, loading, validation, derivation, Markdown, rendering, site writer.
@@ -57,6 +60,7 @@ let package = Package(
             dependencies: [
                 "CCHCCore",
                 "CCHCPreview",
+                "CCHCBuildInfo",
                 .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -19,7 +19,12 @@ private func fail(_ error: Error) -> ExitCode {
 struct NewSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
-        abstract: "Write a working example site into a new or empty folder.")
+        abstract: "Write a working example site into a new or empty folder.",
+        discussion: """
+            Examples:
+              cchc new site trang-cchc --province "Bắc Kạn"
+              cchc new site trang-cchc --year 2025 --with-templates
+            """)
 
     @Argument(help: "The folder to create (must be missing or empty).")
     var folder: String
@@ -56,7 +61,12 @@ struct NewSite: ParsableCommand {
 struct NewReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write content/progress/<period>/<agency>.yml with the agency's open tasks in the period.")
+        abstract: "Write content/progress/<period>/<agency>.yml with the agency's open tasks in the period.",
+        discussion: """
+            Examples:
+              cchc new report --agency so-tu-phap --period 2025-Q3
+              cchc new report --agency so-noi-vu --period 2025-09 --reported 2025-09-25
+            """)
 
     @Option(help: "The reporting agency's id (from content/agencies.yml).")
     var agency: String
@@ -87,7 +97,13 @@ struct NewReport: ParsableCommand {
 struct NewPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Write content/plans/<id>.md: the plan's front matter and the skeleton of its text.")
+        abstract: "Write content/plans/<id>.md: the plan's front matter and the skeleton of its text.",
+        discussion: """
+            Examples:
+              cchc new plan --number 123/KH-UBND --title "Nâng cao Chỉ số PAPI" \\
+                --issued 2025-07-01
+              cchc new plan --number 45/KH-STP --title "…" --issuer so-tu-phap trang-cchc
+            """)
 
     @Option(help: "The document's number (số hiệu), e.g. 123/KH-UBND.")
     var number: String

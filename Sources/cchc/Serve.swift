@@ -11,6 +11,11 @@ struct Serve: AsyncParsableCommand {
             Watches site.yml, content/ and templates/. A failed rebuild keeps the last good site and shows \
             the problems over every page until they are fixed. Nothing is written to disk; the preview's \
             reload script is added to served pages only, never to `cchc build` output.
+
+            Examples:
+              cchc serve                          preview ./ at http://127.0.0.1:8000/
+              cchc serve trang-cchc --port 8080
+              cchc serve --host 0.0.0.0           let other machines on the network see it
             """)
 
     @OptionGroup var options: SiteOptions

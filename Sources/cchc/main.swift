@@ -18,7 +18,7 @@ struct CCHC: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
-        version: cchcVersion,
+        version: cchcVersionLine,
         subcommands: [Check.self, Build.self, Serve.self, New.self, Forms.self, Import.self])
 }
 
@@ -56,7 +56,15 @@ enum Output {
 
 /// `cchc check`: reads and checks a site without writing anything.
 struct Check: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check a site's files and report every problem.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check a site's files and report every problem.",
+        discussion: """
+            Examples:
+              cchc check                          check the site in the current folder
+              cchc check trang-cchc --strict      fail on warnings too
+              cchc check --as-of 2024-09-30       judge deadlines as on that date
+              cchc check --format json > ket-qua.json
+            """)
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -89,7 +97,15 @@ struct Check: AsyncParsableCommand {
 
 /// `cchc build`: writes the static site.
 struct Build: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build the static site into a folder (default: public/ in the site).")
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static site into a folder (default: public/ in the site).",
+        discussion: """
+            Examples:
+              cchc build                                     build . into ./public
+              cchc build trang-cchc --out /tmp/trang         build into another folder
+              cchc build --base-url https://example.gov.vn/cchc/
+              cchc build --archive trang-cchc-2024-q3.zip    also pack it for the portal
+            """)
 
     @OptionGroup var options: SiteOptions
 
@@ -121,7 +137,10 @@ struct Build: AsyncParsableCommand {
         Output.printError("cchc: building \(options.site) …")
         let result: SiteBuild.Result
         do {
-            result = try SiteBuild.run(root: options.root, out: output, asOf: try options.reportingDate(), baseURL: baseURL)
+            let progress = BuildProgress.wanted ? BuildProgress() : nil
+            defer { progress?.finish() }
+            result = try SiteBuild.run(root: options.root, out: output, asOf: try options.reportingDate(), baseURL: baseURL,
+                                       progress: progress?.callback)
         } catch {
             Output.printError("error: \(error)")
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What a build did, for the closing summary.
 public struct BuildSummary: Sendable {
@@ -77,15 +78,20 @@ public enum SiteBuild {
     /// Builds the site at `root` into `out`; the old output stays untouched unless everything succeeded.
     ///
     /// Each file is rendered on the thread that writes it, so the site is never whole in memory.
-    public static func run(root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil) throws -> Result {
+    /// `progress`, when given, is called from the writing threads after each file with the count
+    /// of files done and the total; it must be quick (the command line's callback throttles itself).
+    public static func run(root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil,
+                           progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
         var timings = Timings()
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: nil, timings: &timings)
         guard let loaded, let theme else { return Result(summary: nil, diagnostics: diagnostics, loaded: loaded, timings: timings) }
         var stages = Timings()
         let output = SiteOutput(loaded, theme: theme, baseURL: baseURL, eager: true, timings: &stages)
         let paths = output.sortedPaths
+        let done = Atomic<Int>(0)
         let bytes = try OutputWriter.write(paths: paths, to: out, siteRoot: root) { i in
             guard let contents = output.contents(of: paths[i]) else { preconditionFailure("\(paths[i]) is listed but has no contents") }
+            if let progress { progress(done.add(1, ordering: .relaxed).newValue, paths.count) }
             return contents
         }
         stages.lap("render and write")
