@@ -87,3 +87,15 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
     ]
 )
+
+// Fuzz targets (libFuzzer) for every reader of outside data, built only by scripts/fuzz: with
+// CCHC_FUZZ set, one executable is added whose LLVMFuzzerTestOneInput picks its reader from
+// CCHC_FUZZ_TARGET. A normal build never sees it, so it never needs -sanitize=fuzzer.
+if Context.environment["CCHC_FUZZ"] != nil {
+    package.targets.append(.executableTarget(
+        name: "cchc-fuzz",
+        dependencies: ["CCHCCore"],
+        path: "Fuzz/Sources",
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.products.append(.executable(name: "cchc-fuzz", targets: ["cchc-fuzz"]))
+}

@@ -96,8 +96,12 @@ enum FileReader {
 
     /// The NFC text of the file at `diskPath`, or nil with an error recorded against `path`.
     static func text(atPath diskPath: String, path: String, log: inout DiagnosticLog) -> String? {
-        guard let bytes = FileReader.bytes(atPath: diskPath) else {
+        guard let bytes = FileReader.bytes(atPath: diskPath, limit: maximumBytes) else {
             log.error(SourceLocation(path: path), "cannot read the file; check that it exists and can be read")
+            return nil
+        }
+        guard bytes.count <= maximumBytes else {
+            log.error(SourceLocation(path: path), "the file is over \(maximumBytes / 1_048_576) MB; content files are kilobytes, so larger ones are refused (is it the right file?)")
             return nil
         }
         switch SourceText.decode(bytes) {
@@ -116,13 +120,19 @@ enum FileReader {
         }
     }
 
+    /// The largest content file read (a site's YAML and Markdown files are kilobytes; a national
+    /// plan with its text is well under a megabyte).
+    static let maximumBytes = 16 * 1_048_576
+
     /// The bytes of a file, read with one `read` call for small files; nil when it cannot be read.
-    static func bytes(atPath path: String) -> [UInt8]? {
+    /// With a `limit`, reading stops one byte past it, so a huge or growing file is never read whole.
+    static func bytes(atPath path: String, limit: Int = .max) -> [UInt8]? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        if Int(info.st_size) > limit { return Array(repeating: 0, count: limit + 1) }
         var out: [UInt8] = []
         var capacity = max(Int(info.st_size), 0) + 1
         var count = 0
@@ -137,6 +147,7 @@ enum FileReader {
             }
             if n == 0 { break }
             count += n
+            if count > limit { break }
         }
         out.removeSubrange(count...)
         return out

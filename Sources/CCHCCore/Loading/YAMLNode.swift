@@ -61,6 +61,9 @@ struct YAMLSyntaxError: Error, Sendable {
         case duplicateKeys([String])
         /// The bytes are not text libyaml can read (an invalid or forbidden character).
         case unreadable
+        /// The document is past a limit no real file reaches (aliases that expand too far, nesting
+        /// too deep): the problem says which, and how to fix it.
+        case tooLarge
     }
     let kind: Kind
     let problem: String
@@ -97,9 +100,24 @@ enum YAMLComposer {
         return try result.get()
     }
 
+    /// The most values a document may hold once its aliases are expanded. Aliases are shared, not
+    /// copied, but whatever reads the document walks every expanded value: a few lines of anchors
+    /// repeating each other ("billion laughs") would keep it busy for hours.
+    static let maximumExpandedValues = 1_000_000
+
     private struct Composer {
         let parser: UnsafeMutablePointer<yaml_parser_t>
         var anchors: [String: YAMLNode] = [:]
+        /// The expanded size of each anchor's node, and of the document so far.
+        var anchorSizes: [String: Int] = [:]
+        var expanded = 0
+
+        mutating func count(_ values: Int, at mark: YAMLMark) throws(YAMLSyntaxError) {
+            expanded += values
+            if expanded > YAMLComposer.maximumExpandedValues {
+                throw YAMLSyntaxError(kind: .tooLarge, problem: "aliases (*name) expand the file to more than 1,000,000 values, like a “billion laughs” YAML bomb; write the values out instead of repeating anchors", mark: mark, context: nil)
+            }
+        }
 
         init(parser: UnsafeMutablePointer<yaml_parser_t>) {
             self.parser = parser
@@ -138,12 +156,16 @@ enum YAMLComposer {
         /// The node `event` starts (deleting the event), with all it holds.
         mutating func node(_ event: inout yaml_event_t) throws(YAMLSyntaxError) -> YAMLNode {
             let mark = YAMLMark(event.start_mark)
+            let start = expanded
+            if event.type != YAML_ALIAS_EVENT {
+                do { try count(1, at: mark) } catch { yaml_event_delete(&event); throw error }
+            }
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
                 let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
                 let node = YAMLNode.scalar(.init(string: string, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
-                if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
+                if let anchor = data.anchor { anchors[String(cString: anchor)] = node; anchorSizes[String(cString: anchor)] = 1 }
                 yaml_event_delete(&event)
                 return node
             case YAML_SEQUENCE_START_EVENT:
@@ -159,7 +181,7 @@ enum YAMLComposer {
                     items.append(try node(&item))
                 }
                 let node = YAMLNode.sequence(.init(items: items, mark: mark))
-                if let anchor { anchors[anchor] = node }
+                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = expanded - start }
                 return node
             case YAML_MAPPING_START_EVENT:
                 let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
@@ -177,7 +199,7 @@ enum YAMLComposer {
                 }
                 try Composer.checkKeys(pairs)
                 let node = YAMLNode.mapping(.init(pairs: pairs, mark: mark))
-                if let anchor { anchors[anchor] = node }
+                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = expanded - start }
                 return node
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
@@ -185,6 +207,7 @@ enum YAMLComposer {
                 guard let node = anchors[name] else {
                     throw YAMLSyntaxError(kind: .syntax, problem: "found undefined alias", mark: mark, context: nil)
                 }
+                try count(anchorSizes[name] ?? 1, at: mark)
                 return node
             default:
                 let type = event.type
@@ -221,6 +244,9 @@ enum YAMLComposer {
             case YAML_MEMORY_ERROR:
                 return YAMLSyntaxError(kind: .unreadable, problem: "out of memory", mark: nil, context: nil)
             default:
+                if problem.hasPrefix("Maximum nesting level reached") {
+                    return YAMLSyntaxError(kind: .tooLarge, problem: "lists and mappings are nested more than 1,000 levels deep (libyaml's limit); content files need a handful", mark: YAMLMark(p.problem_mark), context: nil)
+                }
                 let context = p.context.map { (String(cString: $0), YAMLMark(p.context_mark)) }
                 return YAMLSyntaxError(kind: .syntax, problem: problem, mark: YAMLMark(p.problem_mark), context: context)
             }

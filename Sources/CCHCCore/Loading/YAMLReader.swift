@@ -25,6 +25,8 @@ struct YAMLReader {
                 log.error(location(error.mark), "duplicate key \(keys) in one mapping; keep only one of them")
             case .unreadable:
                 log.error(SourceLocation(path: path, line: 1 + lineOffset), "cannot read the file as YAML: \(error.problem)")
+            case .tooLarge:
+                log.error(location(error.mark), "the file is refused: \(error.problem)")
             }
             return nil
         }
