@@ -1,4 +1,4 @@
-// libFuzzer entry points for every reader of outside data. Built only by scripts/fuzz, with
+// libFuzzer's driver run on every reader of outside data. Built only by scripts/fuzz, with
 // `CCHC_FUZZ=1` (which adds this target to Package.swift) and `-sanitize=fuzzer,address`;
 // `CCHC_FUZZ_TARGET` picks the reader. Each target must never crash, hang or leak on any input:
 // errors are values, and some targets also check a property (parallel Markdown equals serial).
@@ -14,8 +14,24 @@ nonisolated(unsafe) var target = FuzzTarget.yaml
 nonisolated(unsafe) var fixtureSite: LoadedSite?
 nonisolated(unsafe) var scratch: URL?
 
-@_cdecl("LLVMFuzzerInitialize")
-public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>) -> CInt {
+/// libFuzzer's driver, which `main` hands over to (SwiftPM names an executable's entry point
+/// `<module>_main`, so the program starts here rather than in libFuzzer's own `main`).
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+@_cdecl("cchc_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    _ = initialize()
+    return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
+        fuzz(data ?? UnsafePointer(bitPattern: 1)!, size)
+    }
+}
+
+/// Picks the target and loads what it needs, once.
+func initialize() -> CInt {
     let name = ProcessInfo.processInfo.environment["CCHC_FUZZ_TARGET"] ?? "yaml"
     guard let chosen = FuzzTarget(rawValue: name) else {
         FileHandle.standardError.write(Data("cchc-fuzz: unknown CCHC_FUZZ_TARGET \(name); one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
@@ -42,8 +58,8 @@ public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutable
     return 0
 }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+/// One input.
+func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     switch target {
     case .yaml: yaml(bytes)

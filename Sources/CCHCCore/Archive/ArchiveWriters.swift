@@ -1,3 +1,6 @@
+import Foundation
+import ZIPFoundation
+
 /// One entry of an archive: a folder (path ending without `/`) or a file with its bytes.
 public struct ArchiveEntry: Sendable, Hashable {
     /// The path inside the archive, `/`-separated, no leading `/`.
@@ -41,8 +44,18 @@ extension Array where Element == UInt8 {
 /// Every entry gets the same timestamp, Unix permissions 0644 (files) or 0755 (folders), UTF-8
 /// names (flag bit 11) and no extra fields, so nothing of the host or the clock gets in.
 public enum ZipWriter {
+    /// How file entries are packed.
+    public enum Method: Sendable {
+        /// As they are (the release archives).
+        case stored
+        /// Raw deflate through ZIPFoundation's zlib encoder (`.xlsx` forms, which go out by
+        /// e-mail). zlib gives the same output for the same bytes and level, so the archive stays
+        /// deterministic for a given zlib.
+        case deflated
+    }
+
     /// The archive of `entries`, in the given order, all stamped `date` at 00:00.
-    public static func archive(_ entries: [ArchiveEntry], date: Day) throws -> [UInt8] {
+    public static func archive(_ entries: [ArchiveEntry], date: Day, method: Method = .stored) throws -> [UInt8] {
         guard entries.count < 0xFFFF else { throw ArchiveError(description: "too many files for a ZIP archive (\(entries.count)); use .tar.gz") }
         let (dosTime, dosDate) = dosStamp(date)
         var out: [UInt8] = []
@@ -56,31 +69,34 @@ public enum ZipWriter {
             let crc = CRC32.checksum(entry.bytes)
             let offset = UInt32(out.count)
             let size = UInt32(entry.bytes.count)
+            let deflate = method == .deflated && !entry.isDirectory
+            let packed = deflate ? try Self.deflate(entry.bytes) : entry.bytes
+            let packedSize = UInt32(packed.count)
             // Local file header.
             out.appendLE32(0x0403_4b50)
             out.appendLE16(20)          // version needed: 2.0
             out.appendLE16(0x0800)      // flags: names are UTF-8
-            out.appendLE16(0)           // method: stored
+            out.appendLE16(deflate ? 8 : 0)   // method: deflated or stored
             out.appendLE16(dosTime)
             out.appendLE16(dosDate)
             out.appendLE32(crc)
-            out.appendLE32(size)        // compressed size
+            out.appendLE32(packedSize)  // compressed size
             out.appendLE32(size)        // uncompressed size
             out.appendLE16(name.count)
             out.appendLE16(0)           // extra field length
             out.append(contentsOf: name)
-            out.append(contentsOf: entry.bytes)
+            out.append(contentsOf: packed)
             // Central directory record.
             let mode: UInt32 = entry.isDirectory ? 0o040755 : 0o100644
             central.appendLE32(0x0201_4b50)
             central.appendLE16(3 << 8 | 20)   // made by: Unix, 2.0
             central.appendLE16(20)
             central.appendLE16(0x0800)
-            central.appendLE16(0)
+            central.appendLE16(deflate ? 8 : 0)
             central.appendLE16(dosTime)
             central.appendLE16(dosDate)
             central.appendLE32(crc)
-            central.appendLE32(size)
+            central.appendLE32(packedSize)
             central.appendLE32(size)
             central.appendLE16(name.count)
             central.appendLE16(0)             // extra
@@ -106,6 +122,18 @@ public enum ZipWriter {
         out.appendLE32(centralOffset)
         out.appendLE16(0)
         return out
+    }
+
+    /// Raw deflate (no zlib header), as ZIP's method 8 stores it.
+    static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
+        let data = Data(bytes)
+        var out = Data()
+        _ = try Data.compress(size: Int64(data.count), bufferSize: 64 * 1024, provider: { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }, consumer: { chunk in
+            out.append(chunk)
+        })
+        return [UInt8](out)
     }
 
     /// The MS-DOS time and date of `day` at 00:00 (days before 1980 become 1980-01-01).

@@ -77,7 +77,7 @@ struct SpreadsheetWriter {
         for (index, sheet) in sheets.enumerated() {
             entries.append(.file("xl/worksheets/sheet\(index + 1).xml", Array(Self.worksheet(sheet).utf8)))
         }
-        return try DeflatedZip.archive(entries, date: date)
+        return try ZipWriter.archive(entries, date: date, method: .deflated)
     }
 
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
