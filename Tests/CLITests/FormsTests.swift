@@ -27,9 +27,6 @@ enum OfficeTools {
 
     /// python3 with openpyxl (scripts/setup installs both).
     static let hasOpenpyxl: Bool = (try? run("python3", ["-c", "import openpyxl"]).status) == 0
-    /// LibreOffice's soffice (scripts/setup installs libreoffice-calc-nogui).
-    static let hasSoffice: Bool = (try? run("sh", ["-c", "command -v soffice"]).status) == 0
-
     /// The openpyxl script that fills forms as a person would.
     static let fillScript = Package.root.appendingPathComponent("Tests/CLITests/Fixtures/fill_form.py")
 
@@ -41,13 +38,6 @@ enum OfficeTools {
         let result = try run("python3", [fillScript.path, editsURL.path] + pairs.flatMap { [$0.0.path, $0.1.path] })
         guard result.status == 0 else { throw ToolFailure(description: "fill_form.py failed: \(result.output)") }
         return result.output
-    }
-
-    /// Converts `file` with LibreOffice Calc into `folder`, with a private profile.
-    static func convert(_ file: URL, to format: String, into folder: URL, profile: URL) throws {
-        let result = try run("soffice", ["-env:UserInstallation=\(profile.absoluteString)", "--headless", "--convert-to", format,
-                                         "--outdir", folder.path, file.path])
-        guard result.status == 0 else { throw ToolFailure(description: "soffice failed: \(result.output)") }
     }
 
     struct ToolFailure: Error, CustomStringConvertible { var description: String }
@@ -90,7 +80,7 @@ struct FormsCommandTests {
         #expect(try files(here.appendingPathComponent("bieu-mau/2024-Q3")) == ["bao-cao-snv-2024-Q3.xlsx"])
     }
 
-    @Test(.enabled(if: OfficeTools.hasOpenpyxl, "python3 with openpyxl is missing (scripts/setup installs it)"))
+    @Test(.enabled(if: OfficeTools.hasOpenpyxl, "python3 with openpyxl is missing (scripts/setup --office installs it)"))
     func theDropDownDatesProtectionAndPrintSetupAreInTheFile() throws {
         let site = try TemporarySite.example()
         let out = try temporaryFolder()
@@ -115,7 +105,7 @@ struct FormsCommandTests {
     }
 
     /// Every agency's form, filled by openpyxl (report date, first row done), imported by the binary.
-    @Test(.enabled(if: OfficeTools.hasOpenpyxl, "python3 with openpyxl is missing (scripts/setup installs it)"))
+    @Test(.enabled(if: OfficeTools.hasOpenpyxl, "python3 with openpyxl is missing (scripts/setup --office installs it)"))
     func everyFormOfTheExampleFilledByOpenpyxlImportsAndTheSiteShowsIt() throws {
         let site = try TemporarySite.example()
         let out = try temporaryFolder(), filled = try temporaryFolder()
@@ -148,7 +138,7 @@ struct FormsCommandTests {
     }
 
     /// A filled form saved again by LibreOffice Calc as .xlsx and as UTF-8 CSV imports to the same report.
-    @Test(.enabled(if: OfficeTools.hasOpenpyxl && OfficeTools.hasSoffice, "python3/openpyxl or LibreOffice (soffice) is missing (scripts/setup installs them)"))
+    @Test(.enabled(if: OfficeTools.hasOpenpyxl && LibreOffice.program != nil, "python3/openpyxl or LibreOffice (soffice) is missing (scripts/setup --office installs them)"))
     func aFormSavedAgainByLibreOfficeAsXLSXAndCSVImportsTheSame() throws {
         let site = try TemporarySite.example()
         let out = try temporaryFolder(), work = try temporaryFolder()
@@ -163,9 +153,8 @@ struct FormsCommandTests {
              {"cell": "H10", "text": "Đang thực hiện"}, {"cell": "I10", "number": 0.55, "format": "0%"}]
             """#
         _ = try OfficeTools.fill(edits, [(out.appendingPathComponent(name), original.appendingPathComponent(name))])
-        let profile = work.appendingPathComponent("profile", isDirectory: true)
-        try OfficeTools.convert(original.appendingPathComponent(name), to: "xlsx", into: xlsx, profile: profile)
-        try OfficeTools.convert(original.appendingPathComponent(name), to: "csv:Text - txt - csv (StarCalc):44,34,76", into: csv, profile: profile)
+        _ = try LibreOffice.convert(original.appendingPathComponent(name), to: "xlsx", extension: "xlsx", into: xlsx)
+        _ = try LibreOffice.convert(original.appendingPathComponent(name), to: "csv:Text - txt - csv (StarCalc):44,34,76", extension: "csv", into: csv)
         let csvName = "bao-cao-snv-2024-Q3.csv"
         #expect(FileManager.default.fileExists(atPath: csv.appendingPathComponent(csvName).path))
         var reports: [String] = []

@@ -604,23 +604,19 @@ struct PlanAnalysis {
         var confidence = PlanImport.Confidence.high
         if lead.fuzzy { confidence = .medium; notes.append("the lead was matched despite damaged diacritics") }
         if how == .sentence { confidence = min(confidence, .medium); notes.append("the lead was read from the sentence") }
-        var leads: [String] = []
-        for t in lead.targets { leads.append(contentsOf: references(t)) }
-        for name in lead.unknown {
-            let id = addAgency(name, place: place)
-            leads.append(id)
-            confidence = .low
-            notes.append("lead “\(name)” is not in agencies.yml; added as `\(id)`, check it")
+        /// The references of `agencies`, adding to agencies.yml the ones the site lacks.
+        func ids(_ agencies: Agencies, as role: String) -> [String] {
+            var out = agencies.targets.flatMap(references)
+            for name in agencies.unknown {
+                let id = addAgency(name, place: place)
+                out.append(id)
+                confidence = .low
+                notes.append("\(role) “\(name)” is not in agencies.yml; added as `\(id)`, check it")
+            }
+            return out
         }
-        var supports: [String] = []
-        for t in support.targets { supports.append(contentsOf: references(t)) }
-        for name in support.unknown {
-            let id = addAgency(name, place: place)
-            supports.append(id)
-            confidence = .low
-            notes.append("support “\(name)” is not in agencies.yml; added as `\(id)`, check it")
-        }
-        supports = unique(supports.filter { !leads.contains($0) })
+        let leads = ids(lead, as: "lead")
+        let supports = unique(ids(support, as: "support").filter { !leads.contains($0) })
         // Deadlines.
         let deadlines = deadlineText.map { DeadlineReader.read($0, issued: issued, bare: true) } ?? DeadlineReader.read(fullText, issued: issued)
         var deadline = deadlines.first { $0.every != nil } ?? deadlines.first { $0.due != nil } ?? deadlines.first
