@@ -89,4 +89,48 @@ struct OfficePackageTests {
         #expect(OfficePackage.resolve("/xl/worksheets/sheet1.xml", from: "xl/workbook.xml") == "xl/worksheets/sheet1.xml")
         #expect(OfficePackage.resolve("../customXml/item1.xml", from: "word/document.xml") == "customXml/item1.xml")
     }
+
+    @Test func theXMLReaderReadsWhatOfficeWrites() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <!-- made by hand -->
+        <w:document xmlns:w="urn:w" xmlns="urn:default" w:a='1 &amp; 2'>
+          <w:p><w:t xml:space="preserve">K&#7871; ho&#x1EA1;ch &lt;1&gt; &quot;x&quot; &apos;y&apos;</w:t><?pi skip?><![CDATA[<raw> & text]]></w:p>
+          <plain attr="tab	here"/>
+          <inner xmlns="urn:other"><x/></inner>
+        </w:document>
+        """
+        let root = try XMLTree.parse(Data(xml.utf8))
+        #expect(root.name == "document" && root.namespace == "urn:w")
+        #expect(root.attribute("a", in: "urn:w") == "1 & 2")
+        let p = try #require(root.first("p", in: "urn:w"))
+        #expect(p.text == "Kế hoạch <1> \"x\" 'y'<raw> & text")
+        #expect(root.first("t", in: "urn:w") == nil)
+        #expect(p.first("t", in: "urn:w")?.attribute("space", in: "http://www.w3.org/XML/1998/namespace") == "preserve")
+        #expect(root.first("plain", in: "urn:default")?.attribute("attr") == "tab here")
+        #expect(root.first("inner", in: "urn:other")?.first("x", in: "urn:other") != nil)
+        // UTF-16 with its byte-order mark.
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in "<r>Sở</r>".utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try XMLTree.parse(Data(utf16)).text == "Sở")
+    }
+
+    @Test(arguments: [
+        ("<a>&nbsp;</a>", "the entity &nbsp; is not defined"), ("<a>&#0;</a>", "not a valid XML character"),
+        ("<a b='1' b='2'/>", "appears twice"), ("<p:a/>", "the prefix `p` of <p:a> is not declared"),
+        ("<a x:b='1' xmlns:x='u' xmlns:y='u' y:b='2'/>", "appears twice"), ("<a></b>", "<a> is closed by </b>"),
+        ("<a/><b/>", "there is more after the root element"), ("<a b=1/>", "is not quoted"), ("<a b='<'/>", "holds a “<”"),
+        ("<a><!ENTITY x 'y'></a>", "a declaration"), ("<a>\u{FF}</a>", ""), ("", "the part is empty"), ("text", "does not start with an element"),
+        ("<a><!-- never closed", "a comment is never closed"), ("<1a/>", "malformed"),
+    ])
+    func malformedPartsAreNamed(_ xml: String, _ message: String) {
+        var bytes = Array(xml.utf8)
+        if xml == "<a>\u{FF}</a>" { bytes = [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E] }   // not UTF-8
+        #expect {
+            _ = try XMLTree.parse(Data(bytes))
+        } throws: { error in
+            guard let error = error as? XMLTree.ParseError else { return false }
+            return error.reason.hasPrefix("line 1: ") && (message.isEmpty ? error.reason.contains("UTF-8") : error.reason.contains(message))
+        }
+    }
 }

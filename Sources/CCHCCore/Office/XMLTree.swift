@@ -1,14 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// A small namespace-aware element tree built with Foundation's `XMLParser` (libxml2), for the
-/// parts of Office documents.
+/// A small namespace-aware element tree for the parts of Office documents, read by ``XMLReader``.
 ///
 /// Office parts never carry a document type declaration, so one is refused outright: that closes
-/// external entities (XXE) and entity-expansion bombs before the parser sees them, and the refusal
-/// is an error that names the part rather than text that silently goes missing.
+/// external entities (XXE) and entity-expansion bombs, and the refusal is an error that names the
+/// part rather than text that silently goes missing.
 public enum XMLTree {
     /// An element: its namespace and local name, attributes and children in document order.
     public final class Element {
@@ -104,124 +100,251 @@ public enum XMLTree {
 
     /// Parses a part into its root element.
     public static func parse(_ data: Data) throws(ParseError) -> Element {
-        if let problem = prologProblem(data) { throw ParseError(reason: problem) }
-        let parser = XMLParser(data: data)
-        let builder = Builder()
-        parser.delegate = builder
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = true
-        parser.shouldResolveExternalEntities = false
-        let ok = parser.parse()
-        if let limit = builder.limitHit { throw ParseError(reason: limit) }
-        // Foundation's parser on Linux can answer true after an error, and never complains about
-        // an element left open at the end: check both here.
-        guard ok, parser.parserError == nil, builder.error == nil, builder.stack.isEmpty, let root = builder.root else {
-            let line = parser.lineNumber
-            let code = (parser.parserError ?? builder.error).map { ($0 as NSError).code }
-            let detail = builder.stack.isEmpty ? "it is not well-formed XML" + (code.map { " (libxml2 error \($0))" } ?? "") : "the element <\(builder.stack.last!.name)> is never closed"
-            throw ParseError(reason: "line \(line): \(detail)")
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // UTF-16, which the standard allows for parts: re-encode as UTF-8.
+            let bigEndian = bytes[0] == 0xFE
+            var units: [UInt16] = []
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
+                i += 2
+            }
+            bytes = Array(String(decoding: units, as: UTF16.self).utf8)
+        } else if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
         }
-        return root
+        var parser = XMLReader(bytes)
+        return try parser.document()
     }
 
-    /// Looks at what comes before the root element (the XML declaration, comments, processing
-    /// instructions) and refuses a document type declaration.
-    static func prologProblem(_ data: Data) -> String? {
-        let bytes = [UInt8](data.prefix(64 * 1024))
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func starts(_ s: String) -> Bool {
-            let u = Array(s.utf8)
-            return i + u.count <= bytes.count && Array(bytes[i..<(i + u.count)]) == u
+    /// A strict, non-validating XML 1.0 reader with namespaces, written for Office parts, which
+    /// use a small part of XML: no DTD (refused, so neither external entities nor entity
+    /// expansion can happen), the five predefined entities and character references, CDATA,
+    /// comments and processing instructions (skipped). Every well-formedness rule those parts
+    /// can break is checked: one root, tags that match, quoted and unique attributes, bound
+    /// prefixes, valid UTF-8. It is our own rather than Foundation's `XMLParser`, whose libxml2
+    /// would tie the release binary to the system's libxml2 and ICU.
+    struct XMLReader {
+        let bytes: [UInt8]
+        var i = 0
+        var line = 1
+        var count = 0
+        /// Prefix → namespace URI, innermost declaration last.
+        var scopes: [[String: String]] = [["xml": "http://www.w3.org/XML/1998/namespace", "": ""]]
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        func fail(_ problem: String) -> ParseError { ParseError(reason: "line \(line): \(problem)") }
+
+        var atEnd: Bool { i >= bytes.count }
+
+        func peek(_ offset: Int = 0) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
+
+        func starts(_ text: StaticString) -> Bool {
+            let n = text.utf8CodeUnitCount
+            guard i + n <= bytes.count else { return false }
+            let p = text.utf8Start
+            for k in 0..<n where bytes[i + k] != p[k] { return false }
+            return true
         }
-        func skip(past end: String) -> Bool {
-            let u = Array(end.utf8)
-            while i + u.count <= bytes.count {
-                if Array(bytes[i..<(i + u.count)]) == u { i += u.count; return true }
+
+        mutating func advance(_ n: Int = 1) {
+            for _ in 0..<n where i < bytes.count {
+                if bytes[i] == 0x0A { line += 1 }
                 i += 1
             }
-            return false
         }
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D: i += 1
-            case UInt8(ascii: "<"):
-                if starts("<?") { guard skip(past: "?>") else { return nil } }
-                else if starts("<!--") { guard skip(past: "-->") else { return nil } }
-                else if starts("<!") { return "it declares a document type (<!DOCTYPE …>), which Office files never do; entities are not expanded, so the file is refused" }
-                else { return nil }
-            default: return nil
+
+        mutating func skipSpace() {
+            while let c = peek(), c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { advance() }
+        }
+
+        /// Skips past `end`, or fails with `what` when the input ends first.
+        mutating func skip(past end: StaticString, _ what: String) throws(ParseError) {
+            while !atEnd {
+                if starts(end) { advance(end.utf8CodeUnitCount); return }
+                advance()
+            }
+            throw fail("\(what) is never closed")
+        }
+
+        /// Comments, processing instructions and space, in the prolog, between elements, at the end.
+        mutating func misc() throws(ParseError) {
+            while true {
+                skipSpace()
+                if starts("<!--") { try skip(past: "-->", "a comment") }
+                else if starts("<?") { try skip(past: "?>", "a processing instruction") }
+                else { return }
             }
         }
-        return nil
-    }
 
-    /// Builds the tree from the parser's events, resolving attribute prefixes itself (the
-    /// parser resolves element names only).
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: Element?
-        var stack: [Element] = []
-        var prefixes: [String: [String]] = ["xml": ["http://www.w3.org/XML/1998/namespace"]]
-        var text = ""
-        var count = 0
-        var limitHit: String?
-        var error: Error?
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-            if error == nil { error = parseError }
-        }
-
-        func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-            prefixes[prefix, default: []].append(namespaceURI)
-        }
-
-        func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
-            prefixes[prefix]?.removeLast()
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            flushText()
-            count += 1
-            if stack.count >= XMLTree.maximumDepth || count > XMLTree.maximumElements {
-                limitHit = stack.count >= XMLTree.maximumDepth
-                    ? "elements are nested more than \(XMLTree.maximumDepth) deep"
-                    : "it holds more than \(XMLTree.maximumElements) elements"
-                parser.abortParsing()
-                return
+        mutating func document() throws(ParseError) -> Element {
+            try misc()
+            if starts("<!DOCTYPE") || starts("<!doctype") {
+                throw fail("it declares a document type (<!DOCTYPE …>), which Office files never do; entities are not expanded, so the file is refused")
             }
-            var attributes: [Name: String] = [:]
-            for (key, value) in attributeDict {
-                if key == "xmlns" || key.hasPrefix("xmlns:") { continue }
-                if let colon = key.firstIndex(of: ":") {
-                    let prefix = String(key[..<colon])
-                    let local = String(key[key.index(after: colon)...])
-                    attributes[Name(namespace: prefixes[prefix]?.last ?? prefix, name: local)] = value
+            guard peek() == UInt8(ascii: "<") else { throw fail(atEnd ? "the part is empty" : "it does not start with an element") }
+            let root = try element(depth: 0)
+            try misc()
+            guard atEnd else { throw fail("there is more after the root element") }
+            return root
+        }
+
+        static func isNameByte(_ c: UInt8) -> Bool {
+            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x5F || c == 0x2D || c == 0x2E || c >= 0x80
+        }
+
+        mutating func name() throws(ParseError) -> String {
+            let start = i
+            while let c = peek(), Self.isNameByte(c) { advance() }
+            guard i > start, !(bytes[start] >= 0x30 && bytes[start] <= 0x39), bytes[start] != 0x2D, bytes[start] != 0x2E else {
+                throw fail("a name is missing or malformed")
+            }
+            return try text(start..<i)
+        }
+
+        func text(_ range: Range<Int>) throws(ParseError) -> String {
+            guard let s = String(validating: bytes[range], as: UTF8.self) else { throw fail("the text is not valid UTF-8") }
+            return s
+        }
+
+        /// Text with entity and character references replaced, up to `stop` (not included).
+        mutating func content(until stop: UInt8, attribute: Bool) throws(ParseError) -> String {
+            var out: [UInt8] = []
+            while let c = peek(), c != stop {
+                if c == UInt8(ascii: "&") {
+                    advance()
+                    let start = i
+                    while let d = peek(), d != UInt8(ascii: ";"), i - start < 12 { advance() }
+                    guard peek() == UInt8(ascii: ";") else { throw fail("an entity reference (&…;) is not closed") }
+                    let ref = try text(start..<i)
+                    advance()
+                    switch ref {
+                    case "lt": out.append(UInt8(ascii: "<"))
+                    case "gt": out.append(UInt8(ascii: ">"))
+                    case "amp": out.append(UInt8(ascii: "&"))
+                    case "quot": out.append(UInt8(ascii: "\""))
+                    case "apos": out.append(UInt8(ascii: "'"))
+                    default:
+                        var value: UInt32?
+                        if ref.hasPrefix("#x") { value = UInt32(ref.dropFirst(2), radix: 16) }
+                        else if ref.hasPrefix("#") { value = UInt32(ref.dropFirst(), radix: 10) }
+                        else { throw fail("the entity &\(ref); is not defined (Office files use only the five built-in entities)") }
+                        guard let v = value, let scalar = Unicode.Scalar(v), v == 0x9 || v == 0xA || v == 0xD || v >= 0x20 else {
+                            throw fail("the character reference &\(ref); is not a valid XML character")
+                        }
+                        out.append(contentsOf: Array(String(scalar).utf8))
+                    }
+                } else if attribute && c == UInt8(ascii: "<") {
+                    throw fail("an attribute value holds a “<”")
+                } else if attribute && (c == 0x09 || c == 0x0A || c == 0x0D) {
+                    out.append(0x20)
+                    advance()
                 } else {
-                    attributes[Name(namespace: "", name: key)] = value
+                    out.append(c)
+                    advance()
                 }
             }
-            let element = Element(namespace: namespaceURI ?? "", name: elementName, attributes: attributes)
-            if let parent = stack.last { parent.children.append(.element(element)) } else if root == nil { root = element }
-            stack.append(element)
+            guard let s = String(validating: out, as: UTF8.self) else { throw fail("the text is not valid UTF-8") }
+            return s
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            flushText()
-            _ = stack.popLast()
+        func resolve(_ qualified: String, isAttribute: Bool) throws(ParseError) -> Name {
+            let prefix: String, local: String
+            if let colon = qualified.firstIndex(of: ":") {
+                prefix = String(qualified[..<colon])
+                local = String(qualified[qualified.index(after: colon)...])
+            } else {
+                // Attributes without a prefix are in no namespace; elements take the default one.
+                if isAttribute { return Name(namespace: "", name: qualified) }
+                prefix = ""
+                local = qualified
+            }
+            for scope in scopes.reversed() {
+                if let uri = scope[prefix] { return Name(namespace: uri, name: local) }
+            }
+            throw fail("the prefix `\(prefix)` of <\(qualified)> is not declared")
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if !stack.isEmpty { text += string }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            if !stack.isEmpty { text += String(decoding: CDATABlock, as: UTF8.self) }
-        }
-
-        private func flushText() {
-            guard !text.isEmpty, let parent = stack.last else { text = ""; return }
-            parent.children.append(.text(text))
-            text = ""
+        /// An element and everything in it; `i` is at its `<`.
+        mutating func element(depth: Int) throws(ParseError) -> Element {
+            guard depth < XMLTree.maximumDepth else { throw fail("elements are nested more than \(XMLTree.maximumDepth) deep") }
+            count += 1
+            guard count <= XMLTree.maximumElements else { throw fail("it holds more than \(XMLTree.maximumElements) elements") }
+            advance() // <
+            let qualified = try name()
+            var raw: [(String, String)] = []
+            var declarations: [String: String] = [:]
+            var selfClosing = false
+            while true {
+                let hadSpace = peek().map { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? false
+                skipSpace()
+                guard let c = peek() else { throw fail("the tag <\(qualified)> is never closed") }
+                if c == UInt8(ascii: ">") { advance(); break }
+                if c == UInt8(ascii: "/") {
+                    guard peek(1) == UInt8(ascii: ">") else { throw fail("“/” inside the tag <\(qualified)>") }
+                    advance(2)
+                    selfClosing = true
+                    break
+                }
+                guard hadSpace else { throw fail("attributes of <\(qualified)> must be separated by spaces") }
+                let attribute = try name()
+                skipSpace()
+                guard peek() == UInt8(ascii: "=") else { throw fail("the attribute `\(attribute)` of <\(qualified)> has no value") }
+                advance()
+                skipSpace()
+                guard let quote = peek(), quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else {
+                    throw fail("the value of `\(attribute)` in <\(qualified)> is not quoted")
+                }
+                advance()
+                let value = try content(until: quote, attribute: true)
+                guard peek() == quote else { throw fail("the value of `\(attribute)` in <\(qualified)> is never closed") }
+                advance()
+                if raw.contains(where: { $0.0 == attribute }) { throw fail("the attribute `\(attribute)` appears twice in <\(qualified)>") }
+                raw.append((attribute, value))
+                if attribute == "xmlns" { declarations[""] = value }
+                else if attribute.hasPrefix("xmlns:") { declarations[String(attribute.dropFirst(6))] = value }
+            }
+            scopes.append(declarations)
+            defer { scopes.removeLast() }
+            let elementName = try resolve(qualified, isAttribute: false)
+            var attributes: [Name: String] = [:]
+            for (key, value) in raw where key != "xmlns" && !key.hasPrefix("xmlns:") {
+                let resolved = try resolve(key, isAttribute: true)
+                if attributes[resolved] != nil { throw fail("the attribute `\(key)` appears twice in <\(qualified)>") }
+                attributes[resolved] = value
+            }
+            let node = Element(namespace: elementName.namespace, name: elementName.name, attributes: attributes)
+            if selfClosing { return node }
+            while true {
+                guard !atEnd else { throw fail("the element <\(qualified)> is never closed") }
+                if starts("</") {
+                    advance(2)
+                    let closing = try name()
+                    skipSpace()
+                    guard peek() == UInt8(ascii: ">") else { throw fail("the end tag </\(closing)> is malformed") }
+                    advance()
+                    guard closing == qualified else { throw fail("<\(qualified)> is closed by </\(closing)>") }
+                    return node
+                } else if starts("<!--") {
+                    try skip(past: "-->", "a comment")
+                } else if starts("<![CDATA[") {
+                    advance(9)
+                    let start = i
+                    try skip(past: "]]>", "a CDATA section")
+                    node.children.append(.text(try text(start..<(i - 3))))
+                } else if starts("<?") {
+                    try skip(past: "?>", "a processing instruction")
+                } else if starts("<!") {
+                    throw fail("a declaration (<!…>) inside <\(qualified)>; Office files have none")
+                } else if peek() == UInt8(ascii: "<") {
+                    node.children.append(.element(try element(depth: depth + 1)))
+                } else {
+                    let text = try content(until: UInt8(ascii: "<"), attribute: false)
+                    if !text.isEmpty { node.children.append(.text(text)) }
+                }
+            }
         }
     }
 }
