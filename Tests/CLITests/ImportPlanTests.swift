@@ -151,6 +151,19 @@ struct ImportPlanCommandTests {
         #expect(run.stderr.contains("\\u{1b}"), "\(run)")
     }
 
+    @Test func controlCharactersInADocumentNeverReachTheTerminalOrThePlan() throws {
+        let site = try TemporarySite.example()
+        let text = "UBND TỈNH BẮC KẠN\nSố: 7/KH-UBND\nBắc Kạn, ngày 10 tháng 6 năm 2024\nKẾ HOẠCH\nThử \u{1B}]0;x\u{07}nghiệm\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổng hợp\u{1B}[2J báo cáo\u{0B} trước ngày 20/6/2024.\n"
+        try site.write("dieu-khien.txt", text)
+        let run = try CCHCBinary.run(["import", "plan", site.url("dieu-khien.txt").path, site.root.path])
+        #expect(run.exitCode == 0, "\(run)")
+        #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "\(run)")
+        let plan = try #require(site.read("content/plans/kh-ubnd-7-2024.md"))
+        // The control characters become spaces; what follows them stays as plain, harmless text.
+        #expect(plan.contains("title: Tổng hợp [2J báo cáo trước ngày 20/6/2024\n"), "\(plan)")
+        #expect(try CCHCBinary.run(["check", site.root.path]).exitCode == 0)
+    }
+
     /// A PDF printed by LibreOffice from a fixture, read back through `pdftotext -layout`: the
     /// body's six assignments are found; the appendix table is named in the review, not guessed.
     @Test func aPDFIsReadThroughPdftotext() throws {

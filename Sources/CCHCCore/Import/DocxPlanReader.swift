@@ -29,7 +29,7 @@ public enum DocxPlanReader {
                 let type = note.attribute("type", in: w)
                 if type == "separator" || type == "continuationSeparator" { continue }
                 let text = note.elements("p", in: w).map { reader.plainText($0) }.joined(separator: " ")
-                let clean = TextPlanReader.collapseSpaces(text)
+                let clean = TextPlanReader.collapseSpaces(TextPlanReader.withoutControls(text))
                 if !clean.isEmpty { footnotes.append(clean) }
             }
         }
@@ -224,7 +224,7 @@ public enum DocxPlanReader {
             } else if let styleID, let (numId, ilvl) = styles?.numbering[styleID] {
                 label = numbering?.next(numId: numId, ilvl: ilvl)
             }
-            var text = TextPlanReader.collapseSpaces(plainText(p).precomposedStringWithCanonicalMapping)
+            var text = TextPlanReader.collapseSpaces(TextPlanReader.withoutControls(plainText(p).precomposedStringWithCanonicalMapping))
             if let label, !text.isEmpty { text = label + " " + text }
             let isHeading = styleID.map { styles?.headings.contains($0) ?? false } ?? false
             return (text, isHeading || allBold(p))
@@ -279,7 +279,7 @@ public enum DocxPlanReader {
                     var text = tc.elements.filter { $0.namespace == w && ($0.name == "p" || $0.name == "tbl" || $0.name == "sdt") }
                         .map { element -> String in
                             if element.name == "p" { return paragraph(element).0 }
-                            return TextPlanReader.collapseSpaces(plainText(element))
+                            return TextPlanReader.collapseSpaces(TextPlanReader.withoutControls(plainText(element)))
                         }
                         .filter { !$0.isEmpty }.joined(separator: " ")
                     if let merge = properties?.first("vMerge", in: w), merge.attribute("val", in: w) != "restart" {

@@ -66,7 +66,7 @@ public enum TextPlanReader {
 
         for (index, raw) in lines.enumerated() {
             let number = index + 1
-            var line = raw.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+            var line = withoutControls(raw.replacingOccurrences(of: "\u{00A0}", with: " "))
             line = collapseSpaces(line)
             if line.isEmpty { sawBlank = true; continue }
             if markdown, line.hasPrefix("|") {
@@ -136,6 +136,18 @@ public enum TextPlanReader {
         let rest = line.dropFirst(digits.count)
         guard rest.first == " ", let next = rest.dropFirst().first else { return false }
         return next.isUppercase
+    }
+
+    /// The text with tabs, control characters and line separators as spaces: they carry nothing a
+    /// plan needs, and would otherwise reach YAML (which refuses most of them) and the terminal.
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+            out.append(isControl ? " " : scalar)
+        }
+        return String(out)
     }
 
     static func collapseSpaces(_ line: String) -> String {
