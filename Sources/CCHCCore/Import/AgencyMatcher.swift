@@ -64,7 +64,7 @@ public struct AgencyMatcher: Sendable {
         var all: [Pattern] = []
         let provinceWords = Self.canonical(VietnameseFold.words(province))
         for agency in agencies {
-            for name in [agency.name] + [agency.short].compactMap { $0 } + agency.aliases {
+            for name in [agency.name] + [agency.short].compactMap({ $0 }) + agency.aliases {
                 let words = Self.canonical(VietnameseFold.words(name))
                 guard !words.isEmpty else { continue }
                 for (n, variant) in Self.variants(words, province: provinceWords).enumerated() {
