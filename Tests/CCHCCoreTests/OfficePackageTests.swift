@@ -1,4 +1,5 @@
 @testable import CCHCCore
+import CCHCTestSupport
 import Foundation
 import Testing
 
@@ -132,5 +133,16 @@ struct OfficePackageTests {
             guard let error = error as? XMLTree.ParseError else { return false }
             return error.reason.hasPrefix("line 1: ") && (message.isEmpty ? error.reason.contains("UTF-8") : error.reason.contains(message))
         }
+    }
+
+    /// Found by `scripts/fuzz docx`: a .docx whose entry points past the end of the file crashed
+    /// ZIPFoundation's in-memory archive. Every part must now read or fail with an error.
+    @Test func anEntryPointingPastTheEndIsAnError() throws {
+        let url = Package.root.appendingPathComponent("Tests/CCHCCoreTests/Fixtures/Fuzz/docx-entry-past-end.docx")
+        let data = try Data(contentsOf: url)
+        if let package = try? OfficePackage(data: data) {
+            for name in package.partNames { _ = try? package.xml(name) }
+        }
+        #expect(throws: (any Error).self) { _ = try DocxPlanReader.read(data) }
     }
 }

@@ -90,9 +90,16 @@ public final class OfficePackage {
         guard data.count <= limits.fileBytes else { throw .tooLarge(bytes: data.count, limit: limits.fileBytes) }
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .compoundFile }
         guard data.starts(with: [0x50, 0x4B]) else { throw .notZip }
+        // ZIPFoundation's in-memory archive crashes when an entry points past the end of the data
+        // (its read callback makes a negative range; found by fuzzing), so the bytes are read
+        // through a private file instead, where such a read simply comes up short. The file is
+        // unlinked at once: the open handle keeps it readable and nothing is left behind.
         let archive: Archive
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-office-\(UUID().uuidString)")
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try data.write(to: scratch, options: .withoutOverwriting)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            archive = try Archive(url: scratch, accessMode: .read)
         } catch {
             throw .corrupt("its table of contents cannot be read")
         }
