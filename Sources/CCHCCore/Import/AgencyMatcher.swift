@@ -57,6 +57,10 @@ public struct AgencyMatcher: Sendable {
     static let otherBodyWords: Set<String> = ["so", "huyen", "xa", "phuong", "thanh", "thi", "bo", "quan", "cap"]
 
     private var patterns: [String: [Pattern]] = [:]
+    /// The same patterns by the vowel skeleton of their first word ("so" → "s*"), for lenient
+    /// matching: the words one vowel away from a word share its skeleton, so they are found by
+    /// one lookup instead of a pass over every pattern.
+    private var patternsBySkeleton: [String: [Pattern]] = [:]
     private let optionalTails: [[String]]
 
     /// Builds the matcher for a site's agencies and its province's name.
@@ -78,6 +82,7 @@ public struct AgencyMatcher: Sendable {
         // Longest first, so "UBND cấp huyện" wins over "UBND", and a full name over its alias.
         for pattern in all.sorted(by: { $0.words.count > $1.words.count }) {
             patterns[pattern.words[0], default: []].append(pattern)
+            if pattern.words.count > 1 { patternsBySkeleton[Self.skeleton(pattern.words[0]), default: []].append(pattern) }
         }
         var tails: [[String]] = [["thuoc", "tinh"], ["tinh"], ["tuong", "duong"], ["cap", "tinh"], ["tren", "dia", "ban", "tinh"], ["tren", "dia", "ban"]]
         if !provinceWords.isEmpty {
@@ -248,8 +253,15 @@ public struct AgencyMatcher: Sendable {
     private func candidates(for word: String, lenient: Bool) -> [Pattern] {
         if !lenient { return patterns[word] ?? [] }
         var out = patterns[word] ?? []
-        for (key, list) in patterns where key != word && Self.nearlyEqual(key, word) { out += list.filter { $0.words.count > 1 } }
+        for pattern in patternsBySkeleton[Self.skeleton(word)] ?? [] where pattern.words[0] != word && Self.nearlyEqual(pattern.words[0], word) {
+            out.append(pattern)
+        }
         return out.sorted { $0.words.count > $1.words.count }
+    }
+
+    /// A folded word with its vowels replaced by `*`.
+    static func skeleton(_ word: String) -> String {
+        String(word.map { "aeiouy".contains($0) ? "*" : $0 })
     }
 
     /// Two folded words of the same length that differ in one vowel only ("se"/"so", "vu"/"vo").
