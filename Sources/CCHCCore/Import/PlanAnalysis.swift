@@ -60,7 +60,10 @@ struct PlanAnalysis {
     private var currentOrder = 0
     private var orders: [Int] = []
 
+    let indexNames: [IndexNames]
+
     init(site: LoadedSite, matcher: AgencyMatcher, lenient: Bool, issued: Day?, issuer: AgencyID?) {
+        self.indexNames = IndexNames.of(site.site)
         self.site = site
         self.matcher = matcher
         self.lenient = lenient
@@ -509,30 +512,42 @@ struct PlanAnalysis {
 
     // MARK: - Indices
 
+    /// The site's indices with their names and areas' names folded once, for ``indexReferences(in:)``.
+    struct IndexNames {
+        var id: String
+        /// " name " keys: short name, name, id in words, and the usual other names.
+        var names: [String]
+        var areas: [(id: String, key: String)]
+
+        static func of(_ site: Site) -> [IndexNames] {
+            site.indices.map { index in
+                var names = [index.short, index.name, index.id.rawValue.replacingOccurrences(of: "-", with: " ")]
+                names += PlanAnalysis.indexSynonyms[VietnameseFold.words(index.short).joined(separator: " ")] ?? []
+                let keys = names.map { VietnameseFold.words($0).joined(separator: " ") }.filter { !$0.isEmpty }.map { " \($0) " }
+                let areas = index.areas.map { (id: $0.id, key: VietnameseFold.words($0.name).joined(separator: " ")) }
+                return IndexNames(id: index.id.rawValue, names: keys, areas: areas)
+            }
+        }
+    }
+
     /// The index references a text makes: areas of the site's indices by name, else the index.
     func indexReferences(in text: String) -> [String] {
         let folded = " " + VietnameseFold.words(text).joined(separator: " ") + " "
+        // A heading may shorten an area's name: "Công tác chỉ đạo, điều hành" for "Công tác chỉ
+        // đạo, điều hành cải cách hành chính".
+        let headingWords = VietnameseFold.words(Outline.marker(in: text)?.rest ?? text)
+        let heading = headingWords.joined(separator: " ")
         var out: [String] = []
-        for index in site.site.indices {
-            var names = [index.short, index.name, index.id.rawValue.replacingOccurrences(of: "-", with: " ")]
-            names += Self.indexSynonyms[VietnameseFold.words(index.short).joined(separator: " ")] ?? []
-            let namesIndex = names.contains { name in
-                let key = VietnameseFold.words(name).joined(separator: " ")
-                return !key.isEmpty && folded.contains(" " + key + " ")
-            }
+        for index in indexNames {
+            let namesIndex = index.names.contains { folded.contains($0) }
             var areaFound = false
-            // A heading may shorten an area's name: "Công tác chỉ đạo, điều hành" for "Công tác chỉ
-            // đạo, điều hành cải cách hành chính".
-            let headingWords = VietnameseFold.words(Outline.marker(in: text)?.rest ?? text)
-            let heading = headingWords.joined(separator: " ")
             for area in index.areas {
-                let key = VietnameseFold.words(area.name).joined(separator: " ")
-                if key.count >= 8, folded.contains(" " + key + " ") || (headingWords.count >= 3 && headingWords.count <= 12 && key.hasPrefix(heading)) {
-                    out.append("\(index.id.rawValue)/\(area.id)")
+                if area.key.count >= 8, folded.contains(" " + area.key + " ") || (headingWords.count >= 3 && headingWords.count <= 12 && area.key.hasPrefix(heading)) {
+                    out.append("\(index.id)/\(area.id)")
                     areaFound = true
                 }
             }
-            if namesIndex && !areaFound { out.append(index.id.rawValue) }
+            if namesIndex && !areaFound { out.append(index.id) }
         }
         return out
     }
@@ -562,8 +577,9 @@ struct PlanAnalysis {
     /// ("… trong Quý III/2021; … trong Quý IV/2021").
     mutating func makeTasks(node: Node, text: String, lead: Agencies, support: Agencies, context: [String], how: PlanImport.Source) {
         let clauses = text.split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }
-        let dated = clauses.filter { !DeadlineReader.read($0, issued: issued).filter { $0.due != nil && !$0.openEnded }.isEmpty }
-        let dues = Set(dated.compactMap { DeadlineReader.read($0, issued: issued).first?.due })
+        let read = clauses.map { ($0, DeadlineReader.read($0, issued: issued).filter { $0.due != nil && !$0.openEnded }) }
+        let dated = read.filter { !$0.1.isEmpty }.map(\.0)
+        let dues = Set(read.compactMap { $0.1.first?.due })
         if dated.count >= 2 && dues.count >= 2 {
             for clause in dated {
                 appendTask(title: clause, fullText: clause, deadlineText: nil, lead: lead, support: support, index: context,
