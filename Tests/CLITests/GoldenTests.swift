@@ -50,6 +50,15 @@ struct GoldenTests {
         ("nhiem-vu/kh-1/mot-lan/index.html", "task-mot-lan.html"),
         ("nhiem-vu/kh-1/hang-thang/index.html", "task-hang-thang.html"),
         ("chi-so/par-index/index.html", "index-par-index.html"),
+        ("index.html", "dashboard.html"),
+        ("ke-hoach/index.html", "plans.html"),
+        ("ke-hoach/kh-1/index.html", "plan-kh-1.html"),
+        ("co-quan/index.html", "agencies.html"),
+        ("co-quan/so-noi-vu/index.html", "agency-so-noi-vu.html"),
+        ("co-quan/ubnd-huyen-a/index.html", "agency-ubnd-huyen-a.html"),
+        ("chi-so/index.html", "indices.html"),
+        ("cap-nhat/index.html", "updates.html"),
+        ("du-lieu/index.html", "data.html"),
     ])
     func pageMatchesItsGoldenFile(_ path: String, _ golden: String) throws {
         let built = try Self.tiny.get()
