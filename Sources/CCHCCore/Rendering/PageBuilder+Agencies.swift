@@ -23,7 +23,7 @@ extension PageBuilder {
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
     func agencyPage(_ member: Agency) -> Page {
         let page = SitePaths.agency(member.id)
-        var leadRows: [(Int, Day?, TaskID, PageMap)] = []
+        var leadRows: [(state: TaskState, due: Day?, task: TaskID, row: PageMap)] = []
         var supportRows: [(TaskID, PageMap)] = []
         let roles = self.roles[member.id] ?? AgencyRoles()
         // State bars by plan and the deadline timeline, from the agency's own lead tasks only
@@ -62,7 +62,7 @@ extension PageBuilder {
                         row["latest"] = .map(update(latest, from: page))
                     }
                     let due = pairs.first(where: { $0.state == summary })?.occurrence.due
-                    leadRows.append((PageBuilder.urgency(summary), due, task.id, row))
+                    leadRows.append((summary, due, task.id, row))
                 } else {
                     var row = taskLink(task.id, from: page)
                     row.reserveCapacity(10)
@@ -73,12 +73,7 @@ extension PageBuilder {
                 }
             }
         }
-        leadRows.sort { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            let far = Day(year: 9999, month: 12, day: 31)!
-            if (a.1 ?? far) != (b.1 ?? far) { return (a.1 ?? far) < (b.1 ?? far) }
-            return a.2 < b.2
-        }
+        leadRows.sort { a, b in Attention.leadTaskPrecedes((a.state, a.due, a.task), (b.state, b.due, b.task)) }
         var context = agency(member.id, from: page)
         context.reserveCapacity(16)
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
@@ -88,7 +83,7 @@ extension PageBuilder {
         context["charts"] = .map(charts)
         context["kind"] = .text(words.kind(member.kind))
         context["completion"] = .map(completion(derivation.agencies[member.id]))
-        context["lead_tasks"] = .maps(leadRows.map(\.3))
+        context["lead_tasks"] = .maps(leadRows.map(\.row))
         context["has_lead_tasks"] = .flag(!leadRows.isEmpty)
         context["support_tasks"] = .maps(supportRows.map(\.1))
         context["has_support_tasks"] = .flag(!supportRows.isEmpty)

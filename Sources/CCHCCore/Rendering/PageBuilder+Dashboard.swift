@@ -5,23 +5,14 @@ extension PageBuilder {
         let page = SitePaths.dashboard
         var overall = Completion()
         for completion in derivation.plans.values { overall.add(completion) }
-        let behind: [PageMap] = site.agencies
-            .compactMap { member -> (Agency, Completion)? in
-                guard let c = derivation.agencies[member.id], c.count(.overdue) > 0 else { return nil }
-                return (member, c)
-            }
-            .sorted { a, b in
-                if a.1.count(.overdue) != b.1.count(.overdue) { return a.1.count(.overdue) > b.1.count(.overdue) }
-                if (a.1.share ?? 0) != (b.1.share ?? 0) { return (a.1.share ?? 0) < (b.1.share ?? 0) }
-                return (lookup.agencyOrder[a.0.id] ?? 0) < (lookup.agencyOrder[b.0.id] ?? 0)
-            }
-            .prefix(10)
-            .map { member, c in
-                var row = agency(member.id, from: page)
-                row.reserveCapacity(8)
-                row["completion"] = .map(completion(c))
-                return row
-            }
+        let behind: [PageMap] = Attention.mostBehind(site.agencies.map { member in
+            (member.id, derivation.agencies[member.id] ?? Completion(), lookup.agencyOrder[member.id] ?? 0)
+        }, limit: 10).map { id in
+            var row = agency(id, from: page)
+            row.reserveCapacity(8)
+            row["completion"] = .map(completion(derivation.agencies[id]))
+            return row
+        }
         let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
         let plans: [PageMap] = site.plans.map { plan in
             ["number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))),

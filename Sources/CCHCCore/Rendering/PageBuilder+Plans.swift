@@ -44,8 +44,8 @@ extension PageBuilder {
             }
             for occurrence in derived.occurrences {
                 guard let due = occurrence.due else { continue }
-                let states = derived.pairs.filter { $0.occurrence == occurrence }.map(\.state)
-                guard let worst = states.min(by: { PageBuilder.urgency($0) < PageBuilder.urgency($1) }) else { continue }
+                let states = derived.pairs.lazy.filter { $0.occurrence == occurrence }.map(\.state)
+                guard let worst = Attention.worst(states) else { continue }
                 let name = occurrence.period.map { "\(task.title) (\(words.period($0)))" } ?? task.title
                 dated.append((name, due, worst))
             }

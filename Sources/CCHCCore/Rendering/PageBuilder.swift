@@ -64,25 +64,9 @@ struct PageBuilder: Sendable {
         return occurrence.due.map(format.date) ?? words.table["no_due"]!
     }
 
-    /// The state to show for one lead on a task: overdue if any occurrence is, else the occurrence in focus
-    /// (the last one due by the reporting date, or the first one).
+    /// The state to show for one lead on a task (``Attention/shownState(of:asOf:)``).
     func summaryState(_ pairs: ArraySlice<PairState>) -> TaskState {
-        if pairs.contains(where: { $0.state == .overdue }) { return .overdue }
-        let due = pairs.last { ($0.occurrence.due ?? .init(year: 9999, month: 12, day: 31)!) <= derivation.asOf }
-        return (due ?? pairs.first)?.state ?? .noReport
-    }
-
-    /// How urgent a state is, for "overdue first" lists.
-    static func urgency(_ state: TaskState) -> Int {
-        switch state {
-        case .overdue: return 0
-        case .inProgress: return 1
-        case .notStarted: return 2
-        case .noReport: return 3
-        case .doneLate: return 4
-        case .done: return 5
-        case .dropped: return 6
-        }
+        Attention.shownState(of: pairs, asOf: derivation.asOf)
     }
 
     /// `{done, total, percent, counts: [{state,label,count}]}` of a completion tally.
