@@ -34,13 +34,16 @@ let package = Package(
         // The commit the binary was built from, written by scripts/build and scripts/package into
         // a generated header (ignored by git); empty when the build did not write it.
         .target(name: "CCHCBuildInfo"),
+        // The site's language and how it writes numbers, for pages and charts alike.
+        .target(name: "CCHCFormat"),
         // SVG charts: Foundation only.
-        .target(name: "CCHCCharts"),
+        .target(name: "CCHCCharts", dependencies: ["CCHCFormat"]),
         // The domain: model, loading, validation, derivation, Markdown, rendering, site writer.
         .target(
             name: "CCHCCore",
             dependencies: [
                 "CCmarkGFM",
+                "CCHCFormat",
                 "CCHCCharts",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -82,7 +85,8 @@ let package = Package(
             name: "CCHCCoreTests",
             dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]),
-        .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
+        .testTarget(name: "CCHCFormatTests", dependencies: ["CCHCFormat"]),
+        .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts", "CCHCFormat"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
     ]

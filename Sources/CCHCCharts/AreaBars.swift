@@ -1,3 +1,4 @@
+import CCHCFormat
 /// Each area's (or criterion's) last result as a bar against its own maximum, with its target and the change
 /// from the year before ("▲ +0,45", "▼ −1,20").
 public struct AreaBarsChart: Chart {
@@ -34,11 +35,11 @@ public struct AreaBarsChart: Chart {
     /// Decimals of the printed values.
     public var decimals: Int
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes an area bar chart.
     public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, decimals: Int = 2,
-                language: ChartLanguage = .vi) {
+                language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.rows = rows
@@ -55,13 +56,13 @@ public struct AreaBarsChart: Chart {
         if rows.isEmpty {
             return Common.noData(id: id, kind: "areas", title: title, columns: columns, language: language)
         }
-        func fmt(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, language: language) }
-        func fmtMax(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, trim: true, language: language) }
+        func fmt(_ v: Double) -> String { NumberText(language).decimal(v, digits: decimals) }
+        func fmtMax(_ v: Double) -> String { NumberText(language).trimmed(v, digits: decimals) }
         func change(_ row: Row) -> (symbol: String, words: String)? {
             guard let s = row.score, let p = row.previous, s.isFinite, p.isFinite else { return nil }
             let d = s - p
-            let text = VietnameseNumber.format(d, decimals: decimals, language: language, signed: true)
-            let magnitude = VietnameseNumber.format(abs(d), decimals: decimals, language: language)
+            let text = NumberText(language).change(d, digits: decimals, trim: false)
+            let magnitude = NumberText(language).decimal(abs(d), digits: decimals)
             let zero = text.hasPrefix("±")
             let symbol = zero ? text : (d > 0 ? "▲ " : "▼ ") + text
             let words: String

@@ -1,3 +1,4 @@
+import CCHCFormat
 /// SVG charts drawn in Swift for CCHC report pages: inline `<svg>`, a data table and a `<figure>` combining them.
 ///
 /// Every chart is a `Sendable` value conforming to `Chart`; call `render()` to get a `ChartOutput`.
@@ -11,14 +12,6 @@ public enum Charts {
     public static func render(_ chart: any Chart) -> ChartOutput {
         chart.render()
     }
-}
-
-/// The language of the words a chart prints (Vietnamese by default).
-public enum ChartLanguage: String, Sendable, CaseIterable, Hashable {
-    /// Vietnamese: decimal comma, dot thousands ("1.234,5").
-    case vi
-    /// English: decimal dot, comma thousands ("1,234.5").
-    case en
 }
 
 /// What a chart renders to: the SVG, a table with the same numbers, and a figure holding both.
@@ -77,7 +70,7 @@ enum Style {
 
 /// The few words charts print, in each language.
 struct Words {
-    let language: ChartLanguage
+    let language: SiteLanguage
     private func t(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
 
     var year: String { t("Năm", "Year") }
@@ -129,7 +122,7 @@ enum Common {
     /// `viewBox` is known.
     static func output(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
                        defs: consuming MarkupWriter? = nil, body: borrowing MarkupWriter, extraClass: String? = nil,
-                       size: (String, String)? = nil, table: Table, language: ChartLanguage) -> ChartOutput {
+                       size: (String, String)? = nil, table: Table, language: SiteLanguage) -> ChartOutput {
         let defsCount = defs?.count ?? 0
         let capacity = body.count + defsCount + 2 * (title.utf8.count + desc.utf8.count) + table.estimatedCount + 768
         var out = MarkupWriter(capacity: capacity)
@@ -188,7 +181,7 @@ enum Common {
     }
 
     /// The "no data" chart: a short SVG saying so, and a table saying so.
-    static func noData(id: String, kind: String, title: String, columns: [String], language: ChartLanguage) -> ChartOutput {
+    static func noData(id: String, kind: String, title: String, columns: [String], language: SiteLanguage) -> ChartOutput {
         let w = Words(language: language)
         let width = Charts.viewBoxWidth, height = 80.0
         var body = MarkupWriter(depth: 1)

@@ -1,3 +1,4 @@
+import CCHCFormat
 /// Task markers: a distinct shape per state, so the timeline does not rely on colour.
 enum Marker {
     /// Writes the marker of `state` centred at (`cx`, `cy`) with half-size `size`, and `title` as its tooltip.
@@ -63,10 +64,10 @@ public struct DeadlineTimelineChart: Chart {
     /// The date the states are reported at ("số liệu tính đến ngày").
     public var reportDate: ChartDate
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a deadline timeline.
-    public init(id: String, title: String, tasks: [Task], reportDate: ChartDate, language: ChartLanguage = .vi) {
+    public init(id: String, title: String, tasks: [Task], reportDate: ChartDate, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.tasks = tasks

@@ -1,3 +1,4 @@
+import CCHCFormat
 /// A grid of rows (agencies) × columns (indices) with the completion share in each cell, printed as a
 /// percentage on a light-to-dark blue ramp; cells without tasks are hatched and marked "–".
 public struct HeatmapChart: Chart {
@@ -25,10 +26,10 @@ public struct HeatmapChart: Chart {
     /// The header of the name column in the table (default "Cơ quan").
     public var rowHeader: String?
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a heatmap.
-    public init(id: String, title: String, columns: [String], rows: [Row], rowHeader: String? = nil, language: ChartLanguage = .vi) {
+    public init(id: String, title: String, columns: [String], rows: [Row], rowHeader: String? = nil, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.columns = columns
@@ -51,7 +52,7 @@ public struct HeatmapChart: Chart {
         }
         func label(_ s: Double?) -> String {
             guard let s else { return "–" }
-            return VietnameseNumber.percent(s, decimals: 0, language: language) + (s < 0 || s > 1 ? "*" : "")
+            return NumberText(language).percent(s, digits: 0, trim: true) + (s < 0 || s > 1 ? "*" : "")
         }
         // Each cell's share and its printed value ("85%", "–"), worked out once for the picture, words and table.
         let shares = rows.map { row in (0..<columns.count).map { share(row, $0) } }
@@ -129,7 +130,7 @@ public struct HeatmapChart: Chart {
         body.group(class: "chart-legend chart-legend-scale") { svg in
             for step in [0.0, 0.25, 0.5, 0.75, 1.0] {
                 let rgb = Palette.ramp(step)
-                let text = VietnameseNumber.percent(step, decimals: 0, language: language)
+                let text = NumberText(language).percent(step, digits: 0, trim: true)
                 svg.rect(x: lx, y: ly - 13, width: 44, height: 18, fill: Palette.hex(rgb), stroke: Palette.axis)
                 svg.text(text, x: lx + 22, y: ly + 1, anchor: "middle", fill: Palette.textOn(rgb))
                 lx += 48

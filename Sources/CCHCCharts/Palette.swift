@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// The states a task can be in, as charts colour, pattern and name them.
@@ -34,7 +35,7 @@ public enum TaskState: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The state's label in `language`.
-    public func label(_ language: ChartLanguage) -> String {
+    public func label(_ language: SiteLanguage) -> String {
         switch (self, language) {
         case (.done, .vi): return "Hoàn thành"
         case (.done, .en): return "Done"
@@ -54,7 +55,7 @@ public enum TaskState: String, Sendable, CaseIterable, Hashable {
     }
 
     /// The label as it reads inside a sentence: `label(language).lowercased()`, without working it out each time.
-    func sentenceLabel(_ language: ChartLanguage) -> String {
+    func sentenceLabel(_ language: SiteLanguage) -> String {
         switch (self, language) {
         case (.done, .vi): return "hoàn thành"
         case (.done, .en): return "done"

@@ -1,3 +1,4 @@
+import CCHCFormat
 /// A rank by year on an inverted axis (1 at the top), each point labelled "28/63".
 ///
 /// `of` may change from year to year (63, 61, 34): the axis runs to the largest `of`, and the line is broken
@@ -26,10 +27,10 @@ public struct RankTrendChart: Chart {
     /// The ranks; order does not matter, a repeated year keeps the last one.
     public var points: [Point]
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a rank trend.
-    public init(id: String, title: String, points: [Point], language: ChartLanguage = .vi) {
+    public init(id: String, title: String, points: [Point], language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.points = points

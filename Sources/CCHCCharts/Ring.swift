@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// A ring showing one share 0…1 (e.g. tasks done), with the percentage in the middle and a label beside it.
@@ -11,13 +12,13 @@ public struct CompletionRingChart: Chart {
     /// An optional line beside the ring, e.g. "17/20 nhiệm vụ hoàn thành".
     public var caption: String?
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// The width of the ring's viewBox, narrower than `Charts.viewBoxWidth`.
     static let viewBoxWidth: Double = 400
 
     /// Makes a completion ring.
-    public init(id: String, title: String, share: Double?, caption: String? = nil, language: ChartLanguage = .vi) {
+    public init(id: String, title: String, share: Double?, caption: String? = nil, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.share = share
@@ -34,7 +35,7 @@ public struct CompletionRingChart: Chart {
             return Common.noData(id: id, kind: "ring", title: title, columns: columns, language: language)
         }
         let out = share < 0 || share > 1
-        let text = VietnameseNumber.percent(share, decimals: 1, language: language) + (out ? "*" : "")
+        let text = NumberText(language).percent(share, digits: 1, trim: true) + (out ? "*" : "")
         // Narrower than the other charts: the ring often sits in a grid column of 18rem (288 px) or in a card on a
         // phone, and with 400 units its 15-unit labels still render at 10 px or more there.
         let width = Self.viewBoxWidth, height = 180.0
@@ -109,11 +110,11 @@ public struct SparklineChart: Chart {
     /// Whether a higher value is worse, as for ranks (the line is flipped so up means better).
     public var lowerIsBetter: Bool
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a sparkline.
     public init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
-                lowerIsBetter: Bool = false, language: ChartLanguage = .vi) {
+                lowerIsBetter: Bool = false, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.points = points
@@ -131,7 +132,7 @@ public struct SparklineChart: Chart {
         for p in points where p.value.isFinite { byYear[p.year] = p.value }
         let years = byYear.keys.sorted()
         let width = 96.0, height = 24.0, pad = 4.0
-        func fmt(_ v: Double) -> String { VietnameseNumber.format(v, decimals: decimals, language: language) }
+        func fmt(_ v: Double) -> String { NumberText(language).decimal(v, digits: decimals) }
         var body = MarkupWriter(depth: 1, capacity: 1024)
         if years.isEmpty {
             body.line(x1: pad, y1: height / 2, x2: width - pad, y2: height / 2, stroke: Palette.axis, dash: "3 3")

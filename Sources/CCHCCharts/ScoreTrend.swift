@@ -1,3 +1,4 @@
+import CCHCFormat
 /// An index's score by year on its own scale, with targets and an optional method-break marker.
 ///
 /// Years may be missing (the line is dashed across the gap), a score above the maximum is drawn at the top
@@ -48,11 +49,11 @@ public struct ScoreTrendChart: Chart {
     /// Decimals of the printed values.
     public var decimals: Int
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a score trend.
     public init(id: String, title: String, points: [Point], maximum: Double, minimum: Double = 0, unit: String? = nil,
-                targets: [Target] = [], methodBreakYear: Int? = nil, decimals: Int = 2, language: ChartLanguage = .vi) {
+                targets: [Target] = [], methodBreakYear: Int? = nil, decimals: Int = 2, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.points = points
@@ -79,10 +80,10 @@ public struct ScoreTrendChart: Chart {
         let top = maximum > minimum ? maximum : minimum + 1
         let bottom = minimum
         func fmt(_ v: Double) -> String {
-            VietnameseNumber.format(v, decimals: decimals, language: language) + (unit.map { $0 == "%" ? $0 : " " + $0 } ?? "")
+            NumberText(language).decimal(v, digits: decimals) + (unit.map { $0 == "%" ? $0 : " " + $0 } ?? "")
         }
-        let maxText = VietnameseNumber.format(top, decimals: decimals, trim: true, language: language)
-        let minText = VietnameseNumber.format(bottom, decimals: decimals, trim: true, language: language)
+        let maxText = NumberText(language).trimmed(top, digits: decimals)
+        let minText = NumberText(language).trimmed(bottom, digits: decimals)
         func flag(_ v: Double) -> String? {
             if v > top { return w.aboveMax(maxText) }
             if v < bottom { return w.belowMin(minText) }
@@ -92,7 +93,7 @@ public struct ScoreTrendChart: Chart {
         // Geometry.
         let width = Charts.viewBoxWidth
         let ticks = niceTicks(low: bottom, high: top)
-        let tickLabels = ticks.map { VietnameseNumber.format($0, decimals: 2, trim: true, language: language) }
+        let tickLabels = ticks.map { NumberText(language).trimmed($0, digits: 2) }
         let tickWidth = tickLabels.map { TextMetrics.width($0, fontSize: Style.font) }.max() ?? 20
         let plotLeft = Style.pad + tickWidth + 8
         let plotRight = width - Style.pad

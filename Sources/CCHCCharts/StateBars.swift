@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// Stacked horizontal bars of task states per row (agency, plan or index area), with a text legend;
@@ -59,11 +60,11 @@ public struct StateBarsChart: Chart {
     /// what is counted are (task, lead agency) assignments; nil uses "nhiệm vụ" / "task(s)".
     public var unitNoun: String?
     /// The language of the chart's words.
-    public var language: ChartLanguage
+    public var language: SiteLanguage
 
     /// Makes a state bar chart.
     public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, lengths: Lengths = .share,
-                unitNoun: String? = nil, language: ChartLanguage = .vi) {
+                unitNoun: String? = nil, language: SiteLanguage = .vi) {
         self.id = id
         self.title = title
         self.rows = rows
@@ -87,7 +88,7 @@ public struct StateBarsChart: Chart {
 
     /// "12 nhiệm vụ", "1 task", "12 lượt nhiệm vụ".
     private func counted(_ count: Int, _ w: Words, noun: String?) -> String {
-        "\(VietnameseNumber.integer(count, language: language)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
+        "\(NumberText(language).integer(count)) \(noun ?? (count == 1 ? w.task.lowercased() : w.tasks))"
     }
 
     /// A row's counts in `TaskState.allCases` order, printed and totalled, looked up once.
@@ -96,9 +97,9 @@ public struct StateBarsChart: Chart {
         let printed: [String]
         let total: Int
 
-        init(_ row: Row, language: ChartLanguage) {
+        init(_ row: Row, language: SiteLanguage) {
             counts = row.lanes.map { max($0, 0) }
-            printed = counts.map { VietnameseNumber.integer($0, language: language) }
+            printed = counts.map { NumberText(language).integer($0) }
             total = counts.reduce(0, +)
         }
     }
@@ -170,7 +171,7 @@ public struct StateBarsChart: Chart {
                     .map { k, state in "\(state.sentenceLabel(language)) \(tally.printed[k])" }
                 items.append("\(row.name): \(countedTotal)" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"))
             }
-            table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
+            table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(NumberText(language).integer(tally.total))]))
         }
         return Common.output(id: id, kind: "states", width: width, height: height, title: title,
                              desc: Common.list(items, words: w, limit: limit), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
@@ -180,7 +181,7 @@ public struct StateBarsChart: Chart {
 /// Text legends with swatches.
 enum Legend {
     /// Writes a legend of task states flowing left to right over lines; returns the y of its last line's bottom.
-    static func states(_ states: [TaskState], id: String, language: ChartLanguage, left: Double, right: Double,
+    static func states(_ states: [TaskState], id: String, language: SiteLanguage, left: Double, right: Double,
                        top: Double, marker: Bool = false, into svg: inout MarkupWriter) -> Double {
         var x = left
         var baseline = top + Style.font

@@ -1,34 +1,9 @@
 @testable import CCHCCharts
+import CCHCFormat
 import Foundation
 import Testing
 
 @Suite struct FormatTests {
-    @Test func vietnameseNumbers() {
-        #expect(VietnameseNumber.format(85.95) == "85,95")
-        #expect(VietnameseNumber.format(83.8) == "83,80")
-        #expect(VietnameseNumber.format(36525, decimals: 0) == "36.525")
-        #expect(VietnameseNumber.format(1000, decimals: 0) == "1.000")
-        #expect(VietnameseNumber.format(1234567.891) == "1.234.567,89")
-        #expect(VietnameseNumber.format(-1.2) == "−1,20")
-        #expect(VietnameseNumber.format(-0.001) == "0,00")
-        #expect(VietnameseNumber.format(0.45, signed: true) == "+0,45")
-        #expect(VietnameseNumber.format(-1.2, signed: true) == "−1,20")
-        #expect(VietnameseNumber.format(0, signed: true) == "±0,00")
-        #expect(VietnameseNumber.format(14.5, decimals: 2, trim: true) == "14,5")
-        #expect(VietnameseNumber.format(100, decimals: 2, trim: true) == "100")
-        #expect(VietnameseNumber.format(.nan) == "–")
-        #expect(VietnameseNumber.percent(0.8448, decimals: 2) == "84,48%")
-        #expect(VietnameseNumber.percent(0.845) == "84,5%")
-        #expect(VietnameseNumber.percent(0.6) == "60%")
-        #expect(VietnameseNumber.integer(-1000) == "−1.000")
-    }
-
-    @Test func englishNumbers() {
-        #expect(VietnameseNumber.format(85.95, language: .en) == "85.95")
-        #expect(VietnameseNumber.format(1000.5, decimals: 1, language: .en) == "1,000.5")
-        #expect(VietnameseNumber.percent(0.845, language: .en) == "84.5%")
-    }
-
     @Test func coordinates() {
         #expect(n(0) == "0")
         #expect(n(12.5) == "12.5")
@@ -53,8 +28,8 @@ import Testing
         #expect(ChartDate(2024, 6, 8) < ChartDate(2024, 6, 9))
     }
 
-    @Test(arguments: ChartLanguage.allCases)
-    func sentenceLabelsAreTheLabelsLowercased(language: ChartLanguage) {
+    @Test(arguments: SiteLanguage.allCases)
+    func sentenceLabelsAreTheLabelsLowercased(language: SiteLanguage) {
         for state in TaskState.allCases {
             #expect(state.sentenceLabel(language) == state.label(language).lowercased(), "\(state)")
         }

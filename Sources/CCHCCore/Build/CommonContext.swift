@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// The values every page's layout gets (see docs/templates.md).

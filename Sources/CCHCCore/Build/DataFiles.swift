@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// A download under `du-lieu/`: where it goes and what it holds (its bytes come from ``DataFiles``).

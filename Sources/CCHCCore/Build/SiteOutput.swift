@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// One file of the built site.
@@ -79,7 +80,7 @@ public final class SiteOutput: Sendable {
             texts = MarkdownTexts(loaded, renderNow: false)
         }
         timings.lap("markdown")
-        let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
+        let builder = PageBuilder(loaded: loaded, words: words, format: NumberText(site.settings.language),
                                   texts: texts, indexes: indexes, links: LinkTables(site: site))
         self.downloads = downloads
 

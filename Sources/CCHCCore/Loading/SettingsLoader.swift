@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// Reads `site.yml`.

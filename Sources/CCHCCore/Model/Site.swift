@@ -1,9 +1,5 @@
+import CCHCFormat
 import Foundation
-
-/// The language of a site's own words (menus, labels, state names).
-public enum SiteLanguage: String, Sendable, Hashable, CaseIterable {
-    case vi, en
-}
 
 /// The settings in `site.yml`.
 public struct SiteSettings: Sendable, Hashable {

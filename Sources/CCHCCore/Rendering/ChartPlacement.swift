@@ -1,3 +1,4 @@
+import CCHCFormat
 import CCHCCharts
 
 /// Puts the charts on pages: the core's model turned into the chart module's inputs.
@@ -5,7 +6,7 @@ import CCHCCharts
 /// Every chart comes with its numbers in a real table (inside `<details>`), so nothing is told by
 /// the picture alone.
 extension PageBuilder {
-    var chartLanguage: ChartLanguage { words.language == .vi ? .vi : .en }
+    var chartLanguage: SiteLanguage { words.language }
 
     static func chartState(_ state: TaskState) -> CCHCCharts.TaskState {
         switch state {

@@ -1,9 +1,10 @@
+import CCHCFormat
 /// Turns the loaded, derived site into page contexts: every number and date is formatted here,
 /// never in a template.
 struct PageBuilder: Sendable {
     let loaded: LoadedSite
     let words: Words
-    let format: Formatter
+    let format: NumberText
     /// Plan texts and notes as HTML.
     let texts: MarkdownTexts
     /// The orders and groupings that several pages use.

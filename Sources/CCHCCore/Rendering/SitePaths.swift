@@ -1,3 +1,4 @@
+import CCHCFormat
 /// Where each page lives in the output, and how one page links to another.
 ///
 /// Links between pages are relative and name `index.html` explicitly, so the site works from a
@@ -84,20 +85,11 @@ public enum SitePaths {
     }
 }
 
-/// Numbers and dates as the site's language writes them.
-struct Formatter: Sendable {
-    let language: SiteLanguage
-
-    private var format: VietnameseFormat.Language { language == .vi ? .vi : .en }
-
+extension NumberText {
     /// A score with at most two decimals: 85,95; 88.
-    func score(_ x: Double) -> String { VietnameseFormat.trimmed(x, maxDigits: 2, language: format) }
-    /// A share as a percentage: 84,5%.
-    func percent(_ share: Double?) -> String { share.map { VietnameseFormat.percent($0, digits: 1, language: format) } ?? "–" }
-    /// An integer with grouped thousands.
-    func integer(_ n: Int) -> String { VietnameseFormat.integer(n, language: format) }
-    /// A signed change: +0,45 / -1,2.
-    func change(_ x: Double) -> String { (x > 0 ? "+" : "") + VietnameseFormat.trimmed(x, maxDigits: 2, language: format) }
+    func score(_ x: Double) -> String { trimmed(x, digits: 2) }
+    /// A share as a percentage with one decimal, "–" when there is none: 84,5%.
+    func percent(_ share: Double?) -> String { share.map { percent($0, digits: 1) } ?? "–" }
     /// A date: dd/mm/yyyy (both languages; the portal's readers are Vietnamese).
     func date(_ day: Day) -> String { day.vietnamese }
     /// A rank: 28/63.

@@ -1,3 +1,4 @@
+import CCHCFormat
 import Foundation
 
 /// The templates and assets a site is drawn with: the built-in theme, with any file of the same

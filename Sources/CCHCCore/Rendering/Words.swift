@@ -1,3 +1,4 @@
+import CCHCFormat
 /// The site's own words in Vietnamese and English (`language: en`).
 ///
 /// Templates receive them under `words.*`, so a theme never hard-codes a label.
