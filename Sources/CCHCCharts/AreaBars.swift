@@ -65,11 +65,7 @@ public struct AreaBarsChart: Chart {
             let magnitude = NumberText(language).decimal(abs(d), digits: decimals)
             let zero = text.hasPrefix("±")
             let symbol = zero ? text : (d > 0 ? "▲ " : "▼ ") + text
-            let words: String
-            if zero { words = language == .vi ? "không đổi" : "unchanged" }
-            else if d > 0 { words = (language == .vi ? "tăng " : "up ") + magnitude }
-            else { words = (language == .vi ? "giảm " : "down ") + magnitude }
-            return (symbol, words)
+            return (symbol, Words(language: language).scoreChange(d, magnitude: magnitude, zero: zero))
         }
         func valueText(_ row: Row) -> String {
             guard let s = row.score, s.isFinite else { return "–/" + fmtMax(row.maximum) }

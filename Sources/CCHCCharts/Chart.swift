@@ -100,6 +100,22 @@ struct Words {
     var missing: String { t("không có số liệu", "no data") }
     var value: String { t("Giá trị", "Value") }
     var more: String { t("xem bảng số liệu", "see the data table") }
+    var shareOutsideNote: String { t("* Tỷ lệ nằm ngoài 0–100%", "* Share outside 0–100%") }
+    var shareOutside: String { t("Tỷ lệ nằm ngoài 0–100%", "Share outside 0–100%") }
+    var outsideRange: String { t("nằm ngoài 0–100%", "outside 0–100%") }
+    var rankOutsideNote: String { t("* Thứ hạng nằm ngoài khoảng 1…số tỉnh được xếp hạng", "* Rank outside 1…the number ranked") }
+    /// A change of rank: "tăng 6 bậc" (a smaller rank number is better), "giảm 2 bậc", "giữ nguyên".
+    func rankChange(_ d: Int) -> String {
+        d > 0 ? t("tăng \(d) bậc", "up \(d)") : d < 0 ? t("giảm \(-d) bậc", "down \(-d)") : t("giữ nguyên", "unchanged")
+    }
+    /// A change of score in words: "tăng 0,45", "giảm 1,20", "không đổi".
+    func scoreChange(_ d: Double, magnitude: String, zero: Bool) -> String {
+        zero ? t("không đổi", "unchanged") : d > 0 ? t("tăng ", "up ") + magnitude : t("giảm ", "down ") + magnitude
+    }
+    /// A date as the chart prints it: dd/mm/yyyy in Vietnamese, ISO in English.
+    func date(_ d: ChartDate) -> String { language == .vi ? d.description : d.iso }
+    /// A month tick: "9/2024", "2024-09".
+    func month(_ m: Int, _ y: Int) -> String { language == .vi ? "\(m)/\(y)" : "\(y)-\(m < 10 ? "0" : "")\(m)" }
 }
 
 /// Helpers shared by the charts.

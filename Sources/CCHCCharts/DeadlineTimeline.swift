@@ -75,9 +75,7 @@ public struct DeadlineTimelineChart: Chart {
         self.language = language
     }
 
-    private func date(_ d: ChartDate) -> String {
-        language == .vi ? d.description : d.iso
-    }
+    private func date(_ d: ChartDate) -> String { Words(language: language).date(d) }
 
     /// Draws the chart.
     public func render() -> ChartOutput {
@@ -114,7 +112,7 @@ public struct DeadlineTimelineChart: Chart {
             var y = first.year, m = first.month + 1
             if m > 12 { m = 1; y += 1 }
             while (y, m) <= (last.year, last.month) {
-                ticks.append((ChartDate(y, m, 1), language == .vi ? "\(m)/\(y)" : "\(y)-\(m < 10 ? "0" : "")\(m)"))
+                ticks.append((ChartDate(y, m, 1), Words(language: language).month(m, y)))
                 m += 1
                 if m > 12 { m = 1; y += 1 }
             }

@@ -112,7 +112,7 @@ public struct RankTrendChart: Chart {
         body.group(class: "chart-values", fontWeight: "bold") { $0.append(labels) }
         var height = plotBottom + 34
         if flagged {
-            let note = language == .vi ? "* Thứ hạng nằm ngoài khoảng 1…số tỉnh được xếp hạng" : "* Rank outside 1…the number ranked"
+            let note = Words(language: language).rankOutsideNote
             body.text(note, x: plotLeft, y: height + 12, class: "chart-footnote")
             height += 24
         }
@@ -128,12 +128,7 @@ public struct RankTrendChart: Chart {
             }
             var change = ""
             if let prev = previous, prev.of == p.of {
-                let d = prev.rank - p.rank
-                if language == .vi {
-                    change = d > 0 ? "tăng \(d) bậc" : d < 0 ? "giảm \(-d) bậc" : "giữ nguyên"
-                } else {
-                    change = d > 0 ? "up \(d)" : d < 0 ? "down \(-d)" : "unchanged"
-                }
+                change = Words(language: language).rankChange(prev.rank - p.rank)
             }
             previous = p
             items.append("\(year) \(label(p))")

@@ -68,14 +68,14 @@ public struct CompletionRingChart: Chart {
             y += Double(lines) * (Style.font + 4) + 6
         }
         if out {
-            let note = language == .vi ? "* Tỷ lệ nằm ngoài 0–100%" : "* Share outside 0–100%"
+            let note = Words(language: language).shareOutsideNote
             body.label(note, x: textLeft, y: y, maxWidth: width - Style.pad - textLeft, maxLines: 1, class: "chart-footnote")
         }
         var desc = text
         if let caption { desc += ", " + caption }
-        if out { desc += " (" + (language == .vi ? "nằm ngoài 0–100%" : "outside 0–100%") + ")" }
+        if out { desc += " (" + Words(language: language).outsideRange + ")" }
         var table = Table(caption: title, columns: columns)
-        table.rows.append((caption ?? title, [.number(text), .text(out ? (language == .vi ? "Tỷ lệ nằm ngoài 0–100%" : "Share outside 0–100%") : "")]))
+        table.rows.append((caption ?? title, [.number(text), .text(out ? Words(language: language).shareOutside : "")]))
         return Common.output(id: id, kind: "ring", width: width, height: height, title: title, desc: desc + ".", body: body, table: table, language: language)
     }
 }

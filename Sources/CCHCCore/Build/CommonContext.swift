@@ -5,8 +5,7 @@ import Foundation
 struct CommonContext: Sendable {
     let site: Site
     let words: Words
-    let wordTable: [String: String]
-    /// ``wordTable`` as a page value, made once.
+    /// ``Words/table`` as a page value, made once.
     private let wordValue: PageValue
     let asOf: Day
     let base: String
@@ -15,28 +14,26 @@ struct CommonContext: Sendable {
     private let navs: [[[PageMap]]]
 
     /// The menu's items: word key, target, and the path prefix of the pages in its section.
-    private static let menu: [(key: String, target: String, prefix: String)] = [
-        ("dashboard", SitePaths.dashboard, ""), ("plans", SitePaths.plans, "ke-hoach/"), ("agencies", SitePaths.agencies, "co-quan/"),
-        ("indices", SitePaths.indices, "chi-so/"), ("updates", SitePaths.updates, "cap-nhat/"), ("data", SitePaths.data, "du-lieu/"),
+    private static let menu: [(label: KeyPath<Words, String> & Sendable, target: String, prefix: String)] = [
+        (\.dashboard, SitePaths.dashboard, ""), (\.plans, SitePaths.plans, "ke-hoach/"), (\.agencies, SitePaths.agencies, "co-quan/"),
+        (\.indices, SitePaths.indices, "chi-so/"), (\.updates, SitePaths.updates, "cap-nhat/"), (\.data, SitePaths.data, "du-lieu/"),
     ]
 
     init(site: Site, words: Words, asOf: Day, base: String) {
         self.site = site
         self.words = words
-        self.wordTable = words.table
         self.wordValue = .words(words.table)
         self.asOf = asOf
         self.base = base
-        let table = words.table
         navs = (0...3).map { depth in
             let root = String(repeating: "../", count: depth)
-            return (-1..<Self.menu.count).map { current in Self.nav(root: root, current: current, words: table) }
+            return (-1..<Self.menu.count).map { current in Self.nav(root: root, current: current, words: words) }
         }
     }
 
-    private static func nav(root: String, current: Int, words: [String: String]) -> [PageMap] {
+    private static func nav(root: String, current: Int, words: Words) -> [PageMap] {
         menu.enumerated().map { index, item in
-            ["label": .text(words[item.key]!), "href": .text(root + SitePaths.encode(item.target)), "current": .flag(index == current)]
+            ["label": .text(words[keyPath: item.label]), "href": .text(root + SitePaths.encode(item.target)), "current": .flag(index == current)]
         }
     }
 
@@ -48,7 +45,7 @@ struct CommonContext: Sendable {
         } ?? -1
         let depth = page.utf8.count { $0 == UInt8(ascii: "/") }
         return depth < navs.count ? navs[depth][current + 1]
-            : Self.nav(root: SitePaths.root(of: page), current: current, words: wordTable)
+            : Self.nav(root: SitePaths.root(of: page), current: current, words: words)
     }
 
     /// Renders the page's template, then the layout around it.
@@ -59,7 +56,7 @@ struct CommonContext: Sendable {
         let body = theme.renderBytes(page.context, inside: shared, template: page.template) ?? []
         var crumbs: [PageMap] = []
         if !page.breadcrumbs.isEmpty {
-            crumbs.append(["label": .text(wordTable["dashboard"]!), "href": .text(root + SitePaths.dashboard)])
+            crumbs.append(["label": .text(words.dashboard), "href": .text(root + SitePaths.dashboard)])
             for (index, crumb) in page.breadcrumbs.enumerated() {
                 var item: PageMap = ["label": .text(crumb.label)]
                 if index == page.breadcrumbs.count - 1 { item["current"] = true } else { item["href"] = .text(root + SitePaths.encode(crumb.path)) }

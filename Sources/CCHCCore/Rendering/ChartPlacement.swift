@@ -32,8 +32,6 @@ extension PageBuilder {
 
     static func chartDate(_ day: Day) -> ChartDate { ChartDate(day.year, day.month, day.day) }
 
-    private func pick(_ vi: String, _ en: String) -> String { words.language == .vi ? vi : en }
-
     /// The chart's figure, as the bytes a page copies in.
     private func figure(_ chart: some Chart) -> HTMLBytes { HTMLBytes(bytes: chart.render().htmlBytes) }
 
@@ -44,7 +42,7 @@ extension PageBuilder {
     func scoreTrend(_ index: IndexDefinition, id: String) -> HTMLBytes {
         let points = index.results.compactMap { r in r.score.map { ScoreTrendChart.Point(year: r.year, score: $0) } }
         let targets = index.targets.compactMap { t in t.score.map { ScoreTrendChart.Target(year: t.year, score: $0) } }
-        let chart = ScoreTrendChart(id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
+        let chart = ScoreTrendChart(id: id, title: words.scoreChartTitle(index.short),
                                     points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
                                     language: chartLanguage)
         return figure(chart)
@@ -57,7 +55,7 @@ extension PageBuilder {
             return RankTrendChart.Point(year: r.year, rank: rank, of: of)
         }
         guard !points.isEmpty else { return nil }
-        return figure(RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
+        return figure(RankTrendChart(id: id, title: words.rankChartTitle(index.short),
                               points: points, language: chartLanguage))
     }
 
@@ -70,8 +68,8 @@ extension PageBuilder {
             AreaBarsChart.Row(name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
                               target: target?.areas[area.id], previous: previous?.areas[area.id])
         }
-        return figure(AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
-                             rows: rows, rowHeader: words.table["area"], language: chartLanguage))
+        return figure(AreaBarsChart(id: id, title: words.areaChartTitle(year: last.year),
+                             rows: rows, rowHeader: words.area, language: chartLanguage))
     }
 
     /// A small score trend for a table cell.
@@ -79,7 +77,7 @@ extension PageBuilder {
         let points = index.results.compactMap { r in r.score.map { SparklineChart.Point(year: r.year, value: $0) } }
         guard points.count > 1 else { return nil }
         // Only the SVG, for a table cell.
-        return HTMLBytes(bytes: SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
+        return HTMLBytes(bytes: SparklineChart(id: id, title: words.sparklineTitle(index.short), points: points,
                                                range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svgBytes)
     }
 
@@ -89,7 +87,7 @@ extension PageBuilder {
     func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> HTMLBytes? {
         guard !rows.isEmpty else { return nil }
         return figure(StateBarsChart(id: id, title: title, rows: rows.map { PageBuilder.chartRow($0.0, $0.1) },
-                                     rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage))
+                                     rowHeader: header, unitNoun: words.assignments, language: chartLanguage))
     }
 
     /// A completion ring.
@@ -129,10 +127,8 @@ extension PageBuilder {
             HeatmapChart.Row(name: agency.displayShort, shares: site.indices.map { tallies[agency.id]?[$0.id]?.share })
         }
         guard !rows.isEmpty else { return nil }
-        let shown = all.count > rows.count
-            ? pick(" (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)") : ""
-        return figure(HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
-                            columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
+        return figure(HeatmapChart(id: id, title: words.heatmapTitle(shown: rows.count, of: all.count, format: format),
+                            columns: site.indices.map(\.short), rows: rows, rowHeader: words.agency,
                             language: chartLanguage))
     }
 }

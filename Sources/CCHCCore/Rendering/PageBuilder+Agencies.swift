@@ -16,8 +16,8 @@ extension PageBuilder {
             }
             groups.append(["kind": .text(kind.rawValue), "label": .text(words.kind(kind)), "agencies": .maps(rows)])
         }
-        return Page(path: page, template: "agencies", title: words.table["agencies"]!,
-                    breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": .maps(groups)])
+        return Page(path: page, template: "agencies", title: words.agencies,
+                    breadcrumbs: [(words.agencies, page)], context: ["groups": .maps(groups)])
     }
 
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
@@ -77,9 +77,9 @@ extension PageBuilder {
         var context = agency(member.id, from: page)
         context.reserveCapacity(16)
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
-        var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!))]
-        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!).map(PageValue.html)
-        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!).map(PageValue.html)
+        var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.completion))]
+        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.state) – \(words.plans)", header: words.plans).map(PageValue.html)
+        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.due).map(PageValue.html)
         context["charts"] = .map(charts)
         context["kind"] = .text(words.kind(member.kind))
         context["completion"] = .map(completion(derivation.agencies[member.id]))
@@ -92,6 +92,6 @@ extension PageBuilder {
         let predecessors = (lookup.predecessors[member.id] ?? []).map { agency($0, from: page) }
         if !predecessors.isEmpty { context["replaces"] = .maps(predecessors) }
         return Page(path: page, template: "agency", title: member.name,
-                    breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)
+                    breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], context: context)
     }
 }

@@ -19,10 +19,10 @@ extension PageBuilder {
              "completion": .map(completion(derivation.plans[plan.id]))]
         }
         var charts: PageMap = [
-            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!)),
+            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.completion)),
         ]
         charts["by_index"] = stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
-                                       title: words.table["by_index"]!, header: words.table["indices"]!).map(PageValue.html)
+                                       title: words.byIndex, header: words.indices).map(PageValue.html)
         charts["heatmap"] = heatmap(id: "bieu-do-nhiet").map(PageValue.html)
         let indices: [PageMap] = site.indices.map { index in
             var row = summary(index, from: page)
@@ -39,7 +39,7 @@ extension PageBuilder {
             "updates_href": .text(SitePaths.link(from: page, to: SitePaths.updates)),
             "agencies_href": .text(SitePaths.link(from: page, to: SitePaths.agencies)),
         ]
-        return Page(path: page, template: "dashboard", title: words.table["dashboard"]!, breadcrumbs: [], context: context)
+        return Page(path: page, template: "dashboard", title: words.dashboard, breadcrumbs: [], context: context)
     }
 
     /// How many updates one page of `/cap-nhat/` lists.
@@ -81,15 +81,15 @@ extension PageBuilder {
                     if n == number { item["current"] = true }
                     return item
                 }),
-                "label": .text(words.language == .vi ? "Trang \(number)/\(count)" : "Page \(number) of \(count)"),
+                "label": .text(words.pageOf(number, count)),
             ]
             if number > 1 { pagination["prev"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number - 1))) }
             if number < count { pagination["next"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number + 1))) }
             context["pagination"] = .map(pagination)
         }
-        var crumbs: [(label: String, path: String)] = [(words.table["updates"]!, SitePaths.updates)]
-        if number > 1 { crumbs.append((words.language == .vi ? "Trang \(number)" : "Page \(number)", page)) }
-        return Page(path: page, template: "updates", title: words.table["updates"]! + (number > 1 ? " – \(number)" : ""),
+        var crumbs: [(label: String, path: String)] = [(words.updates, SitePaths.updates)]
+        if number > 1 { crumbs.append((words.page(number), page)) }
+        return Page(path: page, template: "updates", title: words.updates + (number > 1 ? " – \(number)" : ""),
                     breadcrumbs: crumbs, context: context)
     }
 
@@ -100,13 +100,13 @@ extension PageBuilder {
             ["name": .text(file.name), "href": .text(SitePaths.link(from: page, to: file.path)), "format": .text(file.format),
              "description": .text(file.description(words.language))]
         }
-        return Page(path: page, template: "data", title: words.table["data"]!,
-                    breadcrumbs: [(words.table["data"]!, page)], context: ["files": .maps(rows)])
+        return Page(path: page, template: "data", title: words.data,
+                    breadcrumbs: [(words.data, page)], context: ["files": .maps(rows)])
     }
 
     /// `/404.html`, linked with absolute paths under `base_url`'s path, since it is served at any depth.
     func notFoundPage() -> Page {
-        Page(path: SitePaths.notFound, template: "404", title: words.table["not_found"]!, breadcrumbs: [],
+        Page(path: SitePaths.notFound, template: "404", title: words.notFound, breadcrumbs: [],
              context: [:], inSitemap: false)
     }
 }

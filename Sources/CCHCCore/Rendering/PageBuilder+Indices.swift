@@ -41,8 +41,8 @@ extension PageBuilder {
     func indicesPage() -> Page {
         let page = SitePaths.indices
         let rows = site.indices.map { summary($0, from: page) }
-        return Page(path: page, template: "indices", title: words.table["indices"]!,
-                    breadcrumbs: [(words.table["indices"]!, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
+        return Page(path: page, template: "indices", title: words.indices,
+                    breadcrumbs: [(words.indices, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
     }
 
     /// `/chi-so/<index>/`: results and ranks by year, areas and criteria, and the tasks that serve each.
@@ -122,6 +122,6 @@ extension PageBuilder {
         context["tasks"] = .maps(wholeRows)
         context["has_tasks"] = .flag(!wholeRows.isEmpty)
         return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
-                    breadcrumbs: [(words.table["indices"]!, SitePaths.indices), (index.short, page)], context: context)
+                    breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], context: context)
     }
 }

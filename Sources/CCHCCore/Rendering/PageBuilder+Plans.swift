@@ -13,8 +13,8 @@ extension PageBuilder {
             }
             return row
         }
-        return Page(path: page, template: "plans", title: words.table["plans"]!,
-                    breadcrumbs: [(words.table["plans"]!, page)], context: ["plans": .maps(rows), "has_plans": .flag(!rows.isEmpty)])
+        return Page(path: page, template: "plans", title: words.plans,
+                    breadcrumbs: [(words.plans, page)], context: ["plans": .maps(rows), "has_plans": .flag(!rows.isEmpty)])
     }
 
     /// `/ke-hoach/<plan>/`: the plan's facts, its text with a table of contents, its tasks.
@@ -52,9 +52,9 @@ extension PageBuilder {
         }
         var charts = PageMap()
         charts["states"] = stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
-                                     id: "_bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!)
+                                     id: "_bieu-do-tinh-trang", title: "\(words.state) – \(words.lead)", header: words.lead)
             .map(PageValue.html)
-        charts["timeline"] = timeline(dated, id: "_bieu-do-thoi-han", title: words.table["due"]!).map(PageValue.html)
+        charts["timeline"] = timeline(dated, id: "_bieu-do-thoi-han", title: words.due).map(PageValue.html)
         context["charts"] = .map(charts)
         if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
             context["parent"] = ["number": .text(parent.number), "title": .text(parent.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(parent.id)))]
@@ -72,7 +72,7 @@ extension PageBuilder {
         }
         if !indices.isEmpty { context["indices"] = .maps(indices) }
         return Page(path: page, template: "plan", title: "\(plan.number): \(plan.title)",
-                    breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, page)], context: context)
+                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], context: context)
     }
 
     /// `/nhiem-vu/<plan>/<task>/`: everything about one task.
@@ -82,7 +82,7 @@ extension PageBuilder {
         let derived = derivation.tasks[task.id]!
         let pairs: [PageMap] = derived.pairs.map { pair in
             var row: PageMap = ["agency": .map(agency(pair.agency, from: page)), "occurrence": .text(occurrenceLabel(pair.occurrence)),
-                                "due": .text(pair.occurrence.due.map(format.date) ?? words.table["no_due"]!), "status": .map(state(pair.state))]
+                                "due": .text(pair.occurrence.due.map(format.date) ?? words.noDue), "status": .map(state(pair.state))]
             if let latest = pair.latest {
                 row.reserveCapacity(7)
                 let update = site.reports[latest.report].updates[latest.update]
@@ -103,7 +103,7 @@ extension PageBuilder {
                 label += " – " + (index.area(area)?.name ?? area)
                 anchor = "#linh-vuc-\(area)"
             case .criterion(_, let code):
-                label += " – \(words.table["criterion"]!) \(code)" + (index.criterion(code).map { ": " + $0.criterion.name } ?? "")
+                label += " – \(words.criterion) \(code)" + (index.criterion(code).map { ": " + $0.criterion.name } ?? "")
                 anchor = "#tieu-chi-\(Slug.make(code))"
             }
             references.append(["label": .text(label), "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id)) + anchor)])
@@ -121,7 +121,7 @@ extension PageBuilder {
         if let target = task.target { context["target"] = .text(target) }
         if let section = task.section { context["section"] = .text(section) }
         return Page(path: page, template: "task", title: task.title,
-                    breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
+                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
                     context: context)
     }
 }
@@ -131,7 +131,7 @@ extension PageBuilder {
     /// announces as unlabelled inputs) with a box drawn in text and the state in words.
     func labelTaskBoxes(_ html: String) -> String {
         guard html.containsBytes("<input type=\"checkbox\"") else { return html }
-        let done = words.language == .vi ? "Đã xong:" : "Done:", open = words.language == .vi ? "Chưa xong:" : "Not done:"
+        let done = words.boxTicked, open = words.boxOpen
         return html
             .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
                                   with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>")

@@ -42,17 +42,10 @@ struct PageBuilder: Sendable {
     /// The deadline of a task in words.
     func dueText(_ task: PlanTask, occurrences: [Occurrence]) -> String {
         if let every = task.every {
-            let what: String
-            switch every {
-            case .month: what = words.language == .vi ? "Hằng tháng" : "Monthly"
-            case .quarter: what = words.language == .vi ? "Hằng quý" : "Quarterly"
-            case .half: what = words.language == .vi ? "6 tháng một lần" : "Half-yearly"
-            case .year: what = words.language == .vi ? "Hằng năm" : "Yearly"
-            }
-            guard let first = occurrences.first?.due, let last = occurrences.last?.due else { return what }
-            return "\(what) (\(format.date(first)) – \(format.date(last)), \(occurrences.count) \(words.language == .vi ? "kỳ" : "times"))"
+            guard let first = occurrences.first?.due, let last = occurrences.last?.due else { return words.recurrence(every) }
+            return words.recurringDeadlines(every, first: format.date(first), last: format.date(last), count: occurrences.count)
         }
-        guard let due = task.due else { return words.table["no_due"]! }
+        guard let due = task.due else { return words.noDue }
         switch due {
         case .day(let day): return format.date(day)
         case .period(let period): return "\(words.period(period)) (\(format.date(period.lastDay)))"
@@ -62,7 +55,7 @@ struct PageBuilder: Sendable {
     /// The label of an occurrence: its period for a recurring task, its deadline otherwise.
     func occurrenceLabel(_ occurrence: Occurrence) -> String {
         if let period = occurrence.period { return words.period(period) }
-        return occurrence.due.map(format.date) ?? words.table["no_due"]!
+        return occurrence.due.map(format.date) ?? words.noDue
     }
 
     /// The state to show for one lead on a task (``Attention/shownState(of:asOf:)``).
@@ -105,7 +98,7 @@ struct PageBuilder: Sendable {
             "status": ["state": .text(update.status.rawValue), "label": .text(words.status(update.status))],
             "task": .map(taskLink(task, from: page)),
             "anchor": "cap-nhat-\(reference.report)-\(reference.update)",
-            "role": .text(isLead ? words.table["lead"]! : words.table["support"]!),
+            "role": .text(isLead ? words.lead : words.support),
         ]
         out.reserveCapacity(14)
         if let percent = update.percent { out["percent"] = .text(format.score(percent) + "%") }

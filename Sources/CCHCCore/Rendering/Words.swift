@@ -6,16 +6,393 @@ public struct Words: Sendable {
     /// The language of the words.
     public let language: SiteLanguage
 
-    /// Every fixed word a template may use, as `words.<key>` (made once: pages look words up often).
-    public let table: [String: String]
+    /// Every fixed word a template may use, as `words.<name>`, with its text; the names are those
+    /// of ``templateNames``. Made anew on each call: a build makes it once and keeps it.
+    public var table: [String: String] {
+        var table: [String: String] = [:]
+        for (name, path) in Words.templateNames { table[name] = self[keyPath: path] }
+        return table
+    }
 
     /// The words of a language.
     public init(_ language: SiteLanguage) {
         self.language = language
-        table = Words.table(language)
+        func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+        dashboard = pick("Tổng quan", "Overview")
+        plans = pick("Kế hoạch", "Plans")
+        agencies = pick("Cơ quan, đơn vị", "Agencies")
+        indices = pick("Chỉ số", "Indices")
+        updates = pick("Cập nhật", "Updates")
+        data = pick("Dữ liệu", "Data")
+        task = pick("Nhiệm vụ", "Task")
+        tasks = pick("Nhiệm vụ", "Tasks")
+        lead = pick("Chủ trì", "Lead")
+        support = pick("Phối hợp", "Support")
+        due = pick("Thời hạn", "Deadline")
+        state = pick("Tình trạng", "State")
+        target = pick("Mục tiêu", "Target")
+        section = pick("Mục", "Section")
+        note = pick("Ghi chú", "Note")
+        evidence = pick("Tài liệu kiểm chứng", "Evidence")
+        completion = pick("Tỷ lệ hoàn thành", "Completion")
+        overdue = pick("Quá hạn", "Overdue")
+        asOf = pick("Số liệu tính đến ngày", "Data as of")
+        number = pick("Số hiệu", "Number")
+        issuer = pick("Cơ quan ban hành", "Issued by")
+        issued = pick("Ngày ban hành", "Issued")
+        parent = pick("Thực hiện kế hoạch", "Carries out")
+        children = pick("Kế hoạch thực hiện", "Plans carrying it out")
+        contents = pick("Mục lục", "Contents")
+        planText = pick("Nội dung kế hoạch", "Plan text")
+        year = pick("Năm", "Year")
+        score = pick("Điểm", "Score")
+        rank = pick("Xếp hạng", "Rank")
+        max = pick("Điểm tối đa", "Maximum")
+        results = pick("Kết quả qua các năm", "Results by year")
+        areas = pick("Lĩnh vực, tiêu chí", "Areas and criteria")
+        lastResult = pick("Kết quả gần nhất", "Latest result")
+        asLead = pick("Nhiệm vụ chủ trì", "Tasks as lead")
+        asSupport = pick("Nhiệm vụ phối hợp", "Tasks as support")
+        agency = pick("Cơ quan", "Agency")
+        kind = pick("Loại", "Kind")
+        pairs = pick("lượt nhiệm vụ", "task assignments")
+        previous = pick("Trang trước", "Previous")
+        next = pick("Trang sau", "Next")
+        agenciesLower = pick("cơ quan, đơn vị", "agencies")
+        aliases = pick("Tên gọi khác", "Other names")
+        replaces = pick("Tiếp nhận nhiệm vụ của", "Took over from")
+        done = pick("Đã hoàn thành", "Done")
+        reported = pick("Ngày báo cáo", "Reported")
+        period = pick("Kỳ báo cáo", "Period")
+        percent = pick("Tiến độ", "Progress")
+        completed = pick("Ngày hoàn thành", "Completed")
+        occurrence = pick("Kỳ", "Occurrence")
+        noDue = pick("Không quy định", "None set")
+        noUpdates = pick("Chưa có cập nhật nào.", "No updates yet.")
+        noTasks = pick("Không có nhiệm vụ.", "No tasks.")
+        mostBehind = pick("Cơ quan chậm tiến độ nhất", "Agencies most behind")
+        latestUpdates = pick("Cập nhật mới nhất", "Latest updates")
+        allUpdates = pick("Tất cả cập nhật", "All updates")
+        indexResults = pick("Kết quả các chỉ số", "Index results")
+        byIndex = pick("Hoàn thành theo chỉ số", "Completion by index")
+        replacedBy = pick("Nay là", "Now part of")
+        downloads = pick("Tải dữ liệu", "Downloads")
+        notFound = pick("Không tìm thấy trang", "Page not found")
+        notFoundText = pick("Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.", "The page you asked for does not exist or has moved. Go back to the overview.")
+        skip = pick("Bỏ qua, đến nội dung chính", "Skip to main content")
+        menu = pick("Danh mục chính", "Main menu")
+        feed = pick("Nguồn tin cập nhật (Atom)", "Updates feed (Atom)")
+        madeWith = pick("Trang được tạo bằng cchc", "Made with cchc")
+        from = pick("của", "of")
+        criterion = pick("Tiêu chí", "Criterion")
+        area = pick("Lĩnh vực", "Area")
+        change = pick("Thay đổi", "Change")
+        servedBy = pick("Nhiệm vụ phục vụ", "Tasks serving it")
+        allAgencies = pick("Tất cả cơ quan, đơn vị", "All agencies")
+        allPlans = pick("Tất cả kế hoạch", "All plans")
+        allIndices = pick("Tất cả chỉ số", "All indices")
+        publisher = pick("Cơ quan công bố", "Publisher")
+        breadcrumb = pick("Đường dẫn", "Breadcrumb")
+        total = pick("Tổng", "Total")
+        file = pick("Tệp", "File")
+        description = pick("Mô tả", "Description")
+        format = pick("Định dạng", "Format")
     }
 
+    // MARK: - The words templates use
+
+    /// `words.dashboard`: Tổng quan / Overview.
+    public let dashboard: String
+    /// `words.plans`: Kế hoạch / Plans.
+    public let plans: String
+    /// `words.agencies`: Cơ quan, đơn vị / Agencies.
+    public let agencies: String
+    /// `words.indices`: Chỉ số / Indices.
+    public let indices: String
+    /// `words.updates`: Cập nhật / Updates.
+    public let updates: String
+    /// `words.data`: Dữ liệu / Data.
+    public let data: String
+    /// `words.task`: Nhiệm vụ / Task.
+    public let task: String
+    /// `words.tasks`: Nhiệm vụ / Tasks.
+    public let tasks: String
+    /// `words.lead`: Chủ trì / Lead.
+    public let lead: String
+    /// `words.support`: Phối hợp / Support.
+    public let support: String
+    /// `words.due`: Thời hạn / Deadline.
+    public let due: String
+    /// `words.state`: Tình trạng / State.
+    public let state: String
+    /// `words.target`: Mục tiêu / Target.
+    public let target: String
+    /// `words.section`: Mục / Section.
+    public let section: String
+    /// `words.note`: Ghi chú / Note.
+    public let note: String
+    /// `words.evidence`: Tài liệu kiểm chứng / Evidence.
+    public let evidence: String
+    /// `words.completion`: Tỷ lệ hoàn thành / Completion.
+    public let completion: String
+    /// `words.overdue`: Quá hạn / Overdue.
+    public let overdue: String
+    /// `words.as_of`: Số liệu tính đến ngày / Data as of.
+    public let asOf: String
+    /// `words.number`: Số hiệu / Number.
+    public let number: String
+    /// `words.issuer`: Cơ quan ban hành / Issued by.
+    public let issuer: String
+    /// `words.issued`: Ngày ban hành / Issued.
+    public let issued: String
+    /// `words.parent`: Thực hiện kế hoạch / Carries out.
+    public let parent: String
+    /// `words.children`: Kế hoạch thực hiện / Plans carrying it out.
+    public let children: String
+    /// `words.contents`: Mục lục / Contents.
+    public let contents: String
+    /// `words.plan_text`: Nội dung kế hoạch / Plan text.
+    public let planText: String
+    /// `words.year`: Năm / Year.
+    public let year: String
+    /// `words.score`: Điểm / Score.
+    public let score: String
+    /// `words.rank`: Xếp hạng / Rank.
+    public let rank: String
+    /// `words.max`: Điểm tối đa / Maximum.
+    public let max: String
+    /// `words.results`: Kết quả qua các năm / Results by year.
+    public let results: String
+    /// `words.areas`: Lĩnh vực, tiêu chí / Areas and criteria.
+    public let areas: String
+    /// `words.last_result`: Kết quả gần nhất / Latest result.
+    public let lastResult: String
+    /// `words.as_lead`: Nhiệm vụ chủ trì / Tasks as lead.
+    public let asLead: String
+    /// `words.as_support`: Nhiệm vụ phối hợp / Tasks as support.
+    public let asSupport: String
+    /// `words.agency`: Cơ quan / Agency.
+    public let agency: String
+    /// `words.kind`: Loại / Kind.
+    public let kind: String
+    /// `words.pairs`: lượt nhiệm vụ / task assignments.
+    public let pairs: String
+    /// `words.previous`: Trang trước / Previous.
+    public let previous: String
+    /// `words.next`: Trang sau / Next.
+    public let next: String
+    /// `words.agencies_lower`: cơ quan, đơn vị / agencies.
+    public let agenciesLower: String
+    /// `words.aliases`: Tên gọi khác / Other names.
+    public let aliases: String
+    /// `words.replaces`: Tiếp nhận nhiệm vụ của / Took over from.
+    public let replaces: String
+    /// `words.done`: Đã hoàn thành / Done.
+    public let done: String
+    /// `words.reported`: Ngày báo cáo / Reported.
+    public let reported: String
+    /// `words.period`: Kỳ báo cáo / Period.
+    public let period: String
+    /// `words.percent`: Tiến độ / Progress.
+    public let percent: String
+    /// `words.completed`: Ngày hoàn thành / Completed.
+    public let completed: String
+    /// `words.occurrence`: Kỳ / Occurrence.
+    public let occurrence: String
+    /// `words.no_due`: Không quy định / None set.
+    public let noDue: String
+    /// `words.no_updates`: Chưa có cập nhật nào. / No updates yet..
+    public let noUpdates: String
+    /// `words.no_tasks`: Không có nhiệm vụ. / No tasks..
+    public let noTasks: String
+    /// `words.most_behind`: Cơ quan chậm tiến độ nhất / Agencies most behind.
+    public let mostBehind: String
+    /// `words.latest_updates`: Cập nhật mới nhất / Latest updates.
+    public let latestUpdates: String
+    /// `words.all_updates`: Tất cả cập nhật / All updates.
+    public let allUpdates: String
+    /// `words.index_results`: Kết quả các chỉ số / Index results.
+    public let indexResults: String
+    /// `words.by_index`: Hoàn thành theo chỉ số / Completion by index.
+    public let byIndex: String
+    /// `words.replaced_by`: Nay là / Now part of.
+    public let replacedBy: String
+    /// `words.downloads`: Tải dữ liệu / Downloads.
+    public let downloads: String
+    /// `words.not_found`: Không tìm thấy trang / Page not found.
+    public let notFound: String
+    /// `words.not_found_text`: Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan. / The page you asked for does not exist or has moved. Go back to the overview..
+    public let notFoundText: String
+    /// `words.skip`: Bỏ qua, đến nội dung chính / Skip to main content.
+    public let skip: String
+    /// `words.menu`: Danh mục chính / Main menu.
+    public let menu: String
+    /// `words.feed`: Nguồn tin cập nhật (Atom) / Updates feed (Atom).
+    public let feed: String
+    /// `words.made_with`: Trang được tạo bằng cchc / Made with cchc.
+    public let madeWith: String
+    /// `words.from`: của / of.
+    public let from: String
+    /// `words.criterion`: Tiêu chí / Criterion.
+    public let criterion: String
+    /// `words.area`: Lĩnh vực / Area.
+    public let area: String
+    /// `words.change`: Thay đổi / Change.
+    public let change: String
+    /// `words.served_by`: Nhiệm vụ phục vụ / Tasks serving it.
+    public let servedBy: String
+    /// `words.all_agencies`: Tất cả cơ quan, đơn vị / All agencies.
+    public let allAgencies: String
+    /// `words.all_plans`: Tất cả kế hoạch / All plans.
+    public let allPlans: String
+    /// `words.all_indices`: Tất cả chỉ số / All indices.
+    public let allIndices: String
+    /// `words.publisher`: Cơ quan công bố / Publisher.
+    public let publisher: String
+    /// `words.breadcrumb`: Đường dẫn / Breadcrumb.
+    public let breadcrumb: String
+    /// `words.total`: Tổng / Total.
+    public let total: String
+    /// `words.file`: Tệp / File.
+    public let file: String
+    /// `words.description`: Mô tả / Description.
+    public let description: String
+    /// `words.format`: Định dạng / Format.
+    public let format: String
+
+    /// The name a template uses for each word, `words.<name>`.
+    public static let templateNames: [(name: String, word: KeyPath<Words, String> & Sendable)] = [
+        ("dashboard", \.dashboard),
+        ("plans", \.plans),
+        ("agencies", \.agencies),
+        ("indices", \.indices),
+        ("updates", \.updates),
+        ("data", \.data),
+        ("task", \.task),
+        ("tasks", \.tasks),
+        ("lead", \.lead),
+        ("support", \.support),
+        ("due", \.due),
+        ("state", \.state),
+        ("target", \.target),
+        ("section", \.section),
+        ("note", \.note),
+        ("evidence", \.evidence),
+        ("completion", \.completion),
+        ("overdue", \.overdue),
+        ("as_of", \.asOf),
+        ("number", \.number),
+        ("issuer", \.issuer),
+        ("issued", \.issued),
+        ("parent", \.parent),
+        ("children", \.children),
+        ("contents", \.contents),
+        ("plan_text", \.planText),
+        ("year", \.year),
+        ("score", \.score),
+        ("rank", \.rank),
+        ("max", \.max),
+        ("results", \.results),
+        ("areas", \.areas),
+        ("last_result", \.lastResult),
+        ("as_lead", \.asLead),
+        ("as_support", \.asSupport),
+        ("agency", \.agency),
+        ("kind", \.kind),
+        ("pairs", \.pairs),
+        ("previous", \.previous),
+        ("next", \.next),
+        ("agencies_lower", \.agenciesLower),
+        ("aliases", \.aliases),
+        ("replaces", \.replaces),
+        ("done", \.done),
+        ("reported", \.reported),
+        ("period", \.period),
+        ("percent", \.percent),
+        ("completed", \.completed),
+        ("occurrence", \.occurrence),
+        ("no_due", \.noDue),
+        ("no_updates", \.noUpdates),
+        ("no_tasks", \.noTasks),
+        ("most_behind", \.mostBehind),
+        ("latest_updates", \.latestUpdates),
+        ("all_updates", \.allUpdates),
+        ("index_results", \.indexResults),
+        ("by_index", \.byIndex),
+        ("replaced_by", \.replacedBy),
+        ("downloads", \.downloads),
+        ("not_found", \.notFound),
+        ("not_found_text", \.notFoundText),
+        ("skip", \.skip),
+        ("menu", \.menu),
+        ("feed", \.feed),
+        ("made_with", \.madeWith),
+        ("from", \.from),
+        ("criterion", \.criterion),
+        ("area", \.area),
+        ("change", \.change),
+        ("served_by", \.servedBy),
+        ("all_agencies", \.allAgencies),
+        ("all_plans", \.allPlans),
+        ("all_indices", \.allIndices),
+        ("publisher", \.publisher),
+        ("breadcrumb", \.breadcrumb),
+        ("total", \.total),
+        ("file", \.file),
+        ("description", \.description),
+        ("format", \.format),
+    ]
+
+
+    // MARK: - Phrases
+
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    /// How often a recurring task falls due: "Hằng quý".
+    public func recurrence(_ every: Recurrence) -> String {
+        switch every {
+        case .month: return pick("Hằng tháng", "Monthly")
+        case .quarter: return pick("Hằng quý", "Quarterly")
+        case .half: return pick("6 tháng một lần", "Half-yearly")
+        case .year: return pick("Hằng năm", "Yearly")
+        }
+    }
+
+    /// A recurring task's deadlines: "Hằng quý (30/09/2024 – 31/12/2025, 6 kỳ)".
+    public func recurringDeadlines(_ every: Recurrence, first: String, last: String, count: Int) -> String {
+        "\(recurrence(every)) (\(first) – \(last), \(count) \(pick("kỳ", "times")))"
+    }
+
+    /// The position in a paged list: "Trang 2/5".
+    public func pageOf(_ number: Int, _ count: Int) -> String { pick("Trang \(number)/\(count)", "Page \(number) of \(count)") }
+
+    /// A page of a paged list in the breadcrumbs: "Trang 2".
+    public func page(_ number: Int) -> String { pick("Trang \(number)", "Page \(number)") }
+
+    /// What a ticked box of a task list in a plan's text says to a screen reader.
+    public var boxTicked: String { pick("Đã xong:", "Done:") }
+    /// What an open box says.
+    public var boxOpen: String { pick("Chưa xong:", "Not done:") }
+
+    /// The score chart's title: "Điểm PAR Index qua các năm".
+    public func scoreChartTitle(_ index: String) -> String { pick("Điểm \(index) qua các năm", "\(index) score by year") }
+    /// The rank chart's title.
+    public func rankChartTitle(_ index: String) -> String { pick("Xếp hạng \(index) qua các năm", "\(index) rank by year") }
+    /// The area chart's title.
+    public func areaChartTitle(year: Int) -> String { pick("Điểm các lĩnh vực năm \(year)", "Area scores \(year)") }
+    /// The sparkline's title.
+    public func sparklineTitle(_ index: String) -> String { pick("Xu hướng điểm \(index)", "\(index) score trend") }
+    /// What state bars count: "lượt nhiệm vụ".
+    public var assignments: String { pick("lượt nhiệm vụ", "assignments") }
+    /// The heat map's title, with how many agencies it shows when not all: "(20 trên 4.000 cơ quan đầu danh sách)".
+    public func heatmapTitle(shown: Int, of all: Int, format: NumberText) -> String {
+        let title = pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index")
+        guard shown < all else { return title }
+        return title + pick(" (\(shown) trên \(format.integer(all)) cơ quan đầu danh sách)", " (first \(shown) of \(format.integer(all)) agencies)")
+    }
+
+    // MARK: - Words made from values
+
 
     /// The label of a derived state.
     public func state(_ state: TaskState) -> String {
@@ -72,90 +449,5 @@ public struct Words: Sendable {
         if change > 0 { return pick("tăng \(change) bậc", "up \(change)") }
         if change < 0 { return pick("giảm \(-change) bậc", "down \(-change)") }
         return pick("giữ nguyên", "unchanged")
-    }
-
-    private static func table(_ language: SiteLanguage) -> [String: String] {
-        func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
-        return [
-            "dashboard": pick("Tổng quan", "Overview"),
-            "plans": pick("Kế hoạch", "Plans"),
-            "agencies": pick("Cơ quan, đơn vị", "Agencies"),
-            "indices": pick("Chỉ số", "Indices"),
-            "updates": pick("Cập nhật", "Updates"),
-            "data": pick("Dữ liệu", "Data"),
-            "task": pick("Nhiệm vụ", "Task"),
-            "tasks": pick("Nhiệm vụ", "Tasks"),
-            "lead": pick("Chủ trì", "Lead"),
-            "support": pick("Phối hợp", "Support"),
-            "due": pick("Thời hạn", "Deadline"),
-            "state": pick("Tình trạng", "State"),
-            "target": pick("Mục tiêu", "Target"),
-            "section": pick("Mục", "Section"),
-            "note": pick("Ghi chú", "Note"),
-            "evidence": pick("Tài liệu kiểm chứng", "Evidence"),
-            "completion": pick("Tỷ lệ hoàn thành", "Completion"),
-            "overdue": pick("Quá hạn", "Overdue"),
-            "as_of": pick("Số liệu tính đến ngày", "Data as of"),
-            "number": pick("Số hiệu", "Number"),
-            "issuer": pick("Cơ quan ban hành", "Issued by"),
-            "issued": pick("Ngày ban hành", "Issued"),
-            "parent": pick("Thực hiện kế hoạch", "Carries out"),
-            "children": pick("Kế hoạch thực hiện", "Plans carrying it out"),
-            "contents": pick("Mục lục", "Contents"),
-            "plan_text": pick("Nội dung kế hoạch", "Plan text"),
-            "year": pick("Năm", "Year"),
-            "score": pick("Điểm", "Score"),
-            "rank": pick("Xếp hạng", "Rank"),
-            "max": pick("Điểm tối đa", "Maximum"),
-            "results": pick("Kết quả qua các năm", "Results by year"),
-            "areas": pick("Lĩnh vực, tiêu chí", "Areas and criteria"),
-            "last_result": pick("Kết quả gần nhất", "Latest result"),
-            "as_lead": pick("Nhiệm vụ chủ trì", "Tasks as lead"),
-            "as_support": pick("Nhiệm vụ phối hợp", "Tasks as support"),
-            "agency": pick("Cơ quan", "Agency"),
-            "kind": pick("Loại", "Kind"),
-            "pairs": pick("lượt nhiệm vụ", "task assignments"),
-            "previous": pick("Trang trước", "Previous"),
-            "next": pick("Trang sau", "Next"),
-            "agencies_lower": pick("cơ quan, đơn vị", "agencies"),
-            "aliases": pick("Tên gọi khác", "Other names"),
-            "replaces": pick("Tiếp nhận nhiệm vụ của", "Took over from"),
-            "done": pick("Đã hoàn thành", "Done"),
-            "reported": pick("Ngày báo cáo", "Reported"),
-            "period": pick("Kỳ báo cáo", "Period"),
-            "percent": pick("Tiến độ", "Progress"),
-            "completed": pick("Ngày hoàn thành", "Completed"),
-            "occurrence": pick("Kỳ", "Occurrence"),
-            "no_due": pick("Không quy định", "None set"),
-            "no_updates": pick("Chưa có cập nhật nào.", "No updates yet."),
-            "no_tasks": pick("Không có nhiệm vụ.", "No tasks."),
-            "most_behind": pick("Cơ quan chậm tiến độ nhất", "Agencies most behind"),
-            "latest_updates": pick("Cập nhật mới nhất", "Latest updates"),
-            "all_updates": pick("Tất cả cập nhật", "All updates"),
-            "index_results": pick("Kết quả các chỉ số", "Index results"),
-            "by_index": pick("Hoàn thành theo chỉ số", "Completion by index"),
-            "replaced_by": pick("Nay là", "Now part of"),
-            "downloads": pick("Tải dữ liệu", "Downloads"),
-            "not_found": pick("Không tìm thấy trang", "Page not found"),
-            "not_found_text": pick("Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.", "The page you asked for does not exist or has moved. Go back to the overview."),
-            "skip": pick("Bỏ qua, đến nội dung chính", "Skip to main content"),
-            "menu": pick("Danh mục chính", "Main menu"),
-            "feed": pick("Nguồn tin cập nhật (Atom)", "Updates feed (Atom)"),
-            "made_with": pick("Trang được tạo bằng cchc", "Made with cchc"),
-            "from": pick("của", "of"),
-            "criterion": pick("Tiêu chí", "Criterion"),
-            "area": pick("Lĩnh vực", "Area"),
-            "change": pick("Thay đổi", "Change"),
-            "served_by": pick("Nhiệm vụ phục vụ", "Tasks serving it"),
-            "all_agencies": pick("Tất cả cơ quan, đơn vị", "All agencies"),
-            "all_plans": pick("Tất cả kế hoạch", "All plans"),
-            "all_indices": pick("Tất cả chỉ số", "All indices"),
-            "publisher": pick("Cơ quan công bố", "Publisher"),
-            "breadcrumb": pick("Đường dẫn", "Breadcrumb"),
-            "total": pick("Tổng", "Total"),
-            "file": pick("Tệp", "File"),
-            "description": pick("Mô tả", "Description"),
-            "format": pick("Định dạng", "Format"),
-        ]
     }
 }
