@@ -30,8 +30,11 @@ enum DataFiles {
     }
 
     /// Every download, in the order the data page lists them: each group's CSV, then its JSON.
+    /// The tasks download, which pages with a shortened list of tasks link to.
+    static let tasksCSV = "du-lieu/nhiem-vu.csv"
+
     static let catalog: [DataFile] = [
-        DataFile(path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states"),
+        DataFile(path: tasksCSV, format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states"),
         DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)"),
         DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets"),
         DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)"),
@@ -76,11 +79,13 @@ enum DataFiles {
     /// Tasks: one row per (task, lead agency, occurrence).
     static func tasks(_ loaded: LoadedSite, words: Words) -> (rows: [[String]], json: [JSONValue]) {
         let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
-        var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported"]]
+        var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported", "index"]]
         var taskJSON: [JSONValue] = []
         for plan in site.plans {
             for task in plan.tasks {
                 let derived = derivation.tasks[task.id]!
+                // What the task serves, as written in the plan: "par-index par-index/ci-1 par-index#1.2".
+                let references = task.index.map(\.value.description).joined(separator: " ")
                 var pairs: [JSONValue] = []
                 for pair in derived.pairs {
                     let update = pair.latest.map { site.reports[$0.report].updates[$0.update] }
@@ -88,7 +93,7 @@ enum DataFiles {
                     taskRows.append([plan.id.rawValue, plan.number, task.id.local, task.title, pair.agency.rawValue,
                                      lookup.agencies[pair.agency]?.name ?? "", pair.occurrence.period?.description ?? "",
                                      pair.occurrence.due?.iso ?? "", pair.state.rawValue, words.state(pair.state),
-                                     update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? ""])
+                                     update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? "", references])
                     var entry: JSONValue.Object = ["agency": .string(pair.agency.rawValue), "state": .string(pair.state.rawValue)]
                     if let period = pair.occurrence.period { entry["period"] = .string(period.description) }
                     if let due = pair.occurrence.due { entry["due"] = .string(due.iso) }

@@ -37,6 +37,22 @@ extension PageBuilder {
         return out
     }
 
+    /// How many tasks one list of an index page shows: a national site has thousands serving one
+    /// index, and listing them all made pages of several megabytes.
+    static let tasksPerList = 50
+
+    /// The tasks a list of an index page shows: all of them when they fit, else the
+    /// ``tasksPerList`` most urgent (by the worst state of their pairs, ``Attention/worst(_:)``), in
+    /// plan and task order; the page then says how many there are and links to the full download.
+    func shortList(_ ids: [TaskID]) -> [TaskID] {
+        guard ids.count > PageBuilder.tasksPerList else { return ids }
+        let ranked = ids.enumerated().map { position, id in
+            (position, Attention.urgency(Attention.worst(derivation.tasks[id]?.pairs.map(\.state) ?? []) ?? .noReport))
+        }
+        let kept = ranked.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(PageBuilder.tasksPerList).map(\.0).sorted()
+        return kept.map { ids[$0] }
+    }
+
     /// `/chi-so/`: every index with its latest result and the completion of the tasks serving it.
     func indicesPage() -> Page {
         let page = SitePaths.indices
@@ -62,7 +78,13 @@ extension PageBuilder {
                 }
             }
         }
-        func rows(_ ids: [TaskID]) -> [PageMap] { ids.compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
+        func rows(_ ids: [TaskID]) -> [PageMap] { shortList(ids).compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
+        /// Set on every level, so that a list that is whole never finds the note of the list around it.
+        func more(_ ids: [TaskID]) -> PageValue {
+            guard ids.count > PageBuilder.tasksPerList else { return false }
+            return ["shown": .text(format.integer(PageBuilder.tasksPerList)), "total": .text(format.integer(ids.count)),
+                    "href": .text(SitePaths.link(from: page, to: DataFiles.tasksCSV))]
+        }
         let last = index.results.last
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let (_, target) = latest(index)
@@ -85,12 +107,14 @@ extension PageBuilder {
                 let tasks = rows(byCriterion[criterion.code] ?? [])
                 c["tasks"] = .maps(tasks)
                 c["has_tasks"] = .flag(!tasks.isEmpty)
+                c["tasks_more"] = more(byCriterion[criterion.code] ?? [])
                 return c
             })
             row["has_criteria"] = .flag(!area.criteria.isEmpty)
             let tasks = rows(byArea[area.id] ?? [])
             row["tasks"] = .maps(tasks)
             row["has_tasks"] = .flag(!tasks.isEmpty)
+            row["tasks_more"] = more(byArea[area.id] ?? [])
             return row
         }
         let results: [PageMap] = index.results.reversed().map { result in
@@ -121,6 +145,7 @@ extension PageBuilder {
         let wholeRows = rows(whole)
         context["tasks"] = .maps(wholeRows)
         context["has_tasks"] = .flag(!wholeRows.isEmpty)
+        context["tasks_more"] = more(whole)
         return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
                     breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], context: context)
     }

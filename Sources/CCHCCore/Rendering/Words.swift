@@ -96,6 +96,8 @@ public struct Words: Sendable {
         total = pick("Tổng", "Total")
         file = pick("Tệp", "File")
         description = pick("Mô tả", "Description")
+        listShortened = pick("Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
+        fullList = pick("danh sách đầy đủ (CSV, cột index)", "full list (CSV, column index)")
         format = pick("Định dạng", "Format")
     }
 
@@ -257,6 +259,10 @@ public struct Words: Sendable {
     public let file: String
     /// `words.description`: Mô tả / Description.
     public let description: String
+    /// `words.list_shortened`: the start of the note under a shortened list.
+    public let listShortened: String
+    /// `words.full_list`: the link to the full list.
+    public let fullList: String
     /// `words.format`: Định dạng / Format.
     public let format: String
 
@@ -341,6 +347,8 @@ public struct Words: Sendable {
         ("file", \.file),
         ("description", \.description),
         ("format", \.format),
+        ("list_shortened", \.listShortened),
+        ("full_list", \.fullList),
     ]
 
 
