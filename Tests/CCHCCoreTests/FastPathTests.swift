@@ -105,13 +105,13 @@ import Testing
             for agency in loaded.site.agencies {
                 let made = LinkTables.agency(agency.id, loaded.lookup.agencies[agency.id], root: root)
                 #expect(agencies[agency.id] == made)
-                #expect(made.text("href") == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
+                #expect(made.href == SitePaths.link(from: page, to: SitePaths.agency(agency.id)))
             }
             for plan in loaded.site.plans {
                 for task in plan.tasks {
                     let made = LinkTables.task(task.id, loaded.lookup.tasks[task.id], plan: loaded.lookup.plans[plan.id], root: root)
                     #expect(tasks[task.id] == made)
-                    #expect(made.text("plan_href") == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
+                    #expect(made.planHref == SitePaths.link(from: page, to: SitePaths.plan(plan.id)))
                 }
             }
         }

@@ -7,21 +7,21 @@
 /// time a page of its depth asks, then shared; the few pages nearer the root make their links.
 final class LinkTables: Sendable {
     /// Agencies or tasks by id, never changed once made.
-    struct Table<ID: Hashable & Sendable>: Sendable {
-        let entries: [ID: PageMap]
-        subscript(id: ID) -> PageMap? { entries[id] }
+    struct Table<ID: Hashable & Sendable, Link: Sendable>: Sendable {
+        let entries: [ID: Link]
+        subscript(id: ID) -> Link? { entries[id] }
     }
 
     /// The depths that have tables: `x/y/index.html` and `x/y/z/index.html`.
     private static let depths = 2...3
-    private let agencies: [Once<Table<AgencyID>>]
-    private let tasks: [Once<Table<TaskID>>]
+    private let agencies: [Once<Table<AgencyID, AgencyLink>>]
+    private let tasks: [Once<Table<TaskID, TaskLink>>]
 
     init(site: Site) {
         agencies = Self.depths.map { depth in
             Once {
                 let root = String(repeating: "../", count: depth)
-                var entries: [AgencyID: PageMap] = [:]
+                var entries: [AgencyID: AgencyLink] = [:]
                 entries.reserveCapacity(site.agencies.count)
                 for agency in site.agencies { entries[agency.id] = Self.agency(agency.id, agency, root: root) }
                 return Table(entries: entries)
@@ -30,7 +30,7 @@ final class LinkTables: Sendable {
         tasks = Self.depths.map { depth in
             Once {
                 let root = String(repeating: "../", count: depth)
-                var entries: [TaskID: PageMap] = [:]
+                var entries: [TaskID: TaskLink] = [:]
                 entries.reserveCapacity(site.taskCount)
                 for plan in site.plans {
                     for task in plan.tasks { entries[task.id] = Self.task(task.id, task, plan: plan, root: root) }
@@ -41,24 +41,24 @@ final class LinkTables: Sendable {
     }
 
     /// `{id, name, short, href}` of an agency (nil when the site has no such agency), linked from a page `root` below the site root.
-    static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> PageMap {
-        ["id": .text(id.rawValue), "name": .text(agency?.name ?? id.rawValue), "short": .text(agency?.displayShort ?? id.rawValue),
-         "href": .text(root + SitePaths.encode(SitePaths.agency(id)))]
+    static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> AgencyLink {
+        AgencyLink(id: id.rawValue, name: agency?.name ?? id.rawValue, short: agency?.displayShort ?? id.rawValue,
+                   href: root + SitePaths.encode(SitePaths.agency(id)))
     }
 
     /// `{title, href, plan_number, plan_href}` of a task, linked from a page `root` below the site root.
-    static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> PageMap {
-        ["title": .text(task?.title ?? id.description), "href": .text(root + SitePaths.encode(SitePaths.task(id))),
-         "plan_number": .text(plan?.number ?? id.plan.rawValue), "plan_href": .text(root + SitePaths.encode(SitePaths.plan(id.plan)))]
+    static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> TaskLink {
+        TaskLink(title: task?.title ?? id.description, href: root + SitePaths.encode(SitePaths.task(id)),
+                 planNumber: plan?.number ?? id.plan.rawValue, planHref: root + SitePaths.encode(SitePaths.plan(id.plan)))
     }
 
     /// The agencies' links for pages at `page`'s depth, if that depth has a table.
-    func agencies(from page: String) -> Table<AgencyID>? {
+    func agencies(from page: String) -> Table<AgencyID, AgencyLink>? {
         Self.slot(of: page).map { agencies[$0].get() }
     }
 
     /// The tasks' links for pages at `page`'s depth, if that depth has a table.
-    func tasks(from page: String) -> Table<TaskID>? {
+    func tasks(from page: String) -> Table<TaskID, TaskLink>? {
         Self.slot(of: page).map { tasks[$0].get() }
     }
 

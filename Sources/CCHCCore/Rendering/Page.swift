@@ -8,8 +8,28 @@ struct Page {
     var title: String
     /// Links from the dashboard down to this page, last one being this page.
     var breadcrumbs: [(label: String, path: String)]
-    /// The values of the page template (see docs/templates.md).
+    /// The values of the page template: its model (see ``PageModels``), as the engine reads them.
     var context: PageMap
     /// Whether the page goes into the sitemap.
     var inSitemap = true
+
+    /// A page drawn by `template` from `model`.
+    init(path: String, template: String, title: String, breadcrumbs: [(label: String, path: String)], model: some TemplateModel,
+         inSitemap: Bool = true) {
+        self.path = path
+        self.template = template
+        self.title = title
+        self.breadcrumbs = breadcrumbs
+        self.context = TemplateEncoder.encode(model)
+        self.inSitemap = inSitemap
+    }
+}
+
+/// The model type of each page template, for the template checks and the reference.
+enum PageModels {
+    static let byTemplate: [(template: String, model: any TemplateModel.Type)] = [
+        ("dashboard", DashboardPage.self), ("plans", PlanListPage.self), ("plan", PlanPage.self), ("task", TaskPage.self),
+        ("agencies", AgencyListPage.self), ("agency", AgencyPage.self), ("indices", IndexListPage.self), ("index", IndexPage.self),
+        ("updates", UpdatesPage.self), ("data", DataPage.self), ("404", NotFoundPage.self),
+    ]
 }

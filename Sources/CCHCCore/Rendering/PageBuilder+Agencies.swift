@@ -2,29 +2,26 @@ extension PageBuilder {
     /// `/co-quan/`: a table of all agencies with completion and overdue counts, in file order.
     func agenciesPage() -> Page {
         let page = SitePaths.agencies
-        var groups: [PageMap] = []
+        var groups: [AgencyGroup] = []
         for kind in AgencyKind.allCases {
             let members = site.agencies.filter { $0.kind == kind }
             guard !members.isEmpty else { continue }
-            let rows: [PageMap] = members.map { member in
-                var row = agency(member.id, from: page)
-                row.reserveCapacity(8)
-                row["completion"] = .map(completion(derivation.agencies[member.id]))
-                row["has_tasks"] = .flag((derivation.agencies[member.id]?.total ?? 0) > 0)
-                if let next = member.replacedBy { row["replaced_by"] = .map(agency(next, from: page)) }
-                return row
+            let rows = members.map { member in
+                AgencyListRow(agency: agency(member.id, from: page), completion: completion(derivation.agencies[member.id]),
+                              hasTasks: (derivation.agencies[member.id]?.total ?? 0) > 0,
+                              replacedBy: member.replacedBy.map { agency($0, from: page) })
             }
-            groups.append(["kind": .text(kind.rawValue), "label": .text(words.kind(kind)), "agencies": .maps(rows)])
+            groups.append(AgencyGroup(kind: kind.rawValue, label: words.kind(kind), agencies: rows))
         }
         return Page(path: page, template: "agencies", title: words.agencies,
-                    breadcrumbs: [(words.agencies, page)], context: ["groups": .maps(groups)])
+                    breadcrumbs: [(words.agencies, page)], model: AgencyListPage(groups: groups))
     }
 
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
     func agencyPage(_ member: Agency) -> Page {
         let page = SitePaths.agency(member.id)
-        var leadRows: [(state: TaskState, due: Day?, task: TaskID, row: PageMap)] = []
-        var supportRows: [(TaskID, PageMap)] = []
+        var leadRows: [(state: TaskState, due: Day?, task: TaskID, row: LeadTaskRow)] = []
+        var supportRows: [SupportTaskRow] = []
         let roles = self.roles[member.id] ?? AgencyRoles()
         // State bars by plan and the deadline timeline, from the agency's own lead tasks only
         // (which come in plan order), gathered in the same pass.
@@ -53,45 +50,36 @@ extension PageBuilder {
                 if roles.leadSet.contains(task.id) {
                     let pairs = derived.pairs(of: member.id)
                     let summary = summaryState(pairs)
-                    var row = taskLink(task.id, from: page)
-                    row.reserveCapacity(12)
-                    row["due"] = .text(dueText(task, occurrences: derived.occurrences))
-                    row["status"] = .map(state(summary))
-                    if pairs.count > 1 { row["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)" }
-                    if let latest = derived.updates.last(where: { site.reports[$0.report].agency.value == member.id }) {
-                        row["latest"] = .map(update(latest, from: page))
-                    }
+                    let latest = derived.updates.last { site.reports[$0.report].agency.value == member.id }
+                    let row = LeadTaskRow(task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
+                                          status: state(summary),
+                                          tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil,
+                                          latest: latest.map { update($0, from: page) })
                     let due = pairs.first(where: { $0.state == summary })?.occurrence.due
                     leadRows.append((summary, due, task.id, row))
                 } else {
-                    var row = taskLink(task.id, from: page)
-                    row.reserveCapacity(10)
-                    row["due"] = .text(dueText(task, occurrences: derived.occurrences))
-                    row["leads"] = .maps(derived.leads.map { agency($0, from: page) })
-                    row["completion"] = .map(completion(derived.completion))
-                    supportRows.append((task.id, row))
+                    supportRows.append(SupportTaskRow(task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
+                                                      leads: derived.leads.map { agency($0, from: page) },
+                                                      completion: completion(derived.completion)))
                 }
             }
         }
         leadRows.sort { a, b in Attention.leadTaskPrecedes((a.state, a.due, a.task), (b.state, b.due, b.task)) }
-        var context = agency(member.id, from: page)
-        context.reserveCapacity(16)
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
-        var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.completion))]
-        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.state) – \(words.plans)", header: words.plans).map(PageValue.html)
-        charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.due).map(PageValue.html)
-        context["charts"] = .map(charts)
-        context["kind"] = .text(words.kind(member.kind))
-        context["completion"] = .map(completion(derivation.agencies[member.id]))
-        context["lead_tasks"] = .maps(leadRows.map(\.row))
-        context["has_lead_tasks"] = .flag(!leadRows.isEmpty)
-        context["support_tasks"] = .maps(supportRows.map(\.1))
-        context["has_support_tasks"] = .flag(!supportRows.isEmpty)
-        if !member.aliases.isEmpty { context["aliases"] = .text(member.aliases.joined(separator: "; ")) }
-        if let next = member.replacedBy { context["replaced_by"] = .map(agency(next, from: page)) }
+        let charts = AgencyCharts(
+            ring: ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.completion),
+            states: stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.state) – \(words.plans)", header: words.plans),
+            timeline: timeline(dated, id: "bieu-do-thoi-han", title: words.due))
         let predecessors = (lookup.predecessors[member.id] ?? []).map { agency($0, from: page) }
-        if !predecessors.isEmpty { context["replaces"] = .maps(predecessors) }
+        let model = AgencyPage(
+            agency: agency(member.id, from: page), charts: charts, kind: words.kind(member.kind),
+            completion: completion(derivation.agencies[member.id]),
+            leadTasks: leadRows.map(\.row), hasLeadTasks: !leadRows.isEmpty,
+            supportTasks: supportRows, hasSupportTasks: !supportRows.isEmpty,
+            aliases: member.aliases.isEmpty ? nil : member.aliases.joined(separator: "; "),
+            replacedBy: member.replacedBy.map { agency($0, from: page) },
+            replaces: predecessors.isEmpty ? nil : predecessors)
         return Page(path: page, template: "agency", title: member.name,
-                    breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], context: context)
+                    breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], model: model)
     }
 }

@@ -5,41 +5,33 @@ extension PageBuilder {
         let page = SitePaths.dashboard
         var overall = Completion()
         for completion in derivation.plans.values { overall.add(completion) }
-        let behind: [PageMap] = Attention.mostBehind(site.agencies.map { member in
+        let behind: [AgencyProgress] = Attention.mostBehind(site.agencies.map { member in
             (member.id, derivation.agencies[member.id] ?? Completion(), lookup.agencyOrder[member.id] ?? 0)
         }, limit: 10).map { id in
-            var row = agency(id, from: page)
-            row.reserveCapacity(8)
-            row["completion"] = .map(completion(derivation.agencies[id]))
-            return row
+            AgencyProgress(agency: agency(id, from: page), completion: completion(derivation.agencies[id]))
         }
         let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
-        let plans: [PageMap] = site.plans.map { plan in
-            ["number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))),
-             "completion": .map(completion(derivation.plans[plan.id]))]
+        let plans: [PlanProgress] = site.plans.map { plan in
+            PlanProgress(number: plan.number, title: plan.title, href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
+                         completion: completion(derivation.plans[plan.id]))
         }
-        var charts: PageMap = [
-            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.completion)),
-        ]
-        charts["by_index"] = stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
-                                       title: words.byIndex, header: words.indices).map(PageValue.html)
-        charts["heatmap"] = heatmap(id: "bieu-do-nhiet").map(PageValue.html)
-        let indices: [PageMap] = site.indices.map { index in
+        let charts = DashboardCharts(
+            ring: ring(overall, id: "bieu-do-hoan-thanh", title: words.completion),
+            byIndex: stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
+                               title: words.byIndex, header: words.indices),
+            heatmap: heatmap(id: "bieu-do-nhiet"))
+        let indices: [IndexSummary] = site.indices.map { index in
             var row = summary(index, from: page)
-            if let spark = scoreSparkline(index, id: "xu-huong-\(index.id)") { row["sparkline"] = .html(spark) }
+            row.sparkline = scoreSparkline(index, id: "xu-huong-\(index.id)")
             return row
         }
-        let context: PageMap = [
-            "charts": .map(charts),
-            "completion": .map(completion(overall)),
-            "indices": .maps(indices), "has_indices": .flag(!site.indices.isEmpty),
-            "behind": .maps(behind), "has_behind": .flag(!behind.isEmpty),
-            "latest_updates": .maps(latest), "has_updates": .flag(!latest.isEmpty),
-            "plans": .maps(plans), "has_plans": .flag(!plans.isEmpty),
-            "updates_href": .text(SitePaths.link(from: page, to: SitePaths.updates)),
-            "agencies_href": .text(SitePaths.link(from: page, to: SitePaths.agencies)),
-        ]
-        return Page(path: page, template: "dashboard", title: words.dashboard, breadcrumbs: [], context: context)
+        let model = DashboardPage(
+            charts: charts, completion: completion(overall), indices: indices, hasIndices: !site.indices.isEmpty,
+            behind: behind, hasBehind: !behind.isEmpty, latestUpdates: latest, hasUpdates: !latest.isEmpty,
+            plans: plans, hasPlans: !plans.isEmpty,
+            updatesHref: SitePaths.link(from: page, to: SitePaths.updates),
+            agenciesHref: SitePaths.link(from: page, to: SitePaths.agencies))
+        return Page(path: page, template: "dashboard", title: words.dashboard, breadcrumbs: [], model: model)
     }
 
     /// How many updates one page of `/cap-nhat/` lists.
@@ -71,42 +63,37 @@ extension PageBuilder {
         let page = SitePaths.updates(page: number)
         let slice = updatesNewestFirst.dropFirst((number - 1) * PageBuilder.updatesPerPage).prefix(PageBuilder.updatesPerPage)
         let all = slice.map { update($0, from: page) }
-        var context: PageMap = ["updates": .maps(all), "has_updates": .flag(!all.isEmpty)]
+        var model = UpdatesPage(updates: all, hasUpdates: !all.isEmpty)
         let count = updatePageCount
         if count > 1 {
-            var pagination: PageMap = [
-                "pages": .maps(PageBuilder.paginationWindow(current: number, count: count).map { n -> PageMap in
-                    guard let n else { return ["gap": true] }
-                    var item: PageMap = ["number": .text(String(n)), "href": .text(SitePaths.link(from: page, to: SitePaths.updates(page: n)))]
-                    if n == number { item["current"] = true }
-                    return item
-                }),
-                "label": .text(words.pageOf(number, count)),
-            ]
-            if number > 1 { pagination["prev"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number - 1))) }
-            if number < count { pagination["next"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number + 1))) }
-            context["pagination"] = .map(pagination)
+            let pages = PageBuilder.paginationWindow(current: number, count: count).map { n -> PageNumberLink in
+                guard let n else { return PageNumberLink(gap: true) }
+                return PageNumberLink(number: String(n), href: SitePaths.link(from: page, to: SitePaths.updates(page: n)),
+                                      current: n == number ? true : nil)
+            }
+            model.pagination = Pagination(
+                pages: pages, label: words.pageOf(number, count),
+                prev: number > 1 ? SitePaths.link(from: page, to: SitePaths.updates(page: number - 1)) : nil,
+                next: number < count ? SitePaths.link(from: page, to: SitePaths.updates(page: number + 1)) : nil)
         }
         var crumbs: [(label: String, path: String)] = [(words.updates, SitePaths.updates)]
         if number > 1 { crumbs.append((words.page(number), page)) }
         return Page(path: page, template: "updates", title: words.updates + (number > 1 ? " – \(number)" : ""),
-                    breadcrumbs: crumbs, context: context)
+                    breadcrumbs: crumbs, model: model)
     }
 
     /// `/du-lieu/`: the downloads.
     func dataPage(_ files: [DataFile] = DataFiles.catalog) -> Page {
         let page = SitePaths.data
-        let rows: [PageMap] = files.map { file in
-            ["name": .text(file.name), "href": .text(SitePaths.link(from: page, to: file.path)), "format": .text(file.format),
-             "description": .text(file.description(words.language))]
+        let rows = files.map { file in
+            DataFileLink(name: file.name, href: SitePaths.link(from: page, to: file.path), format: file.format,
+                         description: file.description(words.language))
         }
-        return Page(path: page, template: "data", title: words.data,
-                    breadcrumbs: [(words.data, page)], context: ["files": .maps(rows)])
+        return Page(path: page, template: "data", title: words.data, breadcrumbs: [(words.data, page)], model: DataPage(files: rows))
     }
 
     /// `/404.html`, linked with absolute paths under `base_url`'s path, since it is served at any depth.
     func notFoundPage() -> Page {
-        Page(path: SitePaths.notFound, template: "404", title: words.notFound, breadcrumbs: [],
-             context: [:], inSitemap: false)
+        Page(path: SitePaths.notFound, template: "404", title: words.notFound, breadcrumbs: [], model: NotFoundPage(), inSitemap: false)
     }
 }

@@ -6,35 +6,29 @@ extension PageBuilder {
         return (result, target)
     }
 
-    /// `{year, score, rank}` texts of an index's latest result and next target.
-    func summary(_ index: IndexDefinition, from page: String) -> PageMap {
+    /// An index with its latest result and next target.
+    func summary(_ index: IndexDefinition, from page: String) -> IndexSummary {
         let (result, target) = latest(index)
-        var out: PageMap = [
-            "id": .text(index.id.rawValue), "name": .text(index.name), "short": .text(index.short),
-            "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id))),
-            "max": .text(format.score(index.max)), "unit": .text(index.unit ?? ""),
+        return IndexSummary(
+            id: index.id.rawValue, name: index.name, short: index.short,
+            href: SitePaths.link(from: page, to: SitePaths.index(index.id)), max: format.score(index.max), unit: index.unit ?? "",
             // "100%" but "100 điểm".
-            "unit_suffix": .text(index.unit.map { $0 == "%" ? "%" : " " + $0 } ?? ""),
-            "completion": .map(completion(derivation.indices[index.id])),
-        ]
-        if let publisher = index.publisher { out["publisher"] = .text(publisher) }
-        if let result {
-            var r: PageMap = ["year": .text(String(result.year))]
-            if let score = result.score { r["score"] = .text(format.score(score)) }
-            if let rank = result.rank { r["rank"] = .text(format.rank(rank, of: result.of)) }
-            out["result"] = .map(r)
-        }
-        if let target {
-            var t: PageMap = ["year": .text(String(target.year))]
-            if let score = target.score { t["score"] = .text(format.score(score)) }
-            if let rank = target.rank { t["rank"] = .text(format.rank(rank, of: target.of)) }
-            if let score = target.score, let last = result?.score {
-                let gap = index.higherIsBetter ? score - last : last - score
-                t["gap"] = .text(format.change(gap))
-            }
-            out["target"] = .map(t)
-        }
-        return out
+            unitSuffix: index.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "",
+            completion: completion(derivation.indices[index.id]), publisher: index.publisher,
+            result: result.map { figures($0.year, $0.score, $0.rank, $0.of) },
+            target: target.map { target in
+                var gap: String?
+                if let score = target.score, let last = result?.score {
+                    gap = format.change(index.higherIsBetter ? score - last : last - score)
+                }
+                return TargetFigures(year: String(target.year), score: target.score.map(format.score),
+                                     rank: target.rank.map { format.rank($0, of: target.of) }, gap: gap)
+            })
+    }
+
+    /// A year's score and rank.
+    func figures(_ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?) -> YearFigures {
+        YearFigures(year: String(year), score: score.map(format.score), rank: rank.map { format.rank($0, of: of) })
     }
 
     /// How many tasks one list of an index page shows: a national site has thousands serving one
@@ -58,7 +52,7 @@ extension PageBuilder {
         let page = SitePaths.indices
         let rows = site.indices.map { summary($0, from: page) }
         return Page(path: page, template: "indices", title: words.indices,
-                    breadcrumbs: [(words.indices, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
+                    breadcrumbs: [(words.indices, page)], model: IndexListPage(indices: rows, hasIndices: !rows.isEmpty))
     }
 
     /// `/chi-so/<index>/`: results and ranks by year, areas and criteria, and the tasks that serve each.
@@ -78,75 +72,43 @@ extension PageBuilder {
                 }
             }
         }
-        func rows(_ ids: [TaskID]) -> [PageMap] { shortList(ids).compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
-        /// Set on every level, so that a list that is whole never finds the note of the list around it.
-        func more(_ ids: [TaskID]) -> PageValue {
-            guard ids.count > PageBuilder.tasksPerList else { return false }
-            return ["shown": .text(format.integer(PageBuilder.tasksPerList)), "total": .text(format.integer(ids.count)),
-                    "href": .text(SitePaths.link(from: page, to: DataFiles.tasksCSV))]
+        func rows(_ ids: [TaskID]) -> [TaskRow] { shortList(ids).compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
+        func more(_ ids: [TaskID]) -> ShortenedList {
+            ShortenedList(shortened: ids.count > PageBuilder.tasksPerList, shown: format.integer(min(ids.count, PageBuilder.tasksPerList)),
+                          total: format.integer(ids.count), href: SitePaths.link(from: page, to: DataFiles.tasksCSV))
         }
         let last = index.results.last
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let (_, target) = latest(index)
-        let areas: [PageMap] = index.areas.map { area in
-            var row: PageMap = ["id": .text(area.id), "anchor": "linh-vuc-\(area.id)", "name": .text(area.name),
-                                "completion": .map(completion(derivation.areas[index.id]?[area.id]))]
-            row.reserveCapacity(12)
-            row["max_text"] = .text(area.max.map(format.score) ?? "–")
-            if let lead = area.lead { row["lead"] = .map(agency(lead, from: page)) }
+        let areas = index.areas.map { area in
             let value = last?.areas[area.id]
-            row["last_text"] = .text(value.map(format.score) ?? "–")
-            row["change_text"] = .text(value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–")
-            row["target_text"] = .text(target?.areas[area.id].map(format.score) ?? "–")
-            row["criteria"] = .maps(area.criteria.map { criterion -> PageMap in
-                var c: PageMap = ["code": .text(criterion.code), "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": .text(criterion.name)]
-                c.reserveCapacity(8)
-                c["max_text"] = .text(criterion.max.map(format.score) ?? "–")
-                c["last_text"] = .text(last?.criteria[criterion.code].map(format.score) ?? "–")
-                c["target_text"] = .text(target?.criteria[criterion.code].map(format.score) ?? "–")
-                let tasks = rows(byCriterion[criterion.code] ?? [])
-                c["tasks"] = .maps(tasks)
-                c["has_tasks"] = .flag(!tasks.isEmpty)
-                c["tasks_more"] = more(byCriterion[criterion.code] ?? [])
-                return c
-            })
-            row["has_criteria"] = .flag(!area.criteria.isEmpty)
-            let tasks = rows(byArea[area.id] ?? [])
-            row["tasks"] = .maps(tasks)
-            row["has_tasks"] = .flag(!tasks.isEmpty)
-            row["tasks_more"] = more(byArea[area.id] ?? [])
-            return row
+            let criteria = area.criteria.map { criterion in
+                let ids = byCriterion[criterion.code] ?? []
+                return CriterionRow(
+                    code: criterion.code, anchor: "tieu-chi-\(Slug.make(criterion.code))", name: criterion.name,
+                    maxText: criterion.max.map(format.score) ?? "–", lastText: last?.criteria[criterion.code].map(format.score) ?? "–",
+                    targetText: target?.criteria[criterion.code].map(format.score) ?? "–",
+                    tasks: rows(ids), hasTasks: !ids.isEmpty, tasksMore: more(ids))
+            }
+            let ids = byArea[area.id] ?? []
+            return AreaRow(
+                id: area.id, anchor: "linh-vuc-\(area.id)", name: area.name, completion: completion(derivation.areas[index.id]?[area.id]),
+                maxText: area.max.map(format.score) ?? "–", lead: area.lead.map { agency($0, from: page) },
+                lastText: value.map(format.score) ?? "–",
+                changeText: value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–",
+                targetText: target?.areas[area.id].map(format.score) ?? "–",
+                criteria: criteria, hasCriteria: !criteria.isEmpty, tasks: rows(ids), hasTasks: !ids.isEmpty, tasksMore: more(ids))
         }
-        let results: [PageMap] = index.results.reversed().map { result in
-            var row: PageMap = ["year": .text(String(result.year))]
-            if let score = result.score { row["score"] = .text(format.score(score)) }
-            if let rank = result.rank { row["rank"] = .text(format.rank(rank, of: result.of)) }
-            return row
-        }
-        let targets: [PageMap] = index.targets.map { t in
-            var row: PageMap = ["year": .text(String(t.year))]
-            if let score = t.score { row["score"] = .text(format.score(score)) }
-            if let rank = t.rank { row["rank"] = .text(format.rank(rank, of: t.of)) }
-            return row
-        }
-        var context = summary(index, from: page)
-        var charts: PageMap = ["score": .html(scoreTrend(index, id: "bieu-do-diem"))]
-        charts["rank"] = rankTrend(index, id: "bieu-do-xep-hang").map(PageValue.html)
-        charts["areas"] = areaBars(index, id: "bieu-do-linh-vuc").map(PageValue.html)
-        context["charts"] = .map(charts)
-        context["results"] = .maps(results)
-        context["has_results"] = .flag(!results.isEmpty)
-        context["targets"] = .maps(targets)
-        context["has_targets"] = .flag(!targets.isEmpty)
-        context["areas"] = .maps(areas)
-        context["has_areas"] = .flag(!areas.isEmpty)
-        context["last_year"] = .text(last.map { String($0.year) } ?? "")
-        context["target_year"] = .text(target.map { String($0.year) } ?? "")
-        let wholeRows = rows(whole)
-        context["tasks"] = .maps(wholeRows)
-        context["has_tasks"] = .flag(!wholeRows.isEmpty)
-        context["tasks_more"] = more(whole)
+        let results = index.results.reversed().map { figures($0.year, $0.score, $0.rank, $0.of) }
+        let targets = index.targets.map { figures($0.year, $0.score, $0.rank, $0.of) }
+        let charts = IndexCharts(score: scoreTrend(index, id: "bieu-do-diem"), rank: rankTrend(index, id: "bieu-do-xep-hang"),
+                                 areas: areaBars(index, id: "bieu-do-linh-vuc"))
+        let model = IndexPage(
+            summary: summary(index, from: page), charts: charts, results: results, hasResults: !results.isEmpty,
+            targets: targets, hasTargets: !targets.isEmpty, areas: areas, hasAreas: !areas.isEmpty,
+            lastYear: last.map { String($0.year) } ?? "", targetYear: target.map { String($0.year) } ?? "",
+            tasks: rows(whole), hasTasks: !whole.isEmpty, tasksMore: more(whole))
         return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
-                    breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], context: context)
+                    breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], model: model)
     }
 }

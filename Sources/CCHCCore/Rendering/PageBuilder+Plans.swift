@@ -2,19 +2,16 @@ extension PageBuilder {
     /// `/ke-hoach/`: every plan with its completion.
     func plansPage() -> Page {
         let page = SitePaths.plans
-        let rows: [PageMap] = site.plans.map { plan in
-            var row: PageMap = [
-                "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))), "number": .text(plan.number), "title": .text(plan.title),
-                "issuer": .map(agency(plan.issuer.value, from: page)), "issued": .text(format.date(plan.issued)),
-                "tasks": .text(format.integer(plan.tasks.count)), "completion": .map(completion(derivation.plans[plan.id])),
-            ]
-            if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
-                row["parent"] = ["number": .text(parent.number), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(parent.id)))]
-            }
-            return row
+        let rows = site.plans.map { plan in
+            PlanListRow(href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)), number: plan.number, title: plan.title,
+                        issuer: agency(plan.issuer.value, from: page), issued: format.date(plan.issued),
+                        tasks: format.integer(plan.tasks.count), completion: completion(derivation.plans[plan.id]),
+                        parent: plan.parent.flatMap { lookup.plans[$0.value] }.map { parent in
+                            ParentPlan(number: parent.number, href: SitePaths.link(from: page, to: SitePaths.plan(parent.id)))
+                        })
         }
         return Page(path: page, template: "plans", title: words.plans,
-                    breadcrumbs: [(words.plans, page)], context: ["plans": .maps(rows), "has_plans": .flag(!rows.isEmpty)])
+                    breadcrumbs: [(words.plans, page)], model: PlanListPage(plans: rows, hasPlans: !rows.isEmpty))
     }
 
     /// `/ke-hoach/<plan>/`: the plan's facts, its text with a table of contents, its tasks.
@@ -24,15 +21,6 @@ extension PageBuilder {
     func planPage(_ plan: Plan) -> Page {
         let page = SitePaths.plan(plan.id)
         let text = texts.plan(plan)
-        var context: PageMap = [
-            "id": .text(plan.id.rawValue), "number": .text(plan.number), "title": .text(plan.title),
-            "issuer": .map(agency(plan.issuer.value, from: page)), "issued": .text(format.date(plan.issued)),
-            "completion": .map(completion(derivation.plans[plan.id])),
-            "tasks": .maps(plan.tasks.map { taskRow($0, from: page) }), "has_tasks": .flag(!plan.tasks.isEmpty),
-            "toc": .maps(text.headings.filter { $0.level <= 3 }.map { ["id": .text($0.id), "text": .text($0.text), "level": .text(String($0.level))] }),
-            "has_toc": .flag(text.headings.contains { $0.level <= 3 }),
-            "body_html": .text(labelTaskBoxes(text.html)), "has_body": .flag(!text.html.isEmpty),
-        ]
         var byLead: [AgencyID: Completion] = [:]
         var leadOrder: [AgencyID] = []
         var dated: [(String, Day, TaskState)] = []
@@ -50,29 +38,30 @@ extension PageBuilder {
                 dated.append((name, due, worst))
             }
         }
-        var charts = PageMap()
-        charts["states"] = stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
-                                     id: "_bieu-do-tinh-trang", title: "\(words.state) – \(words.lead)", header: words.lead)
-            .map(PageValue.html)
-        charts["timeline"] = timeline(dated, id: "_bieu-do-thoi-han", title: words.due).map(PageValue.html)
-        context["charts"] = .map(charts)
-        if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
-            context["parent"] = ["number": .text(parent.number), "title": .text(parent.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(parent.id)))]
+        let charts = PlanCharts(
+            states: stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
+                              id: "_bieu-do-tinh-trang", title: "\(words.state) – \(words.lead)", header: words.lead),
+            timeline: timeline(dated, id: "_bieu-do-thoi-han", title: words.due))
+        let children = (lookup.children[plan.id] ?? []).compactMap { lookup.plans[$0] }.map { child in
+            ChildPlan(number: child.number, title: child.title, href: SitePaths.link(from: page, to: SitePaths.plan(child.id)),
+                      issuer: agency(child.issuer.value, from: page))
         }
-        let children: [PageMap] = (lookup.children[plan.id] ?? []).compactMap { lookup.plans[$0] }.map { child in
-            ["number": .text(child.number), "title": .text(child.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(child.id))),
-             "issuer": .map(agency(child.issuer.value, from: page))]
+        let indices = plan.indices.compactMap { lookup.indices[$0.value] }.map { index in
+            IndexLink(short: index.short, name: index.name, href: SitePaths.link(from: page, to: SitePaths.index(index.id)))
         }
-        if !children.isEmpty {
-            context["children"] = .maps(children)
-            context["has_children"] = true
-        }
-        let indices: [PageMap] = plan.indices.compactMap { lookup.indices[$0.value] }.map { index in
-            ["short": .text(index.short), "name": .text(index.name), "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id)))]
-        }
-        if !indices.isEmpty { context["indices"] = .maps(indices) }
+        let toc = text.headings.filter { $0.level <= 3 }.map { TOCEntry(id: $0.id, text: $0.text, level: String($0.level)) }
+        let model = PlanPage(
+            id: plan.id.rawValue, number: plan.number, title: plan.title, issuer: agency(plan.issuer.value, from: page),
+            issued: format.date(plan.issued), completion: completion(derivation.plans[plan.id]),
+            tasks: plan.tasks.map { taskRow($0, from: page) }, hasTasks: !plan.tasks.isEmpty,
+            toc: toc, hasToc: !toc.isEmpty, bodyHTML: labelTaskBoxes(text.html), hasBody: !text.html.isEmpty, charts: charts,
+            parent: plan.parent.flatMap { lookup.plans[$0.value] }.map { parent in
+                PlanLink(number: parent.number, title: parent.title, href: SitePaths.link(from: page, to: SitePaths.plan(parent.id)))
+            },
+            children: children.isEmpty ? nil : children, hasChildren: children.isEmpty ? nil : true,
+            indices: indices.isEmpty ? nil : indices)
         return Page(path: page, template: "plan", title: "\(plan.number): \(plan.title)",
-                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], context: context)
+                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], model: model)
     }
 
     /// `/nhiem-vu/<plan>/<task>/`: everything about one task.
@@ -80,19 +69,18 @@ extension PageBuilder {
         let page = SitePaths.task(task.id)
         let plan = lookup.plans[task.id.plan]!
         let derived = derivation.tasks[task.id]!
-        let pairs: [PageMap] = derived.pairs.map { pair in
-            var row: PageMap = ["agency": .map(agency(pair.agency, from: page)), "occurrence": .text(occurrenceLabel(pair.occurrence)),
-                                "due": .text(pair.occurrence.due.map(format.date) ?? words.noDue), "status": .map(state(pair.state))]
+        let pairs = derived.pairs.map { pair in
+            var row = PairRow(agency: agency(pair.agency, from: page), occurrence: occurrenceLabel(pair.occurrence),
+                              due: pair.occurrence.due.map(format.date) ?? words.noDue, status: state(pair.state))
             if let latest = pair.latest {
-                row.reserveCapacity(7)
                 let update = site.reports[latest.report].updates[latest.update]
-                if let percent = update.percent { row["percent"] = .text(format.score(percent) + "%") }
-                if let completed = update.completed, pair.state.isDone { row["completed"] = .text(format.date(completed)) }
-                row["reported"] = .text(format.date(site.reports[latest.report].reported.value))
+                row.percent = update.percent.map { format.score($0) + "%" }
+                if let completed = update.completed, pair.state.isDone { row.completed = format.date(completed) }
+                row.reported = format.date(site.reports[latest.report].reported.value)
             }
             return row
         }
-        var references: [PageMap] = []
+        var references: [IndexReferenceLink] = []
         for reference in task.index {
             guard let index = lookup.indices[reference.value.index] else { continue }
             var label = index.short
@@ -106,23 +94,19 @@ extension PageBuilder {
                 label += " – \(words.criterion) \(code)" + (index.criterion(code).map { ": " + $0.criterion.name } ?? "")
                 anchor = "#tieu-chi-\(Slug.make(code))"
             }
-            references.append(["label": .text(label), "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id)) + anchor)])
+            references.append(IndexReferenceLink(label: label, href: SitePaths.link(from: page, to: SitePaths.index(index.id)) + anchor))
         }
-        var context: PageMap = [
-            "id": .text(task.id.description), "title": .text(task.title),
-            "plan": ["number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id)))],
-            "leads": .maps(derived.leads.map { agency($0, from: page) }),
-            "supports": .maps(derived.supports.map { agency($0, from: page) }), "has_supports": .flag(!derived.supports.isEmpty),
-            "due": .text(dueText(task, occurrences: derived.occurrences)), "recurring": .flag(task.every != nil),
-            "pairs": .maps(pairs), "completion": .map(completion(derived.completion)),
-            "updates": .maps(derived.updates.map { update($0, from: page) }), "has_updates": .flag(!derived.updates.isEmpty),
-            "indices": .maps(references), "has_indices": .flag(!references.isEmpty),
-        ]
-        if let target = task.target { context["target"] = .text(target) }
-        if let section = task.section { context["section"] = .text(section) }
+        let model = TaskPage(
+            id: task.id.description, title: task.title,
+            plan: PlanLink(number: plan.number, title: plan.title, href: SitePaths.link(from: page, to: SitePaths.plan(plan.id))),
+            leads: derived.leads.map { agency($0, from: page) }, supports: derived.supports.map { agency($0, from: page) },
+            hasSupports: !derived.supports.isEmpty, due: dueText(task, occurrences: derived.occurrences), recurring: task.every != nil,
+            pairs: pairs, completion: completion(derived.completion),
+            updates: derived.updates.map { update($0, from: page) }, hasUpdates: !derived.updates.isEmpty,
+            indices: references, hasIndices: !references.isEmpty, target: task.target, section: task.section)
         return Page(path: page, template: "task", title: task.title,
                     breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
-                    context: context)
+                    model: model)
     }
 }
 

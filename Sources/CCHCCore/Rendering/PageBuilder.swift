@@ -26,17 +26,14 @@ struct PageBuilder: Sendable {
 
     func agencyName(_ id: AgencyID) -> String { lookup.agencies[id]?.name ?? id.rawValue }
 
-    /// `{name, short, href}` of an agency, linked from `page`.
-    ///
-    /// This and ``taskLink(_:from:)`` hand out dictionaries shared by every page at the same depth:
-    /// a caller that adds entries reserves room first, so the copy is made once, at its final size.
-    func agency(_ id: AgencyID, from page: String) -> PageMap {
+    /// An agency linked from `page` (shared by every page at the same depth, see ``LinkTables``).
+    func agency(_ id: AgencyID, from page: String) -> AgencyLink {
         links.agencies(from: page)?[id] ?? LinkTables.agency(id, lookup.agencies[id], root: SitePaths.root(of: page))
     }
 
-    /// `{state, label}` of a derived state; `state` is the CSS modifier (`done-late`).
-    func state(_ state: TaskState) -> PageMap {
-        ["state": .text(state.rawValue), "label": .text(words.state(state))]
+    /// A derived state and its words; `state` is the CSS modifier (`done-late`).
+    func state(_ state: TaskState) -> StateLabel {
+        StateLabel(state: state.rawValue, label: words.state(state))
     }
 
     /// The deadline of a task in words.
@@ -63,59 +60,51 @@ struct PageBuilder: Sendable {
         Attention.shownState(of: pairs, asOf: derivation.asOf)
     }
 
-    /// `{done, total, percent, counts: [{state,label,count}]}` of a completion tally.
-    func completion(_ completion: Completion?) -> PageMap {
+    /// The figures of a completion tally (none: an empty one).
+    func completion(_ completion: Completion?) -> CompletionFigures {
         let c = completion ?? Completion()
-        return ["done": .text(format.integer(c.done)), "total": .text(format.integer(c.total)), "percent": .text(format.percent(c.share)),
-                "overdue": .text(format.integer(c.count(.overdue))), "has_overdue": .flag(c.count(.overdue) > 0), "counts": .maps(counts(c))]
+        return CompletionFigures(done: format.integer(c.done), total: format.integer(c.total), percent: format.percent(c.share),
+                                 overdue: format.integer(c.count(.overdue)), hasOverdue: c.count(.overdue) > 0, counts: counts(c))
     }
 
-    /// `[{state, label, count}]` of the states a tally has, in the order of ``TaskState``.
-    func counts(_ c: Completion) -> [PageMap] {
+    /// The states a tally has, in the order of ``TaskState``, with their counts.
+    func counts(_ c: Completion) -> [StateCount] {
         TaskState.allCases.compactMap { s in
             let n = c.count(s)
-            return n == 0 ? nil : ["state": .text(s.rawValue), "label": .text(words.state(s)), "count": .text(format.integer(n))]
+            return n == 0 ? nil : StateCount(state: s.rawValue, label: words.state(s), count: format.integer(n))
         }
     }
 
-    /// `{title, href}` of a task.
-    func taskLink(_ id: TaskID, from page: String) -> PageMap {
+    /// A task linked from `page`.
+    func taskLink(_ id: TaskID, from page: String) -> TaskLink {
         links.tasks(from: page)?[id]
             ?? LinkTables.task(id, lookup.tasks[id], plan: lookup.plans[id.plan], root: SitePaths.root(of: page))
     }
 
     /// One update as lists show it.
-    func update(_ reference: UpdateReference, from page: String) -> PageMap {
+    func update(_ reference: UpdateReference, from page: String) -> UpdateEntry {
         let report = site.reports[reference.report]
         let update = report.updates[reference.update]
         let task = update.task.value
         let isLead = derivation.tasks[task]?.leads.contains(report.agency.value) ?? false
-        var out: PageMap = [
-            "agency": .map(agency(report.agency.value, from: page)),
-            "reported": .text(format.date(report.reported.value)),
-            "reported_iso": .text(report.reported.value.iso),
-            "report_period": .text(words.period(report.period)),
-            "status": ["state": .text(update.status.rawValue), "label": .text(words.status(update.status))],
-            "task": .map(taskLink(task, from: page)),
-            "anchor": "cap-nhat-\(reference.report)-\(reference.update)",
-            "role": .text(isLead ? words.lead : words.support),
-        ]
-        out.reserveCapacity(14)
-        if let percent = update.percent { out["percent"] = .text(format.score(percent) + "%") }
-        if let completed = update.completed { out["completed"] = .text(format.date(completed)) }
-        if let period = update.period, lookup.tasks[task]?.every != nil {
-            out["period"] = .text(words.period(period.value))
-        }
-        if let note = texts.note(reference) { out["note_html"] = .text(note) }
+        var entry = UpdateEntry(
+            agency: agency(report.agency.value, from: page), reported: format.date(report.reported.value),
+            reportedIso: report.reported.value.iso, reportPeriod: words.period(report.period),
+            status: StateLabel(state: update.status.rawValue, label: words.status(update.status)),
+            task: taskLink(task, from: page), anchor: "cap-nhat-\(reference.report)-\(reference.update)",
+            role: isLead ? words.lead : words.support)
+        entry.percent = update.percent.map { format.score($0) + "%" }
+        entry.completed = update.completed.map(format.date)
+        if let period = update.period, lookup.tasks[task]?.every != nil { entry.period = words.period(period.value) }
+        entry.noteHTML = texts.note(reference)
         if !update.evidence.isEmpty {
-            let evidence: [PageMap] = update.evidence.map { item in
-                ["title": .text(item.title), "local": .flag(item.isLocalFile),
-                 "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)]
+            entry.evidence = update.evidence.map { item in
+                EvidenceLink(title: item.title, local: item.isLocalFile,
+                             href: item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)
             }
-            out["evidence"] = .maps(evidence)
-            out["has_evidence"] = true
+            entry.hasEvidence = true
         }
-        return out
+        return entry
     }
 
     /// Sorts every counted update of `loaded`, newest first (reported, then path, then position, reversed).
@@ -134,37 +123,26 @@ struct PageBuilder: Sendable {
     }
 
     /// A row for a task in a plan's or an index's table: title, deadline, each lead's state.
-    func taskRow(_ task: PlanTask, from page: String) -> PageMap {
+    func taskRow(_ task: PlanTask, from page: String) -> TaskRow {
         let derived = derivation.tasks[task.id]!
         let plan = lookup.plans[task.id.plan]!
         var tally = Completion()
-        let leads: [PageMap] = derived.leads.enumerated().map { position, id in
+        let leads: [LeadState] = derived.leads.enumerated().map { position, id in
             let pairs = derived.pairs(ofLeadAt: position)
-            var entry = agency(id, from: page)
-            entry.reserveCapacity(6)
             let summary = summaryState(pairs)
             tally.add(summary)
-            entry["status"] = .map(state(summary))
-            if pairs.count > 1 {
-                entry["tally"] = "\(pairs.count { $0.state.isDone })/\(pairs.count)"
-            }
-            return entry
+            return LeadState(agency: agency(id, from: page), status: state(summary),
+                             tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil)
         }
-        var row = taskLink(task.id, from: page)
-        row.reserveCapacity(16)
-        row["id"] = .text(task.id.local)
-        row["due"] = .text(dueText(task, occurrences: derived.occurrences))
-        row["leads"] = .maps(leads)
+        var row = TaskRow(task: taskLink(task.id, from: page), id: task.id.local, due: dueText(task, occurrences: derived.occurrences),
+                          leads: leads, completion: completion(derived.completion), planIssued: format.date(plan.issued),
+                          section: task.section, taskTarget: task.target)
         if leads.count > 6 {
             // A `kind:` group makes long lists: show the tally, with the list folded under it.
-            row["many_leads"] = true
-            row["lead_count"] = .text(format.integer(leads.count))
-            row["lead_summary"] = .maps(counts(tally))
+            row.manyLeads = true
+            row.leadCount = format.integer(leads.count)
+            row.leadSummary = counts(tally)
         }
-        row["completion"] = .map(completion(derived.completion))
-        row["plan_issued"] = .text(format.date(plan.issued))
-        if let section = task.section { row["section"] = .text(section) }
-        if let target = task.target { row["task_target"] = .text(target) }
         return row
     }
 }

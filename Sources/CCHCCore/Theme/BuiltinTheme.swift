@@ -399,9 +399,9 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <section aria-labelledby="nhiem-vu-chung">
 <h2 id="nhiem-vu-chung">{{words.served_by}}</h2>
 {{> task-table}}
-{{#tasks_more}}
-<p class="muted">{{words.list_shortened}} {{shown}}/{{total}} · <a href="{{href}}">{{words.full_list}}</a></p>
-{{/tasks_more}}
+{{#tasks_more.shortened}}
+<p class="muted">{{words.list_shortened}} {{tasks_more.shown}}/{{tasks_more.total}} · <a href="{{tasks_more.href}}">{{words.full_list}}</a></p>
+{{/tasks_more.shortened}}
 </section>
 {{/has_tasks}}
 {{#has_areas}}
@@ -427,17 +427,17 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{#criteria}}
 <li id="{{anchor}}"><strong>{{code}}</strong> {{name}} — {{last_text}}/{{max_text}} ({{words.target}}: {{target_text}})
 {{#has_tasks}}{{> task-table}}{{/has_tasks}}
-{{#tasks_more}}
-<p class="muted">{{words.list_shortened}} {{shown}}/{{total}} · <a href="{{href}}">{{words.full_list}}</a></p>
-{{/tasks_more}}
+{{#tasks_more.shortened}}
+<p class="muted">{{words.list_shortened}} {{tasks_more.shown}}/{{tasks_more.total}} · <a href="{{tasks_more.href}}">{{words.full_list}}</a></p>
+{{/tasks_more.shortened}}
 </li>
 {{/criteria}}
 </ul>
 {{/has_criteria}}
 {{#has_tasks}}{{> task-table}}{{/has_tasks}}
-{{#tasks_more}}
-<p class="muted">{{words.list_shortened}} {{shown}}/{{total}} · <a href="{{href}}">{{words.full_list}}</a></p>
-{{/tasks_more}}
+{{#tasks_more.shortened}}
+<p class="muted">{{words.list_shortened}} {{tasks_more.shown}}/{{tasks_more.total}} · <a href="{{tasks_more.href}}">{{words.full_list}}</a></p>
+{{/tasks_more.shortened}}
 </section>
 {{/areas}}
 </section>
