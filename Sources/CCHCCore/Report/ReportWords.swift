@@ -166,7 +166,7 @@ public struct ReportWords: Sendable {
 
     /// The due days of a recurring task's occurrences in the period, one a line.
     func dueThisPeriod(_ days: [Day]) -> String {
-        pick("kỳ này: ", "this period: ") + (days.count == 1 ? "" : "\n") + days.map(\.vietnamese).joined(separator: "\n")
+        pick("kỳ này:", "this period:") + (days.count == 1 ? " " : "\n") + days.map(\.vietnamese).joined(separator: "\n")
     }
 
     /// A lead written as a kind of agency.
@@ -195,7 +195,7 @@ public struct ReportWords: Sendable {
             : ["No.", "Task", "Plan", "Leads not done", "Deadline"]
     }
     /// A recurring occurrence named after its task.
-    func occurrence(_ period: Period) -> String { pick("(kỳ \(site.period(period)))", "(\(site.period(period)))") }
+    func occurrence(_ period: Period) -> String { pick("(kỳ \(phrase(period)))", "(\(phrase(period)))") }
 
     /// The lead-in of the list of agencies that have not reported.
     func notReportedLead(_ missing: Int, of expected: Int, _ period: Period) -> String {
