@@ -41,7 +41,7 @@ extension PeriodReport {
         document.add(heading(words.plansHeading))
         for (position, section) in plans.enumerated() {
             let issuer = agencies[section.plan.issuer.value]?.name ?? section.plan.issuer.value.rawValue
-            var planHeading = body(words.planHeading(position + 1, plan: section.plan, issuer: issuer), bold: true)
+            var planHeading = body(words.planHeading(position + 1, plan: section.plan, issuer: issuer), bold: true, before: 200)
             planHeading.keepWithNext = true
             document.add(planHeading)
             var summary = body(words.planSummary(section.completion, section.previousCompletion, doneInPeriod: section.doneInPeriod))
@@ -181,7 +181,7 @@ extension PeriodReport {
             cell(words.integer(section.doneInPeriod), bold: true, alignment: .center),
             cell(words.integer(overdueTotal), bold: true, alignment: .center),
         ]))
-        return WordDocument.Table(widths: [700, 2854, 1650, 1450, 1000, 850, 850], rows: rows)
+        return WordDocument.Table(widths: [700, 2704, 1500, 1450, 1050, 1050, 900], rows: rows)
     }
 
     /// The task's leads as the plan writes them: agencies by short name, groups by their kind.
