@@ -71,7 +71,7 @@ enum DocxWriter {
             + "<w:docDefaults><w:rPrDefault><w:rPr>"
             + "<w:rFonts w:ascii=\"\(font)\" w:hAnsi=\"\(font)\" w:eastAsia=\"\(font)\" w:cs=\"\(font)\"/>"
             + "<w:sz w:val=\"\(document.fontSize)\"/><w:szCs w:val=\"\(document.fontSize)\"/>"
-            + "<w:lang w:val=\"\(XML.escape(document.languageTag))\" w:eastAsia=\"\(XML.escape(document.languageTag))\" w:bidi=\"ar-SA\"/>"
+            + "<w:lang w:val=\"\(XML.escape(document.languageTag))\" w:eastAsia=\"\(XML.escape(document.languageTag))\"/>"
             + "</w:rPr></w:rPrDefault>"
             + "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
             + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"

@@ -3,7 +3,7 @@
 /// with real tables, "Nơi nhận" and the signature block. Blanks are left for the number, the date,
 /// and the signer's name.
 extension PeriodReport {
-    /// Sizes in half-points: the body's 14 pt, the header block's 13 pt, tables' 12 pt, Nơi nhận's 11 pt.
+    /// Sizes in half-points: the body's 14 pt; the header block's 13 pt (12 pt for the national title); tables' 12 pt; Nơi nhận's lines 11 pt.
     enum Size {
         static let body = 28
         static let header = 26
@@ -22,10 +22,7 @@ extension PeriodReport {
         var title = WordDocument.Paragraph(words.documentKind, bold: true, size: Size.body, alignment: .center)
         title.before = 360
         document.add(title)
-        var subject = WordDocument.Paragraph(words.subject(period), bold: true, size: Size.body, alignment: .center)
-        subject.rule = false
-        subject.after = 0
-        document.add(subject)
+        document.add(WordDocument.Paragraph(words.subject(period), bold: true, size: Size.body, alignment: .center))
         document.add(rule(width: 2400, in: WordDocument.textWidth))
         document.add(body(words.opening(period, asOf: change.asOf), before: 240))
 

@@ -1,18 +1,18 @@
 /// Every word of the period report (`cchc report`), in Vietnamese and English (`language: en`).
 ///
 /// Kept in one place so the site's ``Words`` can take them over when the period pages come; the
-/// state and period labels are the site's own (``Words``), so the report and the pages agree.
+/// labels of agency kinds are the site's own (``Words``), so the report and the pages agree.
 /// Numbers go through ``VietnameseFormat`` in the site's language.
 public struct ReportWords: Sendable {
     /// The language of the words.
     public let language: SiteLanguage
-    /// The site's own words, for states, periods and agency kinds.
-    let site: Words
+    /// The site's own words, for agency kinds and the "no deadline" label.
+    let siteWords: Words
 
     /// The words of a language.
     public init(_ language: SiteLanguage) {
         self.language = language
-        site = Words(language)
+        siteWords = Words(language)
     }
 
     private var vi: Bool { language == .vi }
@@ -152,7 +152,7 @@ public struct ReportWords: Sendable {
     var total: String { pick("Tổng cộng", "Total") }
 
     /// A one-off task without a deadline.
-    var noDue: String { site.table["no_due"] ?? pick("Không quy định", "None set") }
+    var noDue: String { siteWords.table["no_due"] ?? pick("Không quy định", "None set") }
 
     /// How often a recurring task falls due.
     func every(_ kind: PeriodKind) -> String {
@@ -170,10 +170,7 @@ public struct ReportWords: Sendable {
     }
 
     /// A lead written as a kind of agency.
-    func kind(_ kind: AgencyKind) -> String { site.kind(kind) }
-
-    /// A period's label ("Quý III/2024").
-    func period(_ period: Period) -> String { site.period(period) }
+    func kind(_ kind: AgencyKind) -> String { siteWords.kind(kind) }
 
     /// The overdue section's lead-in, or the sentence for none.
     func overdueLead(newly: Int, still: Int) -> String {
