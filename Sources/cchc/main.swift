@@ -19,7 +19,7 @@ struct CCHC: AsyncParsableCommand {
         commandName: "cchc",
         abstract: "Build the report site of a province's administrative-reform plans.",
         version: cchcVersionLine,
-        subcommands: [Check.self, Build.self, Serve.self, New.self, Forms.self, Import.self])
+        subcommands: [Check.self, Build.self, Serve.self, New.self, Forms.self, Report.self, Import.self])
 }
 
 /// The options every command that reads a site shares.

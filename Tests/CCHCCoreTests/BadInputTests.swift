@@ -133,6 +133,10 @@ extension BadInput {
                  "`as_of` is 2024-02-30, a date that does not exist; check the day and month"),
         BadInput("unsafe_html yes", ["site.yml": Fixtures.siteYML + "unsafe_html: ⟨E⟩yes\n"],
                  "`unsafe_html` must be `true` or `false`, found `yes`"),
+        BadInput("reporting misspelt", ["site.yml": Fixtures.siteYML + "reporting: ⟨E⟩quater\n"],
+                 "`reporting` must be `month`, `quarter`, `half` or `year`, found `quater`; did you mean `quarter`?"),
+        BadInput("reporting in Vietnamese", ["site.yml": Fixtures.siteYML + "reporting: ⟨E⟩quý\n"],
+                 "`reporting` must be `month`, `quarter`, `half` or `year`, found `quý`"),
     ]
 
     static let agencies: [BadInput] = [

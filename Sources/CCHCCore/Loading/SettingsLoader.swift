@@ -3,7 +3,7 @@ import Foundation
 
 /// Reads `site.yml`.
 enum SettingsLoader {
-    static let keys = ["title", "province", "base_url", "language", "as_of", "description", "unsafe_html", "notice"]
+    static let keys = ["title", "province", "base_url", "language", "as_of", "description", "unsafe_html", "notice", "reporting"]
 
     /// Parses the settings; nil (with errors recorded) when a required value is missing or bad.
     static func load(text: String, path: String, log: inout DiagnosticLog) -> SiteSettings? {
@@ -28,13 +28,24 @@ enum SettingsLoader {
                 log.error(text.location, "`language` must be `vi` or `en`, found `\(text.value)`")
             }
         }
+        var reporting = PeriodKind.quarter
+        if let text = map.string("reporting", log: &log) {
+            if let value = PeriodKind(rawValue: text.value) {
+                reporting = value
+            } else {
+                let names = [PeriodKind.month, .quarter, .half, .year].map(\.rawValue)
+                var message = "`reporting` must be `month`, `quarter`, `half` or `year`, found `\(text.value)`"
+                if let near = Suggestion.nearest(to: text.value, in: names) { message += "; did you mean `\(near)`?" }
+                log.error(text.location, message)
+            }
+        }
         let asOf = map.date("as_of", log: &log)
         let unsafe = map.boolean("unsafe_html", log: &log)
         guard let title, let province, let baseURL else { return nil }
         return SiteSettings(
             title: title.value, province: province.value, baseURL: baseURL, language: language,
             asOf: asOf?.value, description: map.string("description", log: &log)?.value,
-            unsafeHTML: unsafe?.value ?? false, notice: map.string("notice", log: &log)?.value)
+            unsafeHTML: unsafe?.value ?? false, notice: map.string("notice", log: &log)?.value, reporting: reporting)
     }
 
     /// Whether `text` is `http://` or `https://` followed by a host.

@@ -19,6 +19,9 @@ public struct SiteSettings: Sendable, Hashable {
     public var unsafeHTML: Bool
     /// An optional banner shown on every page (a project addition to the spec), e.g. "Dữ liệu minh họa".
     public var notice: String?
+    /// How often agencies report (a project addition, `reporting:`; default quarter): the length of
+    /// the period whose changes the period pages and the period report show.
+    public var reporting: PeriodKind = .quarter
 }
 
 /// The kinds of agency the spec knows.
