@@ -2,7 +2,7 @@
 ///
 /// Kept in one place so the site's ``Words`` can take them over when the period pages come; the
 /// labels of agency kinds are the site's own (``Words``), so the report and the pages agree.
-/// Numbers go through ``VietnameseFormat`` in the site's language.
+/// Numbers are written by ``NumberText``, the one rule of pages and charts, in the site's language.
 public struct ReportWords: Sendable {
     /// The language of the words.
     public let language: SiteLanguage
@@ -17,16 +17,16 @@ public struct ReportWords: Sendable {
 
     private var vi: Bool { language == .vi }
     private func pick(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
-    private var format: VietnameseFormat.Language { vi ? .vi : .en }
+    private var format: NumberText { NumberText(language) }
 
     // MARK: - Numbers
 
     /// A whole number with grouped thousands.
-    func integer(_ n: Int) -> String { VietnameseFormat.integer(n, language: format) }
+    func integer(_ n: Int) -> String { format.integer(n) }
     /// A share as a percentage with one decimal ("84,5%"); "–" for no share.
-    func percent(_ share: Double?) -> String { share.map { VietnameseFormat.percent($0, digits: 1, language: format) } ?? "–" }
+    func percent(_ share: Double?) -> String { share.map { format.percent($0, digits: 1) } ?? "–" }
     /// A score or rank as written in the index file, at most two decimals ("85,95", "88").
-    func value(_ x: Double) -> String { VietnameseFormat.trimmed(x, maxDigits: 2, language: format) }
+    func value(_ x: Double) -> String { format.trimmed(x, digits: 2) }
     /// "done/total" ("12/40").
     func fraction(_ done: Int, _ total: Int) -> String { "\(integer(done))/\(integer(total))" }
 
@@ -112,8 +112,8 @@ public struct ReportWords: Sendable {
     func changeText(_ now: Double?, _ before: Double?) -> String {
         guard let now, let before else { return pick("chưa so sánh được", "no comparison") }
         let points = (now - before) * 100
-        let text = VietnameseFormat.decimal(abs(points), digits: 1, language: format)
-        if text == VietnameseFormat.decimal(0, digits: 1, language: format) { return pick("không thay đổi", "unchanged") }
+        let text = format.decimal(abs(points), digits: 1)
+        if text == format.decimal(0, digits: 1) { return pick("không thay đổi", "unchanged") }
         return points > 0 ? pick("tăng \(text) điểm phần trăm", "up \(text) percentage points")
             : pick("giảm \(text) điểm phần trăm", "down \(text) percentage points")
     }
@@ -241,10 +241,7 @@ public struct ReportWords: Sendable {
         guard let needed else { return text }
         return text + "\n" + pick("(cần ", "(needs ") + signed(needed) + pick("/năm)", "/year)")
     }
-    private func signed(_ x: Double) -> String {
-        let text = VietnameseFormat.trimmed(x, maxDigits: 2, language: format)
-        return x > 0 && text != "0" ? "+" + text : text
-    }
+    private func signed(_ x: Double) -> String { format.change(x) }
 
     /// The name of a level.
     public func level(_ level: TargetLevel) -> String {
