@@ -106,7 +106,7 @@ struct PeriodReportTests {
         // Score: 80 → 82 in two years (+1), 4 in two years needed (+2): 0.5. Rank: 40 → 36 (-2), 6 in two years (-3): 0.67.
         #expect(Array(texts(tables[5]).dropFirst()) == [
             ["1", "PAR Index (điểm)", "82 (2023)", "86 (2025)", "+1/năm\n(cần +2/năm)", "Tiến bộ ít hoặc không tiến bộ"],
-            ["2", "PAR Index (xếp hạng)", "36/63 (2023)", "30/63 (2025)", "-2/năm\n(cần -3/năm)", "Có tiến bộ, chưa đủ nhanh"],
+            ["2", "PAR Index (xếp hạng)", "36/63 (2023)", "30/63 (2025)", "−2/năm\n(cần −3/năm)", "Có tiến bộ, chưa đủ nhanh"],
         ])
     }
 

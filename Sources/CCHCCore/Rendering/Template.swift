@@ -20,15 +20,24 @@ struct Template: Sendable {
         var isCurrent: Bool { parts.isEmpty }
     }
 
-    /// What the parser makes: text, tags and sections with their bodies.
+    /// Where a tag starts in the template's text, 1-based.
+    struct Position: Sendable, Equatable, Hashable {
+        var line: Int
+        var column: Int
+    }
+
+    /// What the parser makes: text, tags and sections with their bodies, each tag with its position.
     indirect enum Node: Sendable {
         /// Text copied as it is, kept as UTF-8.
         case text([UInt8])
-        case variable(Name, escaped: Bool)
-        case section(Name, [Node], inverted: Bool)
+        case variable(Name, escaped: Bool, at: Position)
+        case section(Name, [Node], inverted: Bool, at: Position)
         /// A partial; `indentation` is set for a standalone tag (its lines are indented by it).
-        case partial(String, indentation: String?)
+        case partial(String, indentation: String?, at: Position)
     }
+
+    /// The parsed tags, kept for the checks of ``TemplateCheck`` (rendering uses the steps below).
+    let nodes: [Node]
 
     /// One step of a compiled template. Its parts are positions in the template's tables, so
     /// reading a step copies no reference: rendering a page retains nothing of the template.
@@ -56,7 +65,9 @@ struct Template: Sendable {
     init(parsing text: String) throws {
         var parser = TemplateParser(text)
         var compiler = Compiler()
-        compiler.compile(try parser.parseAll())
+        let nodes = try parser.parseAll()
+        compiler.compile(nodes)
+        self.nodes = nodes
         ops = compiler.ops
         bytes = compiler.bytes
         names = compiler.names
@@ -64,6 +75,7 @@ struct Template: Sendable {
     }
 
     private init(ops: [Op], bytes: [UInt8], names: [Name], partials: [(name: String, indentation: String?)]) {
+        self.nodes = []
         self.ops = ops
         self.bytes = bytes
         self.names = names
@@ -94,14 +106,14 @@ struct Template: Sendable {
                 case .text(let text):
                     ops.append(.text(start: bytes.count, end: bytes.count + text.count))
                     bytes.append(contentsOf: text)
-                case .variable(let name, let escaped):
+                case .variable(let name, let escaped, _):
                     ops.append(.variable(name: index(of: name), escaped: escaped))
-                case .section(let name, let body, let inverted):
+                case .section(let name, let body, let inverted, _):
                     let at = ops.count
                     ops.append(.text(start: 0, end: 0))
                     compile(body)
                     ops[at] = .section(name: index(of: name), end: ops.count, inverted: inverted)
-                case .partial(let name, let indentation):
+                case .partial(let name, let indentation, _):
                     ops.append(.partial(index: partials.count))
                     partials.append((name, indentation))
                 }
@@ -130,7 +142,15 @@ private struct TemplateParser {
     private var open: [Character] = ["{", "{"]
     private var close: [Character] = ["}", "}"]
 
-    init(_ text: String) { chars = Array(text) }
+    /// The offset of the first character of each line.
+    private let lineStarts: [Int]
+
+    init(_ text: String) {
+        chars = Array(text)
+        var starts = [0]
+        for (offset, c) in chars.enumerated() where c.isNewline { starts.append(offset + 1) }
+        lineStarts = starts
+    }
 
     private var atEnd: Bool { position >= chars.count }
     private var current: Character? { atEnd ? nil : chars[position] }
@@ -143,12 +163,20 @@ private struct TemplateParser {
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> TemplateSyntaxError {
-        let end = min(offset ?? position, chars.count)
-        var line = 1, column = 1
-        for c in chars[..<end] {
-            if c.isNewline { line += 1; column = 1 } else { column += 1 }
+        let at = self.at(offset ?? position)
+        return TemplateSyntaxError(message: message, line: at.line, column: at.column)
+    }
+
+    /// The line and column of the character at `offset`.
+    private func at(_ offset: Int) -> Template.Position {
+        let end = min(offset, chars.count)
+        // The last line that starts at or before `end`.
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= end { low = middle } else { high = middle - 1 }
         }
-        return TemplateSyntaxError(message: message, line: line, column: column)
+        return Template.Position(line: low + 1, column: end - lineStarts[low] + 1)
     }
 
     private static func isNewline(_ c: Character) -> Bool { c == "\n" || c == "\r\n" }
@@ -249,7 +277,7 @@ private struct TemplateParser {
                 standalone = newLine && lineFinished()
                 if !standalone { flushBefore() }
                 let body = try parseBlock(section: name, newLine: standalone, openedAt: tagStart)
-                nodes.append(.section(name, body, inverted: kind == "^"))
+                nodes.append(.section(name, body, inverted: kind == "^", at: at(tagStart)))
             case "/":
                 position += 1
                 let name = try readName()
@@ -273,7 +301,7 @@ private struct TemplateParser {
                     guard current == "}" else { throw error("`{{{\(name.text)}}` needs a third `}`") }
                     position += 1
                 }
-                nodes.append(.variable(name, escaped: false))
+                nodes.append(.variable(name, escaped: false, at: at(tagStart)))
             case ">":
                 position += 1
                 _ = skip(while: \.isWhitespace)
@@ -282,7 +310,7 @@ private struct TemplateParser {
                 try readClose()
                 if !before.isEmpty { nodes.append(.text(Array(before.utf8))) }
                 standalone = newLine && lineFinished()
-                nodes.append(.partial(name, indentation: standalone ? before : nil))
+                nodes.append(.partial(name, indentation: standalone ? before : nil, at: at(tagStart)))
                 before = ""
             case "=":
                 position += 1
@@ -305,7 +333,7 @@ private struct TemplateParser {
                 throw error("pragmas (`{{%`) are not supported", at: tagStart)
             default:
                 flushBefore()
-                nodes.append(.variable(try readName(), escaped: true))
+                nodes.append(.variable(try readName(), escaped: true, at: at(tagStart)))
             }
             newLine = standalone
         }

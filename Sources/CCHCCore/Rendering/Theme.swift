@@ -37,11 +37,15 @@ public struct Theme: Sendable {
             }
         }
         var templates: [String: Template] = [:]
+        var written: [String: TemplateCheck.Source] = [:]
+        let words = language.map { Words($0).table }
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                let text = language.map { inlineWords(source.text, Words($0).table) } ?? source.text
-                templates[name] = try Template(parsing: text)
+                // Checked as written, so positions are those of the file; rendered with the words put in.
+                let template = try Template(parsing: source.text)
+                written[name] = TemplateCheck.Source(template: template, path: source.path)
+                templates[name] = try words.map { try Template(parsing: inlineWords(source.text, $0)) } ?? template
             } catch let error as TemplateSyntaxError {
                 log.error(SourceLocation(path: source.path, line: error.line, column: error.column),
                           "template error: \(error.message); check the tags on this line")
@@ -52,6 +56,7 @@ public struct Theme: Sendable {
         for name in required where sources[name] == nil {
             log.error(SourceLocation(path: "templates/\(name).mustache"), "the theme has no `\(name)` template")
         }
+        for warning in TemplateCheck.check(written) { log.warning(warning.location, warning.message) }
         return Theme(renderer: TemplateRenderer(templates: templates), assets: assets)
     }
 
