@@ -228,37 +228,6 @@ enum DataFiles {
     }
 }
 
-/// XML text escaping for the feed and sitemap.
-enum XML {
-    /// Escapes `&`, `<`, `>`, `"` and `'`.
-    static func escape(_ text: String) -> String {
-        // Most text (every URL of the sitemap) has nothing to escape or drop: given back as it is.
-        let needsWork = text.utf8.contains { byte in
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return true
-            case UInt8(ascii: "\t"), UInt8(ascii: "\n"): return false
-            default: return byte < 0x20
-            }
-        }
-        guard needsWork else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if character.value < 0x20 && character != "\t" && character != "\n" { continue }
-                out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
-}
 
 /// A value of a JSON download, typed, so the writer switches on its case rather than casting.
 enum JSONValue: Sendable, ExpressibleByDictionaryLiteral {

@@ -105,7 +105,7 @@ struct SpreadsheetWriter {
         var out = Self.declaration + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\">"
         out += "<workbookPr/><bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
-            out += "<sheet name=\"\(XMLEscape.attribute(sheet.name))\" sheetId=\"\(index + 1)\""
+            out += "<sheet name=\"\(XML.attribute(sheet.name))\" sheetId=\"\(index + 1)\""
             if sheet.veryHidden { out += " state=\"veryHidden\"" }
             out += " r:id=\"rId\(index + 1)\"/>"
         }
@@ -114,7 +114,7 @@ struct SpreadsheetWriter {
         if !titles.isEmpty {
             out += "<definedNames>"
             for (index, name, row) in titles {
-                out += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(XMLEscape.text(name.replacingOccurrences(of: "'", with: "''")))'!$\(row):$\(row)</definedName>"
+                out += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(XML.escape(name.replacingOccurrences(of: "'", with: "''")))'!$\(row):$\(row)</definedName>"
             }
             out += "</definedNames>"
         }
@@ -207,7 +207,7 @@ struct SpreadsheetWriter {
                 case nil:
                     out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\"/>"
                 case .text(let text):
-                    out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscape.text(text))</t></is></c>"
+                    out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XML.escape(text))</t></is></c>"
                 case .number(let value):
                     out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\"><v>\(Self.number(value))</v></c>"
                 case .date(let day):
@@ -227,10 +227,10 @@ struct SpreadsheetWriter {
         if !sheet.validations.isEmpty {
             out += "<dataValidations count=\"\(sheet.validations.count)\">"
             for validation in sheet.validations {
-                let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"\(XMLEscape.attribute(validation.title))\" error=\"\(XMLEscape.attribute(validation.message))\" promptTitle=\"\(XMLEscape.attribute(validation.title))\" prompt=\"\(XMLEscape.attribute(validation.message))\" sqref=\"\(validation.ranges.joined(separator: " "))\""
+                let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"\(XML.attribute(validation.title))\" error=\"\(XML.attribute(validation.message))\" promptTitle=\"\(XML.attribute(validation.title))\" prompt=\"\(XML.attribute(validation.message))\" sqref=\"\(validation.ranges.joined(separator: " "))\""
                 switch validation.rule {
                 case .list(let items):
-                    out += "<dataValidation type=\"list\" \(common)><formula1>\"\(XMLEscape.text(items.joined(separator: ",")))\"</formula1></dataValidation>"
+                    out += "<dataValidation type=\"list\" \(common)><formula1>\"\(XML.escape(items.joined(separator: ",")))\"</formula1></dataValidation>"
                 case .whole(let range):
                     out += "<dataValidation type=\"whole\" operator=\"between\" \(common)><formula1>\(range.lowerBound)</formula1><formula2>\(range.upperBound)</formula2></dataValidation>"
                 case .date(let range):
@@ -327,32 +327,5 @@ extension Day {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         self.init(year: year, month: month, day: day)
-    }
-}
-
-/// Escaping for XML text and attributes.
-enum XMLEscape {
-    /// Text content: `&`, `<`, `>` escaped; characters XML 1.0 forbids are dropped.
-    static func text(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default:
-                if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    /// Attribute values (double-quoted).
-    static func attribute(_ text: String) -> String {
-        self.text(text).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "\n", with: "&#10;")
     }
 }
