@@ -42,7 +42,7 @@ import Testing
         let example = try TemporarySite.example()
         let site = try #require(SiteLoader.load(root: example.root).site)
         let words = Words(.vi)
-        let common = CommonContext(site: site.site, words: words, asOf: site.asOf, base: "https://x.vn/")
+        let common = Layout(site: site.site, words: words, asOf: site.asOf, base: "https://x.vn/")
         let pages = ["index.html", "ke-hoach/index.html", "ke-hoach/kh-1/index.html", "nhiem-vu/kh-1/nv-1/index.html",
                      "co-quan/so-noi-vu/index.html", "chi-so/par-index/index.html", "cap-nhat/2024-q3/index.html",
                      "du-lieu/index.html", "a/b/c/d/e/index.html", "404.html", "khac/x.html"]

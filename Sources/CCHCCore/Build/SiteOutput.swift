@@ -37,7 +37,7 @@ public final class SiteOutput: Sendable {
     /// The same, by path.
     private let sources: [String: Source]
     let builder: PageBuilder
-    private let common: CommonContext
+    private let layout: Layout
     private let theme: Theme
     /// Copies of the theme for the threads that render pages, one each (see ``TemplateRenderer/replica()``).
     private let themes: ReplicaPool<Theme>
@@ -96,7 +96,7 @@ public final class SiteOutput: Sendable {
         self.entries = entries
         sources = Dictionary(entries.map { ($0.path, $0.source) }) { first, _ in first }
         self.builder = builder
-        common = CommonContext(site: site, words: words, asOf: loaded.asOf, base: base)
+        layout = Layout(site: site, words: words, asOf: loaded.asOf, base: base)
         self.theme = theme
         themes = ReplicaPool { theme.replica() }
         self.base = base
@@ -151,7 +151,7 @@ public final class SiteOutput: Sendable {
     private func render(_ job: PageJob) -> [UInt8] {
         let page = builder.page(job)
         assert(page.path == job.path(in: builder.site) && page.inSitemap == job.inSitemap, "\(job) is listed as another page than it renders")
-        return themes.with { common.render(page, theme: $0) }
+        return themes.with { layout.render(page, theme: $0) }
     }
 
     /// Every file, sorted by path, the pages rendered on all cores.
@@ -170,73 +170,6 @@ public final class SiteOutput: Sendable {
         let sorted = files.sorted { $0.path.utf8Precedes($1.path) }
         timings.lap("feed and sitemap")
         return sorted
-    }
-}
-
-/// One page of the site, named before it is built, so its path is known up front.
-enum PageJob: Sendable, Hashable {
-    case dashboard, plans, agencies, indices, data, notFound
-    /// Page `n` of the updates, from 1.
-    case updates(Int)
-    /// A plan, by its position in `Site.plans`.
-    case plan(Int)
-    /// A task, by its plan's position and its own in the plan.
-    case task(Int, Int)
-    /// An agency, by its position in `Site.agencies`.
-    case agency(Int)
-    /// An index, by its position in `Site.indices`.
-    case index(Int)
-
-    /// Every page of `site`, in build order, with `updatePages` pages of updates.
-    static func jobs(_ site: Site, updatePages: Int) -> [PageJob] {
-        var jobs: [PageJob] = [.dashboard, .plans, .agencies, .indices, .data, .notFound]
-        for number in 1...max(1, updatePages) { jobs.append(.updates(number)) }
-        for (p, plan) in site.plans.enumerated() {
-            jobs.append(.plan(p))
-            for t in plan.tasks.indices { jobs.append(.task(p, t)) }
-        }
-        for a in site.agencies.indices { jobs.append(.agency(a)) }
-        for i in site.indices.indices { jobs.append(.index(i)) }
-        return jobs
-    }
-
-    /// The output path of the page.
-    func path(in site: Site) -> String {
-        switch self {
-        case .dashboard: return SitePaths.dashboard
-        case .plans: return SitePaths.plans
-        case .agencies: return SitePaths.agencies
-        case .indices: return SitePaths.indices
-        case .data: return SitePaths.data
-        case .notFound: return SitePaths.notFound
-        case .updates(let number): return SitePaths.updates(page: number)
-        case .plan(let p): return SitePaths.plan(site.plans[p].id)
-        case .task(let p, let t): return SitePaths.task(site.plans[p].tasks[t].id)
-        case .agency(let a): return SitePaths.agency(site.agencies[a].id)
-        case .index(let i): return SitePaths.index(site.indices[i].id)
-        }
-    }
-
-    /// Whether the page is listed in the sitemap: all but the 404 page.
-    var inSitemap: Bool { self != .notFound }
-}
-
-extension PageBuilder {
-    /// Builds the page `job` names.
-    func page(_ job: PageJob) -> Page {
-        switch job {
-        case .dashboard: return dashboardPage()
-        case .plans: return plansPage()
-        case .agencies: return agenciesPage()
-        case .indices: return indicesPage()
-        case .data: return dataPage()
-        case .notFound: return notFoundPage()
-        case .updates(let number): return updatesPage(number)
-        case .plan(let p): return planPage(site.plans[p])
-        case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
-        case .agency(let a): return agencyPage(site.agencies[a])
-        case .index(let i): return indexPage(site.indices[i])
-        }
     }
 }
 
@@ -262,7 +195,7 @@ extension SiteOutput {
             var page: Page?
             let contexts = clock.measure { page = builder.page(job) }
             var html: [UInt8] = []
-            let templates = clock.measure { html = common.render(page!, theme: theme) }
+            let templates = clock.measure { html = layout.render(page!, theme: theme) }
             if times[kind] == nil {
                 order.append(kind)
                 times[kind] = PageKindTime(kind: kind, pages: 0, contexts: .zero, templates: .zero, bytes: 0)
@@ -273,20 +206,5 @@ extension SiteOutput {
             times[kind]!.bytes += html.count
         }
         return order.map { times[$0]! }
-    }
-}
-
-extension PageJob {
-    /// The kind of page, as benchmarks name it.
-    var kind: String {
-        switch self {
-        case .dashboard: return "dashboard"
-        case .plans, .agencies, .indices, .data, .notFound: return "lists"
-        case .updates: return "updates"
-        case .plan: return "plan"
-        case .task: return "task"
-        case .agency: return "agency"
-        case .index: return "index"
-        }
     }
 }

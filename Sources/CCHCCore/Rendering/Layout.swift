@@ -1,8 +1,8 @@
 import CCHCFormat
 import Foundation
 
-/// The values every page's layout gets (see docs/templates.md).
-struct CommonContext: Sendable {
+/// Draws each page inside the layout: the shared values (``SharedValues``) and the layout's own (``LayoutValues``).
+struct Layout: Sendable {
     let site: Site
     let words: Words
     /// ``Words/table`` as a page value, made once.
@@ -11,7 +11,7 @@ struct CommonContext: Sendable {
     let base: String
 
     /// The main menu at the depths most pages are at, by depth, then by the current item (none first).
-    private let navs: [[[PageMap]]]
+    private let navs: [[[NavItem]]]
 
     /// The menu's items: word key, target, and the path prefix of the pages in its section.
     private static let menu: [(label: KeyPath<Words, String> & Sendable, target: String, prefix: String)] = [
@@ -31,14 +31,14 @@ struct CommonContext: Sendable {
         }
     }
 
-    private static func nav(root: String, current: Int, words: Words) -> [PageMap] {
+    private static func nav(root: String, current: Int, words: Words) -> [NavItem] {
         menu.enumerated().map { index, item in
-            ["label": .text(words[keyPath: item.label]), "href": .text(root + SitePaths.encode(item.target)), "current": .flag(index == current)]
+            NavItem(label: words[keyPath: item.label], href: root + SitePaths.encode(item.target), current: index == current)
         }
     }
 
     /// The main menu, with the current section marked.
-    func nav(_ page: String) -> [PageMap] {
+    func nav(_ page: String) -> [NavItem] {
         let current = Self.menu.firstIndex { item in
             item.prefix.isEmpty ? page == SitePaths.dashboard
                 : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
@@ -54,32 +54,25 @@ struct CommonContext: Sendable {
         let root = page.path == SitePaths.notFound ? base : SitePaths.root(of: page.path)
         let shared: PageMap = ["words": wordValue, "root": .text(root), "as_of": .text(asOf.vietnamese)]
         let body = theme.renderBytes(page.context, inside: shared, template: page.template) ?? []
-        var crumbs: [PageMap] = []
+        var crumbs: [Breadcrumb] = []
         if !page.breadcrumbs.isEmpty {
-            crumbs.append(["label": .text(words.dashboard), "href": .text(root + SitePaths.dashboard)])
+            crumbs.append(Breadcrumb(label: words.dashboard, href: root + SitePaths.dashboard))
             for (index, crumb) in page.breadcrumbs.enumerated() {
-                var item: PageMap = ["label": .text(crumb.label)]
-                if index == page.breadcrumbs.count - 1 { item["current"] = true } else { item["href"] = .text(root + SitePaths.encode(crumb.path)) }
-                crumbs.append(item)
+                let last = index == page.breadcrumbs.count - 1
+                crumbs.append(Breadcrumb(label: crumb.label, href: last ? nil : root + SitePaths.encode(crumb.path), current: last ? true : nil))
             }
         }
-        var layout: PageMap = [
-            "lang": .text(words.language.rawValue), "title": .text(page.title), "site_title": .text(site.settings.title),
-            "province": .text(site.settings.province), "root": .text(root), "as_of": .text(asOf.vietnamese), "words": wordValue,
-            "nav": .maps(page.path == SitePaths.notFound ? nav(SitePaths.dashboard).map { item in
-                var item = item
-                item["href"] = .text(root + (item.text("href") ?? ""))
-                item["current"] = false
-                return item
-            } : nav(page.path)),
-            "breadcrumbs": .maps(crumbs), "has_breadcrumbs": .flag(!crumbs.isEmpty),
-            "stylesheet": .text(root + SitePaths.stylesheet), "feed": .text(root + SitePaths.feed),
-            "canonical": .text(SitePaths.absolute(page.path, base: base)), "body": .html(HTMLBytes(bytes: body)),
-            "is_dashboard": .flag(page.path == SitePaths.dashboard), "generator": "cchc \(cchcVersion)",
-        ]
-        if let notice = site.settings.notice { layout["notice"] = .text(notice) }
-        if let description = site.settings.description { layout["description"] = .text(description) }
+        // The 404 page's menu links from the root, absolutely, and marks no section.
+        let nav = page.path == SitePaths.notFound
+            ? nav(SitePaths.dashboard).map { NavItem(label: $0.label, href: root + $0.href, current: false) } : nav(page.path)
+        let values = LayoutValues(
+            lang: words.language.rawValue, title: page.title, siteTitle: site.settings.title, province: site.settings.province,
+            nav: nav, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty,
+            stylesheet: root + SitePaths.stylesheet, feed: root + SitePaths.feed, canonical: SitePaths.absolute(page.path, base: base),
+            body: HTMLBytes(bytes: body), isDashboard: page.path == SitePaths.dashboard, generator: "cchc \(cchcVersion)",
+            notice: site.settings.notice, description: site.settings.description)
+        let layout = TemplateEncoder.encode(values)
         // The layout is small beside a big page's body: room for both at once, so the body is copied once.
-        return theme.renderBytes(layout, template: "layout", capacity: body.count + 8 * 1024) ?? body
+        return theme.renderBytes(layout, inside: shared, template: "layout", capacity: body.count + 8 * 1024) ?? body
     }
 }

@@ -1,0 +1,81 @@
+/// One page of the site, named before it is built, so its path is known up front.
+enum PageJob: Sendable, Hashable {
+    case dashboard, plans, agencies, indices, data, notFound
+    /// Page `n` of the updates, from 1.
+    case updates(Int)
+    /// A plan, by its position in `Site.plans`.
+    case plan(Int)
+    /// A task, by its plan's position and its own in the plan.
+    case task(Int, Int)
+    /// An agency, by its position in `Site.agencies`.
+    case agency(Int)
+    /// An index, by its position in `Site.indices`.
+    case index(Int)
+
+    /// Every page of `site`, in build order, with `updatePages` pages of updates.
+    static func jobs(_ site: Site, updatePages: Int) -> [PageJob] {
+        var jobs: [PageJob] = [.dashboard, .plans, .agencies, .indices, .data, .notFound]
+        for number in 1...max(1, updatePages) { jobs.append(.updates(number)) }
+        for (p, plan) in site.plans.enumerated() {
+            jobs.append(.plan(p))
+            for t in plan.tasks.indices { jobs.append(.task(p, t)) }
+        }
+        for a in site.agencies.indices { jobs.append(.agency(a)) }
+        for i in site.indices.indices { jobs.append(.index(i)) }
+        return jobs
+    }
+
+    /// The output path of the page.
+    func path(in site: Site) -> String {
+        switch self {
+        case .dashboard: return SitePaths.dashboard
+        case .plans: return SitePaths.plans
+        case .agencies: return SitePaths.agencies
+        case .indices: return SitePaths.indices
+        case .data: return SitePaths.data
+        case .notFound: return SitePaths.notFound
+        case .updates(let number): return SitePaths.updates(page: number)
+        case .plan(let p): return SitePaths.plan(site.plans[p].id)
+        case .task(let p, let t): return SitePaths.task(site.plans[p].tasks[t].id)
+        case .agency(let a): return SitePaths.agency(site.agencies[a].id)
+        case .index(let i): return SitePaths.index(site.indices[i].id)
+        }
+    }
+
+    /// Whether the page is listed in the sitemap: all but the 404 page.
+    var inSitemap: Bool { self != .notFound }
+}
+
+extension PageBuilder {
+    /// Builds the page `job` names.
+    func page(_ job: PageJob) -> Page {
+        switch job {
+        case .dashboard: return dashboardPage()
+        case .plans: return plansPage()
+        case .agencies: return agenciesPage()
+        case .indices: return indicesPage()
+        case .data: return dataPage()
+        case .notFound: return notFoundPage()
+        case .updates(let number): return updatesPage(number)
+        case .plan(let p): return planPage(site.plans[p])
+        case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
+        case .agency(let a): return agencyPage(site.agencies[a])
+        case .index(let i): return indexPage(site.indices[i])
+        }
+    }
+}
+
+extension PageJob {
+    /// The kind of page, as benchmarks name it.
+    var kind: String {
+        switch self {
+        case .dashboard: return "dashboard"
+        case .plans, .agencies, .indices, .data, .notFound: return "lists"
+        case .updates: return "updates"
+        case .plan: return "plan"
+        case .task: return "task"
+        case .agency: return "agency"
+        case .index: return "index"
+        }
+    }
+}
