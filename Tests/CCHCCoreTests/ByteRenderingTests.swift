@@ -51,9 +51,9 @@ import Testing
             let root = SitePaths.root(of: page)
             let keys = ["dashboard", "plans", "agencies", "indices", "updates", "data"]
             let targets = [SitePaths.dashboard, SitePaths.plans, SitePaths.agencies, SitePaths.indices, SitePaths.updates, SitePaths.data]
-            #expect(kept.map { $0.text("label") } == keys.map { words.table[$0] }, "\(page)")
-            #expect(kept.map { $0.text("href") } == targets.map { root + SitePaths.encode($0) }, "\(page)")
-            let current = kept.compactMap { $0["current"] == .flag(true) ? $0.text("href") : nil }
+            #expect(kept.map(\.label) == keys.map { words.table[$0] }, "\(page)")
+            #expect(kept.map(\.href) == targets.map { root + SitePaths.encode($0) }, "\(page)")
+            let current = kept.compactMap { $0.current ? $0.href : nil }
             let section = page.hasPrefix("nhiem-vu/") ? "ke-hoach/" : page.split(separator: "/").first.map { $0 + "/" } ?? ""
             let expected = page == "index.html" ? [root + "index.html"]
                 : targets.filter { $0 != SitePaths.dashboard && $0.hasPrefix(section) }.map { root + SitePaths.encode($0) }
