@@ -9,7 +9,7 @@ let fastAllocator: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms
 
 let package = Package(
     name: "cchc",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex and Atomic
     products: [
         .executable(name: "cchc", targets: ["cchc"]),
         .library(name: "CCHCCore", targets: ["CCHCCore"]),

@@ -1,23 +1,25 @@
 import Foundation
+import Synchronization
 
 /// The HTML of plan texts and progress notes: rendered when a page first needs one and kept, or
 /// all at once on all cores when made with `renderNow`, as a full build does before it renders its pages.
 ///
 /// Rendering is a pure function of the source text, so a text rendered late is byte for byte the
 /// one a full build writes; two threads that render the same text at once both get that text.
-///
-/// `@unchecked Sendable` is safe because `plans` and `notes` are only read and written while
-/// `lock` is held; everything else is immutable.
-final class MarkdownTexts: @unchecked Sendable {
+final class MarkdownTexts: Sendable {
     private let site: Site
     private let ignoredReports: Set<Int>
     private let unsafeHTML: Bool
-    private let lock = NSLock()
-    private var plans: [PlanID: RenderedMarkdown] = [:]
-    /// Each update's note, at `firstUpdate[report] + update`: nil until rendered, then the HTML
-    /// or, for an update without a note, nil inside. An array rather than a dictionary: the pages
-    /// of a national site look notes up a hundred thousand times.
-    private var notes: [String??]
+    /// What has been rendered so far, when texts are rendered as pages ask for them.
+    private let made: Mutex<Made>
+
+    private struct Made {
+        var plans: [PlanID: RenderedMarkdown] = [:]
+        /// Each update's note, at `firstUpdate[report] + update`: nil until rendered, then the HTML
+        /// or, for an update without a note, nil inside. An array rather than a dictionary: the
+        /// pages of a national site look notes up a hundred thousand times.
+        var notes: [String??]
+    }
     /// Where each report's updates start in `notes`.
     private let firstUpdate: [Int]
     /// Every text, when they were all rendered up front: then read as they are, without the lock,
@@ -46,25 +48,20 @@ final class MarkdownTexts: @unchecked Sendable {
         }
         firstUpdate = first
         guard renderNow else {
-            notes = Array(repeating: nil, count: total)
+            made = Mutex(Made(notes: Array(repeating: nil, count: total)))
             rendered = nil
             return
         }
-        notes = []
+        made = Mutex(Made(notes: []))
         rendered = Self.renderAll(site, ignoredReports: ignoredReports, unsafeHTML: unsafeHTML, firstUpdate: first, updates: total)
     }
 
     /// A plan's text, its headings moved down two levels under the page's own.
     func plan(_ plan: Plan) -> RenderedMarkdown {
         if let known = rendered?.plans[plan.id] { return known }
-        lock.lock()
-        let known = plans[plan.id]
-        lock.unlock()
-        if let known { return known }
+        if let known = made.withLock({ $0.plans[plan.id] }) { return known }
         let rendered = Markdown.render(plan.body, unsafeHTML: unsafeHTML, headingOffset: 2)
-        lock.lock()
-        plans[plan.id] = rendered
-        lock.unlock()
+        made.withLock { $0.plans[plan.id] = rendered }
         return rendered
     }
 
@@ -73,14 +70,9 @@ final class MarkdownTexts: @unchecked Sendable {
         let slot = firstUpdate[reference.report] + reference.update
         if rendered != nil { return rendered?.notes[slot] ?? nil }
         guard !ignoredReports.contains(reference.report) else { return nil }
-        lock.lock()
-        let known = notes[slot]
-        lock.unlock()
-        if let known { return known }
+        if let known = made.withLock({ $0.notes[slot] }) { return known }
         let rendered = site.reports[reference.report].updates[reference.update].note.map { Markdown.renderInline($0, unsafeHTML: unsafeHTML) }
-        lock.lock()
-        notes[slot] = .some(rendered)
-        lock.unlock()
+        made.withLock { $0.notes[slot] = .some(rendered) }
         return rendered
     }
 
