@@ -9,7 +9,7 @@ let fastAllocator: [LinkerSetting] = [.linkedLibrary("mimalloc", .when(platforms
 
 let package = Package(
     name: "cchc",
-    platforms: [.macOS(.v15)],  // Synchronization's Mutex and Atomic
+    platforms: [.macOS(.v15)], // Synchronization's Mutex and Atomic
     products: [
         .executable(name: "cchc", targets: ["cchc"]),
         .library(name: "CCHCCore", targets: ["CCHCCore"]),
@@ -83,12 +83,16 @@ let package = Package(
         // Yams here only to compare our YAML composer with its own.
         .testTarget(
             name: "CCHCCoreTests",
-            dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "CCHCFormatTests", dependencies: ["CCHCFormat"]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts", "CCHCFormat"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
     ]
 )
 
@@ -96,10 +100,11 @@ let package = Package(
 // CCHC_FUZZ set, one executable is added whose LLVMFuzzerTestOneInput picks its reader from
 // CCHC_FUZZ_TARGET. A normal build never sees it, so it never needs -sanitize=fuzzer.
 if Context.environment["CCHC_FUZZ"] != nil {
-    package.targets.append(.executableTarget(
-        name: "cchc-fuzz",
-        dependencies: ["CCHCCore"],
-        path: "Fuzz/Sources",
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.targets.append(
+        .executableTarget(
+            name: "cchc-fuzz",
+            dependencies: ["CCHCCore"],
+            path: "Fuzz/Sources",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     package.products.append(.executable(name: "cchc-fuzz", targets: ["cchc-fuzz"]))
 }

@@ -46,8 +46,9 @@ public struct CompletionRingChart: Chart {
         body.circle(cx: cx, cy: cy, r: r + stroke / 2, fill: "none", stroke: Palette.axis)
         body.circle(cx: cx, cy: cy, r: r - stroke / 2, fill: "none", stroke: Palette.axis)
         if clamped >= 0.9999 {
-            body.circle(class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
-                        strokeWidth: stroke)
+            body.circle(
+                class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
+                strokeWidth: stroke)
         } else if clamped > 0 {
             let angle = clamped * 2 * Double.pi
             let ex = cx + r * sin(angle), ey = cy - r * cos(angle)
@@ -113,8 +114,10 @@ public struct SparklineChart: Chart {
     public var language: SiteLanguage
 
     /// Makes a sparkline.
-    public init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
-                lowerIsBetter: Bool = false, language: SiteLanguage = .vi) {
+    public init(
+        id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
+        lowerIsBetter: Bool = false, language: SiteLanguage = .vi
+    ) {
         self.id = id
         self.title = title
         self.points = points
@@ -140,7 +143,10 @@ public struct SparklineChart: Chart {
             let values = years.map { byYear[$0]! }
             var lo = range?.lowerBound ?? values.min()!
             var hi = range?.upperBound ?? values.max()!
-            if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+            if hi - lo < 1e-9 {
+                lo -= 1
+                hi += 1
+            }
             let first = years.first!, last = years.last!
             func x(_ year: Int) -> Double { first == last ? width / 2 : pad + Double(year - first) / Double(last - first) * (width - 2 * pad) }
             func y(_ v: Double) -> Double {
@@ -161,7 +167,8 @@ public struct SparklineChart: Chart {
         table.empty = w.noData
         for year in years { table.rows.append((String(year), [.number(fmt(byYear[year]!))])) }
         let desc = items.isEmpty ? w.noData + "." : Common.list(items, words: w)
-        return Common.output(id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
-                             size: ("6em", "1.5em"), table: table, language: language)
+        return Common.output(
+            id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
+            size: ("6em", "1.5em"), table: table, language: language)
     }
 }

@@ -47,9 +47,10 @@ struct Report: ParsableCommand {
             date = day
         }
         do {
-            let outcome = try PeriodReportWriter.write(root: root, period: period, asOf: date,
-                                                       out: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
-                                                       current: current, force: force)
+            let outcome = try PeriodReportWriter.write(
+                root: root, period: period, asOf: date,
+                out: out.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                current: current, force: force)
             let change = outcome.report.change
             var line = "wrote \(outcome.file.path) (\(outcome.bytes / 1024) KiB): \(outcome.period) as of \(outcome.asOf.vietnamese), "
             line += "\(change.done.count) assignments done in the period, \(change.newlyOverdue.count + change.stillOverdue.count) overdue, "

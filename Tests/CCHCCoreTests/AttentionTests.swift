@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 /// The rules of ``Attention``, as tables: what a reader sees first.
@@ -8,8 +9,9 @@ struct AttentionTests {
     /// Pairs of one lead on one task, one per `(due, state)`, in occurrence order.
     private static func pairs(_ occurrences: [(due: String?, state: TaskState)]) -> [PairState] {
         occurrences.map { due, state in
-            PairState(task: TaskID("kh-1/t")!, agency: AgencyID("so-noi-vu"),
-                      occurrence: Occurrence(period: nil, due: due.map(day)), state: state, latest: nil)
+            PairState(
+                task: TaskID("kh-1/t")!, agency: AgencyID("so-noi-vu"),
+                occurrence: Occurrence(period: nil, due: due.map(day)), state: state, latest: nil)
         }
     }
 
@@ -25,10 +27,16 @@ struct AttentionTests {
     /// As of 30/09/2024.
     static let shownCases: [ShownCase] = [
         ShownCase(rule: "a one-off task shows its only state", pairs: [("2024-06-30", .done)], expected: .done),
-        ShownCase(rule: "any overdue occurrence makes the lead overdue", pairs: [("2024-07-31", .overdue), ("2024-08-31", .done), ("2024-09-30", .done)], expected: .overdue),
-        ShownCase(rule: "otherwise the last occurrence due by the reporting date", pairs: [("2024-07-31", .done), ("2024-08-31", .doneLate), ("2024-10-31", .notStarted)], expected: .doneLate),
-        ShownCase(rule: "an occurrence due on the reporting date itself is due", pairs: [("2024-08-31", .done), ("2024-09-30", .inProgress)], expected: .inProgress),
-        ShownCase(rule: "when none is due yet, the first occurrence", pairs: [("2024-10-31", .inProgress), ("2024-11-30", .notStarted)], expected: .inProgress),
+        ShownCase(
+            rule: "any overdue occurrence makes the lead overdue", pairs: [("2024-07-31", .overdue), ("2024-08-31", .done), ("2024-09-30", .done)],
+            expected: .overdue),
+        ShownCase(
+            rule: "otherwise the last occurrence due by the reporting date",
+            pairs: [("2024-07-31", .done), ("2024-08-31", .doneLate), ("2024-10-31", .notStarted)], expected: .doneLate),
+        ShownCase(
+            rule: "an occurrence due on the reporting date itself is due", pairs: [("2024-08-31", .done), ("2024-09-30", .inProgress)], expected: .inProgress),
+        ShownCase(
+            rule: "when none is due yet, the first occurrence", pairs: [("2024-10-31", .inProgress), ("2024-11-30", .notStarted)], expected: .inProgress),
         ShownCase(rule: "an occurrence with no deadline is never due", pairs: [(nil, .noReport)], expected: .noReport),
         ShownCase(rule: "no pairs at all read as no report", pairs: [], expected: .noReport),
     ]

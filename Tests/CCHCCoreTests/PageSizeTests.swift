@@ -2,6 +2,7 @@ import CCHCSynthetic
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// Pages a phone can open: no list on a page grows with the size of the province.

@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 extension PeriodFixture {
@@ -66,8 +67,11 @@ struct PeriodChangeTests {
         #expect(change.done.map(\.state) == [.doneLate, .done, .done, .done])
         #expect(change.done.map(\.previousState) == [.overdue, .noReport, .noReport, .noReport])
         // STC's done report is dated 05/10: it does not count at 30/09.
-        #expect(change.newlyOverdue.map(name) == ["kh-1/t2 so-tu-phap", "kh-1/t2 so-tai-chinh", "kh-1/t3 so-tu-phap 2024-08",
-                                                  "kh-1/t3 so-tu-phap 2024-09", "kh-1/t7 so-tu-phap"])
+        #expect(
+            change.newlyOverdue.map(name) == [
+                "kh-1/t2 so-tu-phap", "kh-1/t2 so-tai-chinh", "kh-1/t3 so-tu-phap 2024-08",
+                "kh-1/t3 so-tu-phap 2024-09", "kh-1/t7 so-tu-phap",
+            ])
         #expect(change.stillOverdue.map(name) == ["kh-1/t3 so-tu-phap 2024-06"])
         // 15 pairs; done now: t1, t2 SNV, t3 04, 05, 07, t5, t6; done at 30/06: t3 04, 05, t5.
         #expect((change.completion.done, change.completion.total) == (7, 15))
@@ -78,11 +82,17 @@ struct PeriodChangeTests {
         // STC's file is dated after 30/09, the district's is for 2024-H2, not inside Q3.
         #expect(change.notReported == ["ubnd-tinh", "so-tai-chinh", "ubnd-huyen-a"])
         let counted = change.reports.map { loaded.site.reports[$0].path }.sorted()
-        #expect(counted == ["content/progress/2024-08/so-noi-vu.yml", "content/progress/2024-Q3/so-noi-vu-bo-sung.yml",
-                            "content/progress/2024-Q3/so-noi-vu.yml", "content/progress/2024-Q3/so-tu-phap.yml"])
+        #expect(
+            counted == [
+                "content/progress/2024-08/so-noi-vu.yml", "content/progress/2024-Q3/so-noi-vu-bo-sung.yml",
+                "content/progress/2024-Q3/so-noi-vu.yml", "content/progress/2024-Q3/so-tu-phap.yml",
+            ])
         // Overdue by due day: June of t3 (25/06), t7 (30/06), August of t3 (25/08), t2's two (31/08), September of t3.
-        #expect(change.overdue.map(name) == ["kh-1/t3 so-tu-phap 2024-06", "kh-1/t7 so-tu-phap", "kh-1/t3 so-tu-phap 2024-08",
-                                             "kh-1/t2 so-tu-phap", "kh-1/t2 so-tai-chinh", "kh-1/t3 so-tu-phap 2024-09"])
+        #expect(
+            change.overdue.map(name) == [
+                "kh-1/t3 so-tu-phap 2024-06", "kh-1/t7 so-tu-phap", "kh-1/t3 so-tu-phap 2024-08",
+                "kh-1/t2 so-tu-phap", "kh-1/t2 so-tai-chinh", "kh-1/t3 so-tu-phap 2024-09",
+            ])
     }
 
     @Test func reportingDateOnThePeriodsFirstDay() throws {
@@ -163,15 +173,18 @@ struct PeriodChangeTests {
                 if a.isDone && !b.isDone { done.append(label) }
                 if a == .overdue { if b == .overdue { still.append(label) } else { newly.append(label) } }
                 // In the period: one-off, or a month overlapping it.
-                let inPeriod = pair.period.map { text in
-                    let month = Int(text.suffix(2))!
-                    return month >= firstMonth && month <= lastMonth && date.year == 2024
-                } ?? true
+                let inPeriod =
+                    pair.period.map { text in
+                        let month = Int(text.suffix(2))!
+                        return month >= firstMonth && month <= lastMonth && date.year == 2024
+                    } ?? true
                 if day(pair.issued) <= date && !b.isDone && b != .dropped && inPeriod { expected.insert(pair.agency) }
             }
             var reported = Set<String>()
-            for report in site.reports where report.reported.value <= date
-                && report.period.firstDay >= first && report.period.lastDay <= last {
+            for report in site.reports
+            where report.reported.value <= date
+                && report.period.firstDay >= first && report.period.lastDay <= last
+            {
                 reported.insert(report.agency.value.rawValue)
             }
             let order = site.agencies.map(\.id.rawValue)
@@ -180,9 +193,11 @@ struct PeriodChangeTests {
             #expect(change.stillOverdue.map(name) == still, "still overdue, \(rhythm) \(date)")
             #expect(change.completion.done == now && change.previousCompletion.done == before && change.completion.total == 15, "\(rhythm) \(date)")
             #expect(change.expectedReporters.map(\.rawValue) == order.filter(expected.contains), "expected, \(rhythm) \(date)")
-            #expect(change.notReported.map(\.rawValue) == order.filter { expected.contains($0) && !reported.contains($0) },
-                    "not reported, \(rhythm) \(date)")
-            date = Day.lastDay(ofMonth: date.month, year: date.year) == date
+            #expect(
+                change.notReported.map(\.rawValue) == order.filter { expected.contains($0) && !reported.contains($0) },
+                "not reported, \(rhythm) \(date)")
+            date =
+                Day.lastDay(ofMonth: date.month, year: date.year) == date
                 ? (date.month == 12 ? Day(year: date.year + 1, month: 1, day: 1)! : Day(year: date.year, month: date.month + 1, day: 1)!)
                 : Day(year: date.year, month: date.month, day: date.day + 1)!
         }
@@ -190,8 +205,10 @@ struct PeriodChangeTests {
 
     // MARK: - Periods
 
-    @Test(arguments: [("2024-Q1", "2023-Q4"), ("2024-Q3", "2024-Q2"), ("2024-01", "2023-12"), ("2024-H1", "2023-H2"),
-                      ("2024-H2", "2024-H1"), ("2024", "2023"), ("2024-10", "2024-09")])
+    @Test(arguments: [
+        ("2024-Q1", "2023-Q4"), ("2024-Q3", "2024-Q2"), ("2024-01", "2023-12"), ("2024-H1", "2023-H2"),
+        ("2024-H2", "2024-H1"), ("2024", "2023"), ("2024-10", "2024-09"),
+    ])
     func previousPeriod(_ period: String, _ previous: String) {
         #expect(Period(period)!.previous == Period(previous)!)
     }

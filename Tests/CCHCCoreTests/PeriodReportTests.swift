@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 private let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -27,7 +28,10 @@ struct PeriodReportTests {
 
     @Test func theHeaderBlockIsABorderlessTwoColumnTableWithBlanks() throws {
         let (_, _, document) = try q3Report()
-        guard case .table(let header) = document.blocks.first else { Issue.record("the document does not open with the header table"); return }
+        guard case .table(let header) = document.blocks.first else {
+            Issue.record("the document does not open with the header table")
+            return
+        }
         #expect(!header.bordered && header.widths.count == 2 && header.rows.count == 1)
         let cells = texts(header)[0]
         #expect(cells[0] == "UBND TỈNH BẮC KẠN\nSỞ NỘI VỤ\n\nSố:          /BC-SNV")
@@ -36,7 +40,10 @@ struct PeriodReportTests {
         let title = try #require(lines.firstIndex(of: "BÁO CÁO"))
         #expect(lines[title + 1] == "Kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính quý III năm 2024")
         #expect(lines.contains("Nơi nhận:") && lines.contains("GIÁM ĐỐC") && lines.contains("- UBND tỉnh (để báo cáo);"))
-        guard case .table(let signatures) = document.blocks.last else { Issue.record("the document does not end with the signatures"); return }
+        guard case .table(let signatures) = document.blocks.last else {
+            Issue.record("the document does not end with the signatures")
+            return
+        }
         #expect(!signatures.bordered)
     }
 
@@ -44,10 +51,14 @@ struct PeriodReportTests {
         let (_, _, document) = try q3Report()
         let lines = document.plainText
         // 7 of 15 pairs done at 30/09, 3 at 30/06 (worked out in PeriodChangeTests).
-        #expect(lines.contains("Tính đến ngày 30/09/2024, các cơ quan, đơn vị đã hoàn thành 7/15 lượt nhiệm vụ (46,7%); "
-            + "đến hết ngày 30/06/2024 (cuối kỳ trước) là 3/15 lượt (20,0%), tăng 26,7 điểm phần trăm."))
-        #expect(lines.contains("Trong kỳ có 4 lượt nhiệm vụ được hoàn thành (trong đó 1 lượt hoàn thành quá hạn); "
-            + "5 lượt nhiệm vụ mới quá hạn và 1 lượt quá hạn từ kỳ trước chưa hoàn thành."))
+        #expect(
+            lines.contains(
+                "Tính đến ngày 30/09/2024, các cơ quan, đơn vị đã hoàn thành 7/15 lượt nhiệm vụ (46,7%); "
+                    + "đến hết ngày 30/06/2024 (cuối kỳ trước) là 3/15 lượt (20,0%), tăng 26,7 điểm phần trăm."))
+        #expect(
+            lines.contains(
+                "Trong kỳ có 4 lượt nhiệm vụ được hoàn thành (trong đó 1 lượt hoàn thành quá hạn); "
+                    + "5 lượt nhiệm vụ mới quá hạn và 1 lượt quá hạn từ kỳ trước chưa hoàn thành."))
     }
 
     @Test func eachPlanHasARealTableWithARepeatedHeaderRow() throws {
@@ -59,16 +70,17 @@ struct PeriodReportTests {
         #expect(plan[0] == ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Hoàn thành/ số lượt", "Hoàn thành trong kỳ", "Quá hạn"])
         #expect(tables[0].rows[0].isHeader && !tables[0].rows[1].isHeader)
         // Worked out by hand: STT, title, lead as written, deadline, done/pairs, done in Q3, overdue at 30/09.
-        #expect(Array(plan.dropFirst()) == [
-            ["1", "Nhiệm vụ một", "SNV", "31/05/2024", "1/1", "1", "0"],
-            ["2", "Nhiệm vụ hai", "Sở, ban, ngành", "31/08/2024", "1/3", "1", "2"],
-            ["3", "Báo cáo tháng", "STP", "Hằng tháng\nkỳ này:\n25/07/2024\n25/08/2024\n25/09/2024", "3/6", "1", "3"],
-            ["4", "Nhiệm vụ của huyện", "Ủy ban nhân dân huyện A", "31/12/2024", "0/1", "0", "0"],
-            ["5", "Nhiệm vụ quý I", "SNV", "31/03/2024", "1/1", "0", "0"],
-            ["6", "Nhiệm vụ có báo cáo bổ sung", "SNV", "30/09/2024", "1/1", "1", "0"],
-            ["7", "Nhiệm vụ hạn cuối quý II", "STP", "30/06/2024", "0/1", "0", "1"],
-            ["Tổng cộng", "7/14", "4", "6"],
-        ])
+        #expect(
+            Array(plan.dropFirst()) == [
+                ["1", "Nhiệm vụ một", "SNV", "31/05/2024", "1/1", "1", "0"],
+                ["2", "Nhiệm vụ hai", "Sở, ban, ngành", "31/08/2024", "1/3", "1", "2"],
+                ["3", "Báo cáo tháng", "STP", "Hằng tháng\nkỳ này:\n25/07/2024\n25/08/2024\n25/09/2024", "3/6", "1", "3"],
+                ["4", "Nhiệm vụ của huyện", "Ủy ban nhân dân huyện A", "31/12/2024", "0/1", "0", "0"],
+                ["5", "Nhiệm vụ quý I", "SNV", "31/03/2024", "1/1", "0", "0"],
+                ["6", "Nhiệm vụ có báo cáo bổ sung", "SNV", "30/09/2024", "1/1", "1", "0"],
+                ["7", "Nhiệm vụ hạn cuối quý II", "STP", "30/06/2024", "0/1", "0", "1"],
+                ["Tổng cộng", "7/14", "4", "6"],
+            ])
         #expect(tables[0].rows.last!.cells[0].span == 4)
         #expect(texts(tables[1]).last == ["Tổng cộng", "0/1", "0", "0"])
     }
@@ -76,12 +88,13 @@ struct PeriodReportTests {
     @Test func overdueAssignmentsAreGroupedByOccurrenceAndOrderedByDeadline() throws {
         let (_, report, document) = try q3Report()
         let tables = document.tables.filter(\.bordered)
-        #expect(Array(texts(tables[2]).dropFirst()) == [
-            ["1", "Nhiệm vụ hạn cuối quý II", "1/KH-UBND", "STP", "30/06/2024"],
-            ["2", "Báo cáo tháng (kỳ tháng 8 năm 2024)", "1/KH-UBND", "STP", "25/08/2024"],
-            ["3", "Nhiệm vụ hai", "1/KH-UBND", "STP; STC", "31/08/2024"],
-            ["4", "Báo cáo tháng (kỳ tháng 9 năm 2024)", "1/KH-UBND", "STP", "25/09/2024"],
-        ])
+        #expect(
+            Array(texts(tables[2]).dropFirst()) == [
+                ["1", "Nhiệm vụ hạn cuối quý II", "1/KH-UBND", "STP", "30/06/2024"],
+                ["2", "Báo cáo tháng (kỳ tháng 8 năm 2024)", "1/KH-UBND", "STP", "25/08/2024"],
+                ["3", "Nhiệm vụ hai", "1/KH-UBND", "STP; STC", "31/08/2024"],
+                ["4", "Báo cáo tháng (kỳ tháng 9 năm 2024)", "1/KH-UBND", "STP", "25/09/2024"],
+            ])
         #expect(Array(texts(tables[3]).dropFirst()) == [["1", "Báo cáo tháng (kỳ tháng 6 năm 2024)", "1/KH-UBND", "STP", "25/06/2024"]])
         #expect(report.overdue.map(\.sinceEarlierPeriod) == [false, false, false, false, true])
         let lines = document.plainText
@@ -92,11 +105,12 @@ struct PeriodReportTests {
         let (_, _, document) = try q3Report()
         let tables = document.tables.filter(\.bordered)
         // UBND tỉnh: u1 open; STC: t2 overdue; the district: t4 in progress (its 2024-H2 file is not inside Q3).
-        #expect(Array(texts(tables[4]).dropFirst()) == [
-            ["1", "Ủy ban nhân dân tỉnh Bắc Kạn", "1", "0"],
-            ["2", "Sở Tài chính", "1", "1"],
-            ["3", "Ủy ban nhân dân huyện A", "1", "0"],
-        ])
+        #expect(
+            Array(texts(tables[4]).dropFirst()) == [
+                ["1", "Ủy ban nhân dân tỉnh Bắc Kạn", "1", "0"],
+                ["2", "Sở Tài chính", "1", "1"],
+                ["3", "Ủy ban nhân dân huyện A", "1", "0"],
+            ])
         #expect(document.plainText.contains("Có 3/5 cơ quan, đơn vị có nhiệm vụ chủ trì chưa hoàn thành trong kỳ chưa gửi báo cáo quý III năm 2024:"))
     }
 
@@ -104,10 +118,11 @@ struct PeriodReportTests {
         let (_, _, document) = try q3Report()
         let tables = document.tables.filter(\.bordered)
         // Score: 80 → 82 in two years (+1), 4 in two years needed (+2): 0.5. Rank: 40 → 36 (-2), 6 in two years (-3): 0.67.
-        #expect(Array(texts(tables[5]).dropFirst()) == [
-            ["1", "PAR Index (điểm)", "82 (2023)", "86 (2025)", "+1/năm\n(cần +2/năm)", "Tiến bộ ít hoặc không tiến bộ"],
-            ["2", "PAR Index (xếp hạng)", "36/63 (2023)", "30/63 (2025)", "−2/năm\n(cần −3/năm)", "Có tiến bộ, chưa đủ nhanh"],
-        ])
+        #expect(
+            Array(texts(tables[5]).dropFirst()) == [
+                ["1", "PAR Index (điểm)", "82 (2023)", "86 (2025)", "+1/năm\n(cần +2/năm)", "Tiến bộ ít hoặc không tiến bộ"],
+                ["2", "PAR Index (xếp hạng)", "36/63 (2023)", "30/63 (2025)", "−2/năm\n(cần −3/năm)", "Có tiến bộ, chưa đủ nhanh"],
+            ])
     }
 
     @Test func englishSitesGetAnEnglishReport() throws {
@@ -119,8 +134,10 @@ struct PeriodReportTests {
         #expect(texts(document.tables.filter(\.bordered)[5])[1].last == "Limited or no progress")
     }
 
-    @Test(arguments: [("2024", "năm 2024"), ("2024-H1", "6 tháng đầu năm 2024"), ("2024-H2", "6 tháng cuối năm 2024"),
-                      ("2024-Q3", "quý III năm 2024"), ("2024-09", "tháng 9 năm 2024")])
+    @Test(arguments: [
+        ("2024", "năm 2024"), ("2024-H1", "6 tháng đầu năm 2024"), ("2024-H2", "6 tháng cuối năm 2024"),
+        ("2024-Q3", "quý III năm 2024"), ("2024-09", "tháng 9 năm 2024"),
+    ])
     func periodsAsTheReportNamesThem(_ period: String, _ phrase: String) {
         #expect(ReportWords(.vi).phrase(Period(period)!) == phrase)
     }
@@ -133,8 +150,11 @@ struct PeriodReportTests {
         let (_, again) = try PeriodReportWriter.bytes(loaded, period: Period("2024-Q3")!, asOf: day("2024-09-30"))
         #expect(bytes == again)
         let package = try OfficePackage(data: Data(bytes))
-        #expect(package.partNames == ["[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
-                                      "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/header1.xml"])
+        #expect(
+            package.partNames == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
+                "word/_rels/document.xml.rels", "word/styles.xml", "word/settings.xml", "word/header1.xml",
+            ])
         for name in package.partNames { _ = try package.requiredXML(name) }
         let body = try #require(try package.requiredXML("word/document.xml").first("body", in: w))
         let tables = body.elements("tbl", in: w)

@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// One hand-made series against one target, with every figure worked out on paper.
@@ -21,40 +22,52 @@ struct TargetCase: Sendable, CustomTestStringConvertible {
         TargetCase(name: "already met by the latest result", results: [(2021, 80), (2022, 87)], target: 86, year: 2024, level: .achieved),
         TargetCase(name: "met exactly", results: [(2021, 80), (2022, 86)], target: 86, year: 2024, level: .achieved),
         // 84 → 82 in two years: -1 a year; 4 points in 2 years needed: +2 a year; -1/2.
-        TargetCase(name: "a falling series", results: [(2020, 84), (2022, 82)], target: 86, year: 2024, level: .deterioration,
-                   kept: -1, needed: 2, ratio: -0.5),
+        TargetCase(
+            name: "a falling series", results: [(2020, 84), (2022, 82)], target: 86, year: 2024, level: .deterioration,
+            kept: -1, needed: 2, ratio: -0.5),
         TargetCase(name: "a single result: no trend", results: [(2023, 80)], target: 86, year: 2025, level: .notEnoughData),
         TargetCase(name: "no result at all", results: [], target: 86, year: 2025, level: .notEnoughData),
         TargetCase(name: "only results after the target year", results: [(2026, 80), (2027, 81)], target: 86, year: 2025, level: .notEnoughData),
         // 80 → 84 in four years: +1; 2 points in 1 year: +2; 1/2.
-        TargetCase(name: "rising too slowly", results: [(2019, 80), (2021, 81), (2023, 84)], target: 86, year: 2024, level: .limited,
-                   kept: 1, needed: 2, ratio: 0.5),
-        TargetCase(name: "no change at all", results: [(2021, 80), (2023, 80)], target: 85, year: 2025, level: .limited,
-                   kept: 0, needed: 2.5, ratio: 0),
+        TargetCase(
+            name: "rising too slowly", results: [(2019, 80), (2021, 81), (2023, 84)], target: 86, year: 2024, level: .limited,
+            kept: 1, needed: 2, ratio: 0.5),
+        TargetCase(
+            name: "no change at all", results: [(2021, 80), (2023, 80)], target: 85, year: 2025, level: .limited,
+            kept: 0, needed: 2.5, ratio: 0),
         // 60 → 79 in two years: +9.5; 10 points in 1 year: +10; 0.95 exactly.
-        TargetCase(name: "exactly 0.95 of the pace: on track", results: [(2021, 60), (2023, 79)], target: 89, year: 2024, level: .onTrack,
-                   kept: 9.5, needed: 10, ratio: 0.95),
+        TargetCase(
+            name: "exactly 0.95 of the pace: on track", results: [(2021, 60), (2023, 79)], target: 89, year: 2024, level: .onTrack,
+            kept: 9.5, needed: 10, ratio: 0.95),
         // 70 → 76 in two years: +3; 5 in 1 year; 0.6 exactly.
-        TargetCase(name: "exactly 0.6 of the pace: moderate", results: [(2021, 70), (2023, 76)], target: 81, year: 2024, level: .moderate,
-                   kept: 3, needed: 5, ratio: 0.6),
+        TargetCase(
+            name: "exactly 0.6 of the pace: moderate", results: [(2021, 70), (2023, 76)], target: 81, year: 2024, level: .moderate,
+            kept: 3, needed: 5, ratio: 0.6),
         // 70 → 75.9 in two years: +2.95; 5 in one year; 0.59.
-        TargetCase(name: "just under 0.6: limited", results: [(2021, 70), (2023, 75.9)], target: 80.9, year: 2024, level: .limited,
-                   kept: 2.95, needed: 5, ratio: 0.59),
+        TargetCase(
+            name: "just under 0.6: limited", results: [(2021, 70), (2023, 75.9)], target: 80.9, year: 2024, level: .limited,
+            kept: 2.95, needed: 5, ratio: 0.59),
         // 80 → 81.9 in two years: +0.95; 1 in one year: 0.95, though 81.9 − 80 is not exactly 1.9 in binary.
-        TargetCase(name: "decimal scores on the threshold", results: [(2020, 80), (2022, 81.9)], target: 82.9, year: 2023, level: .onTrack,
-                   kept: 0.95, needed: 1, ratio: 0.95),
-        TargetCase(name: "ahead of the pace", results: [(2022, 80), (2023, 84)], target: 86, year: 2025, level: .onTrack,
-                   kept: 4, needed: 1, ratio: 4),
+        TargetCase(
+            name: "decimal scores on the threshold", results: [(2020, 80), (2022, 81.9)], target: 82.9, year: 2023, level: .onTrack,
+            kept: 0.95, needed: 1, ratio: 0.95),
+        TargetCase(
+            name: "ahead of the pace", results: [(2022, 80), (2023, 84)], target: 86, year: 2025, level: .onTrack,
+            kept: 4, needed: 1, ratio: 4),
         // A rank: 40 → 36 in two years is -2 (better); 6 places in 3 years: -2; 1.
-        TargetCase(name: "a rank on track", results: [(2020, 40), (2022, 36)], target: 30, year: 2025, higherIsBetter: false, level: .onTrack,
-                   kept: -2, needed: -2, ratio: 1),
-        TargetCase(name: "a rank getting worse", results: [(2021, 36), (2023, 40)], target: 30, year: 2025, higherIsBetter: false,
-                   level: .deterioration, kept: 2, needed: -5, ratio: -0.4),
-        TargetCase(name: "a rank already at the target", results: [(2021, 36), (2023, 29)], target: 30, year: 2025, higherIsBetter: false,
-                   level: .achieved),
+        TargetCase(
+            name: "a rank on track", results: [(2020, 40), (2022, 36)], target: 30, year: 2025, higherIsBetter: false, level: .onTrack,
+            kept: -2, needed: -2, ratio: 1),
+        TargetCase(
+            name: "a rank getting worse", results: [(2021, 36), (2023, 40)], target: 30, year: 2025, higherIsBetter: false,
+            level: .deterioration, kept: 2, needed: -5, ratio: -0.4),
+        TargetCase(
+            name: "a rank already at the target", results: [(2021, 36), (2023, 29)], target: 30, year: 2025, higherIsBetter: false,
+            level: .achieved),
         // A score where lower is better, falling 30 → 26 in two years: -2; 6 in 3 years: -2.
-        TargetCase(name: "lower is better", results: [(2021, 30), (2023, 26)], target: 20, year: 2026, higherIsBetter: false, level: .onTrack,
-                   kept: -2, needed: -2, ratio: 1),
+        TargetCase(
+            name: "lower is better", results: [(2021, 30), (2023, 26)], target: 20, year: 2026, higherIsBetter: false, level: .onTrack,
+            kept: -2, needed: -2, ratio: 1),
         // The target year is past: its own result decides.
         TargetCase(name: "target year past, missed", results: [(2021, 80), (2022, 83), (2023, 85)], target: 84, year: 2022, level: .missed),
         TargetCase(name: "target year past, achieved", results: [(2021, 80), (2022, 83), (2023, 79)], target: 82, year: 2022, level: .achieved),
@@ -67,8 +80,9 @@ struct TargetCase: Sendable, CustomTestStringConvertible {
 struct TargetProgressTests {
     @Test(arguments: TargetCase.all)
     func hand(_ c: TargetCase) {
-        let progress = TargetProgress(index: "x", measure: .score, year: c.year, target: c.target, higherIsBetter: c.higherIsBetter,
-                                      results: c.results.map { TargetProgress.Point(year: $0.0, value: $0.1) })
+        let progress = TargetProgress(
+            index: "x", measure: .score, year: c.year, target: c.target, higherIsBetter: c.higherIsBetter,
+            results: c.results.map { TargetProgress.Point(year: $0.0, value: $0.1) })
         #expect(progress.level == c.level)
         func close(_ a: Double?, _ b: Double?) -> Bool {
             switch (a, b) {
@@ -83,8 +97,9 @@ struct TargetProgressTests {
     }
 
     @Test func resultsAreTakenInYearOrderWhateverTheirOrderInTheList() {
-        let progress = TargetProgress(index: "x", measure: .score, year: 2024, target: 86, higherIsBetter: true,
-                                      results: [.init(year: 2023, value: 84), .init(year: 2019, value: 80)])
+        let progress = TargetProgress(
+            index: "x", measure: .score, year: 2024, target: 86, higherIsBetter: true,
+            results: [.init(year: 2023, value: 84), .init(year: 2019, value: 80)])
         #expect(progress.first == .init(year: 2019, value: 80) && progress.latest == .init(year: 2023, value: 84))
         #expect(progress.level == .limited)
     }
@@ -152,8 +167,10 @@ struct TargetProgressTests {
         #expect(TargetProgress.all(try #require(SiteLoader.load(root: plain.root).site).site)["par-index"] == [])
     }
 
-    @Test(arguments: [(0.95, TargetLevel.onTrack), (0.9499, .moderate), (0.6, .moderate), (0.5999, .limited), (0, .limited),
-                      (-0.0001, .deterioration), (12, .onTrack)])
+    @Test(arguments: [
+        (0.95, TargetLevel.onTrack), (0.9499, .moderate), (0.6, .moderate), (0.5999, .limited), (0, .limited),
+        (-0.0001, .deterioration), (12, .onTrack),
+    ])
     func levelsOfRatios(_ ratio: Double, _ level: TargetLevel) {
         #expect(TargetLevel(ratio: ratio) == level)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// `docs/templates.md` is made from the page models: each model's `///` comments are the
@@ -33,7 +34,10 @@ struct TemplateReferenceTests {
                     doc.append(String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces))
                 } else if let match = line.firstMatch(of: /^struct (\w+)\b/) {
                     current = Declared(name: String(match.output.1), doc: doc.joined(separator: " "), properties: [])
-                    if line.hasSuffix("{}") { out.append(current!); current = nil }
+                    if line.hasSuffix("{}") {
+                        out.append(current!)
+                        current = nil
+                    }
                     doc = []
                 } else if let match = line.firstMatch(of: /^(@Flattened )?var (\w+): (.+)$/) {
                     current?.properties.append((String(match.output.2), String(match.output.3), doc.joined(separator: " "), match.output.1 != nil))
@@ -53,7 +57,10 @@ struct TemplateReferenceTests {
     /// How a property's type reads in the reference.
     static func describe(_ type: String, models: Set<String>) -> String {
         var type = type, optional = false
-        if type.hasSuffix("?") { type.removeLast(); optional = true }
+        if type.hasSuffix("?") {
+            type.removeLast()
+            optional = true
+        }
         var text: String
         if type.hasPrefix("["), type.hasSuffix("]") {
             let item = String(type.dropFirst().dropLast())
@@ -147,7 +154,8 @@ struct TemplateReferenceTests {
 
     @Test func theDocumentedNamesAreTheNamesEachPageGives() throws {
         let byName = Dictionary(try Self.declarations().map { ($0.name, $0) }) { first, _ in first }
-        let models: [(String, any TemplateModel.Type)] = PageModels.byTemplate.map { (String(describing: $0.model), $0.model) }
+        let models: [(String, any TemplateModel.Type)] =
+            PageModels.byTemplate.map { (String(describing: $0.model), $0.model) }
             + [("LayoutValues", LayoutValues.self), ("SharedValues", SharedValues.self)]
         for (name, model) in models {
             let shape = TemplateShape.shape(of: model)

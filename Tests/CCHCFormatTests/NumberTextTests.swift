@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCFormat
 
 /// The one number rule of pages and charts (see ``NumberText``).

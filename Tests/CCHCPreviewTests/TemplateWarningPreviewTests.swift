@@ -1,6 +1,7 @@
 import CCHCCore
 import Foundation
 import Testing
+
 @testable import CCHCPreview
 
 /// `cchc serve` reports a template's unknown names as `cchc build` does, with each rebuild.

@@ -40,8 +40,10 @@ struct ReportCommandTests {
         let out = try temporaryFolder()
         let cases: [([String], String)] = [
             (["report", "2024-Q5", site.root.path], "`2024-Q5` is not a period; write YYYY, YYYY-H1, YYYY-Q3 or YYYY-09"),
-            (["report", "2024-Q3", site.root.path, "--as-of", "2024-10-01"],
-             "--as-of 2024-10-01 is not in 2024-Q3 (2024-07-01 to 2024-09-30)"),
+            (
+                ["report", "2024-Q3", site.root.path, "--as-of", "2024-10-01"],
+                "--as-of 2024-10-01 is not in 2024-Q3 (2024-07-01 to 2024-09-30)"
+            ),
             (["report", "2024-Q3", site.root.path, "--as-of", "2024-09-31"], "--as-of must be an existing date written YYYY-MM-DD"),
             (["report", "2024-Q3", site.root.path, "--out", out.appendingPathComponent("bao-cao.pdf").path], "name it FILE.docx"),
         ]
@@ -116,7 +118,8 @@ struct ReportCommandTests {
         }
         #expect(text.contains("BÁO CÁO") && text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && text.contains("Nơi nhận:"))
         // Page 1 renders (looked at by eye while the layout was made; kept for the record under CCHC_KEEP_FIXTURES).
-        let png = try OfficeTools.run("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path, out.appendingPathComponent("page-1").path])
+        let png = try OfficeTools.run(
+            "pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile", pdf.path, out.appendingPathComponent("page-1").path])
         #expect(png.status == 0, "\(png.output)")
         let image = try Data(contentsOf: out.appendingPathComponent("page-1.png"))
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 10_000)

@@ -18,7 +18,10 @@ struct TemplateWarningTests {
         let site = try TemporarySite(Fixtures.minimal(["templates/update.mustache": Self.update]))
         let run = try CCHCBinary.run(["build", site.root.path])
         #expect(run.exitCode == 0 && !run.crashed, "\(run)")
-        #expect(run.stderr.contains("templates/update.mustache:2:65: warning: `agency.nmae`: this page has no value `nmae` here, so it prints nothing; did you mean `name`?"), "\(run)")
+        #expect(
+            run.stderr.contains(
+                "templates/update.mustache:2:65: warning: `agency.nmae`: this page has no value `nmae` here, so it prints nothing; did you mean `name`?"),
+            "\(run)")
         #expect(run.stderr.contains("templates/update.mustache:2:85: warning: `words.leadd`"), "\(run)")
         #expect(run.stderr.contains("did you mean `lead`?"), "\(run)")
         // Inside a section, the names of its item count: `titel` is near the evidence's `title`.

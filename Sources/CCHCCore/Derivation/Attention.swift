@@ -39,8 +39,10 @@ public enum Attention {
 
     /// Whether an agency's lead task `a` comes before `b` in its "overdue first" list: the more
     /// urgent shown state first, then the earlier deadline (none last), then plan and task order.
-    public static func leadTaskPrecedes(_ a: (state: TaskState, due: Day?, task: TaskID),
-                                        _ b: (state: TaskState, due: Day?, task: TaskID)) -> Bool {
+    public static func leadTaskPrecedes(
+        _ a: (state: TaskState, due: Day?, task: TaskID),
+        _ b: (state: TaskState, due: Day?, task: TaskID)
+    ) -> Bool {
         if urgency(a.state) != urgency(b.state) { return urgency(a.state) < urgency(b.state) }
         switch (a.due, b.due) {
         case let (x?, y?) where x != y: return x < y

@@ -82,8 +82,10 @@ public struct TargetProgress: Sendable, Hashable {
     public var level: TargetLevel
 
     /// Judges one series against one target by the rule above.
-    public init(index: IndexID, measure: Measure, year: Int, target: Double, higherIsBetter: Bool,
-                results: [Point], of: Int? = nil) {
+    public init(
+        index: IndexID, measure: Measure, year: Int, target: Double, higherIsBetter: Bool,
+        results: [Point], of: Int? = nil
+    ) {
         self.index = index
         self.measure = measure
         self.year = year
@@ -135,8 +137,10 @@ public struct TargetProgress: Sendable, Hashable {
         for goal in index.targets {
             if let score = goal.score {
                 let points = index.results.compactMap { result in result.score.map { Point(year: result.year, value: $0) } }
-                out.append(TargetProgress(index: index.id, measure: .score, year: goal.year, target: score,
-                                          higherIsBetter: index.higherIsBetter, results: points))
+                out.append(
+                    TargetProgress(
+                        index: index.id, measure: .score, year: goal.year, target: score,
+                        higherIsBetter: index.higherIsBetter, results: points))
             }
             if let rank = goal.rank {
                 // Ranks out of the target's number of provinces, else out of as many as the latest
@@ -145,20 +149,26 @@ public struct TargetProgress: Sendable, Hashable {
                 let points = index.results.compactMap { result in
                     result.rank.flatMap { result.of == size ? Point(year: result.year, value: Double($0)) : nil }
                 }
-                out.append(TargetProgress(index: index.id, measure: .rank, year: goal.year, target: Double(rank),
-                                          higherIsBetter: false, results: points, of: size))
+                out.append(
+                    TargetProgress(
+                        index: index.id, measure: .rank, year: goal.year, target: Double(rank),
+                        higherIsBetter: false, results: points, of: size))
             }
             for area in index.areas {
                 if let value = goal.areas[area.id] {
                     let points = index.results.compactMap { result in result.areas[area.id].map { Point(year: result.year, value: $0) } }
-                    out.append(TargetProgress(index: index.id, measure: .area(area.id), year: goal.year, target: value,
-                                              higherIsBetter: index.higherIsBetter, results: points))
+                    out.append(
+                        TargetProgress(
+                            index: index.id, measure: .area(area.id), year: goal.year, target: value,
+                            higherIsBetter: index.higherIsBetter, results: points))
                 }
                 for criterion in area.criteria {
                     if let value = goal.criteria[criterion.code] {
                         let points = index.results.compactMap { result in result.criteria[criterion.code].map { Point(year: result.year, value: $0) } }
-                        out.append(TargetProgress(index: index.id, measure: .criterion(criterion.code), year: goal.year, target: value,
-                                                  higherIsBetter: index.higherIsBetter, results: points))
+                        out.append(
+                            TargetProgress(
+                                index: index.id, measure: .criterion(criterion.code), year: goal.year, target: value,
+                                higherIsBetter: index.higherIsBetter, results: points))
                     }
                 }
             }

@@ -75,8 +75,10 @@ public enum SiteLoader {
         // site.yml and agencies.yml.
         var settings: SiteSettings?
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("site.yml").path) {
-            let file = parse("site.yml", at: root.appendingPathComponent("site.yml").path, stamping: diskPath("site.yml"),
-                             previous: previous.entries["site.yml"], failed: .settings(nil)) { text, log in
+            let file = parse(
+                "site.yml", at: root.appendingPathComponent("site.yml").path, stamping: diskPath("site.yml"),
+                previous: previous.entries["site.yml"], failed: .settings(nil)
+            ) { text, log in
                 .settings(SettingsLoader.load(text: text, path: "site.yml", log: &log))
             }
             if case .settings(let value) = file.parsed { settings = value }
@@ -87,8 +89,10 @@ public enum SiteLoader {
         var agencies: [Agency] = []
         let agenciesPath = "content/agencies.yml"
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(agenciesPath).path) {
-            let file = parse(agenciesPath, at: root.appendingPathComponent(agenciesPath).path, stamping: diskPath(agenciesPath),
-                             previous: previous.entries[agenciesPath], failed: .agencies([])) { text, log in
+            let file = parse(
+                agenciesPath, at: root.appendingPathComponent(agenciesPath).path, stamping: diskPath(agenciesPath),
+                previous: previous.entries[agenciesPath], failed: .agencies([])
+            ) { text, log in
                 .agencies(AgenciesLoader.load(text: text, path: agenciesPath, log: &log))
             }
             if case .agencies(let value) = file.parsed { agencies = value }
@@ -107,21 +111,34 @@ public enum SiteLoader {
         let results = ConcurrentMap.run(jobs.count) { i -> (String, ParsedSource) in
             switch jobs[i] {
             case .index(let path):
-                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
-                                    failed: .index(nil)) { text, log in
-                    .index(IndexLoader.load(text: text, path: path, log: &log))
-                })
+                return (
+                    path,
+                    parse(
+                        path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
+                        failed: .index(nil)
+                    ) { text, log in
+                        .index(IndexLoader.load(text: text, path: path, log: &log))
+                    }
+                )
             case .plan(let path):
-                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
-                                    failed: .plan(nil)) { text, log in
-                    .plan(PlanLoader.load(text: text, path: path, log: &log))
-                })
+                return (
+                    path,
+                    parse(
+                        path, at: files.path(path), stamping: diskPath(path), previous: previous.entries[path],
+                        failed: .plan(nil)
+                    ) { text, log in
+                        .plan(PlanLoader.load(text: text, path: path, log: &log))
+                    }
+                )
             case .report(let path):
                 var earlier = previous.entries[path]
                 if evidenceChanged, let entry = earlier, !entry.survives(removedEvidence: removedEvidence) { earlier = nil }
-                return (path, parse(path, at: files.path(path), stamping: diskPath(path), previous: earlier, failed: .report(nil)) { text, log in
-                    .report(ProgressLoader.load(text: text, path: path, files: evidence, log: &log))
-                })
+                return (
+                    path,
+                    parse(path, at: files.path(path), stamping: diskPath(path), previous: earlier, failed: .report(nil)) { text, log in
+                        .report(ProgressLoader.load(text: text, path: path, files: evidence, log: &log))
+                    }
+                )
             }
         }
         timings.lap("read and parse")
@@ -138,11 +155,14 @@ public enum SiteLoader {
         cache?.replace(with: next, read: read, listingReused: listingReused)
 
         guard let settings else { return SiteLoadResult(site: nil, diagnostics: Diagnostic.sorted(log.all)) }
-        let site = Site(settings: settings, agencies: agencies, indices: indices, plans: plans, reports: reports, files: files.evidence,
-                        fileSources: files.diskPaths.filter { $0.key.hasPrefix("files/") })
+        let site = Site(
+            settings: settings, agencies: agencies, indices: indices, plans: plans, reports: reports, files: files.evidence,
+            fileSources: files.diskPaths.filter { $0.key.hasPrefix("files/") })
         let lookup = SiteLookup(site)
         guard let asOf = reportingDate(site, override: override) else {
-            log.error(SourceLocation(path: "site.yml"), "there is no reporting date: no `as_of`, no reports and no plans; add `as_of: YYYY-MM-DD` to site.yml or pass --as-of")
+            log.error(
+                SourceLocation(path: "site.yml"),
+                "there is no reporting date: no `as_of`, no reports and no plans; add `as_of: YYYY-MM-DD` to site.yml or pass --as-of")
             return SiteLoadResult(site: nil, diagnostics: Diagnostic.sorted(log.all))
         }
         // Derivation needs every file read without error, not the checks across files (it skips
@@ -170,8 +190,9 @@ public enum SiteLoader {
         timings.lap("validate and derive")
         let sorted = Diagnostic.sorted(log.all)
         guard !log.hasErrors, let derivation else { return SiteLoadResult(site: nil, diagnostics: sorted, timings: timings) }
-        return SiteLoadResult(site: LoadedSite(root: root, site: site, lookup: lookup, asOf: asOf, derivation: derivation),
-                              diagnostics: sorted, timings: timings)
+        return SiteLoadResult(
+            site: LoadedSite(root: root, site: site, lookup: lookup, asOf: asOf, derivation: derivation),
+            diagnostics: sorted, timings: timings)
     }
 
     /// The reporting date rule: `--as-of`, else `as_of`, else the latest `reported`, else the latest `issued`.
@@ -188,8 +209,10 @@ extension SiteLoader {
     ///
     /// The stamp is taken before the file is read, so a save during the read makes the stamp
     /// stale and the file is read again next time, never the other way round.
-    static func parse(_ path: String, at file: @autoclosure () -> String, stamping diskPath: String?, previous: ParseCache.Entry?,
-                      failed: ParseCache.ParsedFile, _ body: (String, inout DiagnosticLog) -> ParseCache.ParsedFile) -> ParsedSource {
+    static func parse(
+        _ path: String, at file: @autoclosure () -> String, stamping diskPath: String?, previous: ParseCache.Entry?,
+        failed: ParseCache.ParsedFile, _ body: (String, inout DiagnosticLog) -> ParseCache.ParsedFile
+    ) -> ParsedSource {
         // Without a cache (`cchc build`, `cchc check`) no stamp is taken: it would be one more system call per file.
         // The path is made only when the file is read: for tens of thousands of unchanged files it costs more than the stamp.
         let stamp = diskPath.flatMap(FileStamp.of)

@@ -67,7 +67,7 @@ enum CmarkGFM {
         let options = self.options(unsafeHTML: unsafeHTML)
         return withParsedDocument(text, options: options) { root, extensions in
             var detached: [OpaquePointer] = []
-            defer { detached.forEach { cmark_node_free($0) } }
+            defer { for node in detached { cmark_node_free(node) } }
             if !unsafeHTML { sanitize(root, detached: &detached) }
             let headings = identifyHeadings(root, offset: headingOffset, detached: &detached)
             let html = renderHTML(root, options: options, extensions: extensions)
@@ -80,7 +80,7 @@ enum CmarkGFM {
         let options = self.options(unsafeHTML: unsafeHTML)
         return withParsedDocument(text, options: options) { root, extensions in
             var detached: [OpaquePointer] = []
-            defer { detached.forEach { cmark_node_free($0) } }
+            defer { for node in detached { cmark_node_free(node) } }
             if !unsafeHTML { sanitize(root, detached: &detached) }
             guard let paragraph = flattenIntoParagraph(root) else { return "" }
             let html = renderHTML(paragraph, options: options, extensions: extensions)
@@ -98,7 +98,8 @@ enum CmarkGFM {
 
     /// The cmark options used for both parsing and rendering.
     private static func options(unsafeHTML: Bool) -> Int32 {
-        var options = CMARK_OPT_DEFAULT
+        var options =
+            CMARK_OPT_DEFAULT
             | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
             | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -168,7 +169,8 @@ enum CmarkGFM {
         var emptiedParents: [OpaquePointer] = []
         for node in rawHTML {
             if let parent = cmark_node_parent(node),
-               cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH {
+                cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
+            {
                 emptiedParents.append(parent)
             }
             cmark_node_unlink(node)
@@ -242,7 +244,8 @@ enum CmarkGFM {
             } else if type == CMARK_NODE_HTML_BLOCK {
                 pieces.append(.html(literal(of: node)))
             } else if isBlock(type), let first = cmark_node_first_child(node),
-                      isInline(cmark_node_get_type(first)) {
+                isInline(cmark_node_get_type(first))
+            {
                 pieces.append(.inlines(node))
             }
         }

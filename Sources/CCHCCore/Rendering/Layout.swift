@@ -39,12 +39,15 @@ struct Layout: Sendable {
 
     /// The main menu, with the current section marked.
     func nav(_ page: String) -> [NavItem] {
-        let current = Self.menu.firstIndex { item in
-            item.prefix.isEmpty ? page == SitePaths.dashboard
-                : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
-        } ?? -1
+        let current =
+            Self.menu.firstIndex { item in
+                item.prefix.isEmpty
+                    ? page == SitePaths.dashboard
+                    : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
+            } ?? -1
         let depth = page.utf8.count { $0 == UInt8(ascii: "/") }
-        return depth < navs.count ? navs[depth][current + 1]
+        return depth < navs.count
+            ? navs[depth][current + 1]
             : Self.nav(root: SitePaths.root(of: page), current: current, words: words)
     }
 
@@ -63,7 +66,8 @@ struct Layout: Sendable {
             }
         }
         // The 404 page's menu links from the root, absolutely, and marks no section.
-        let nav = page.path == SitePaths.notFound
+        let nav =
+            page.path == SitePaths.notFound
             ? nav(SitePaths.dashboard).map { NavItem(label: $0.label, href: root + $0.href, current: false) } : nav(page.path)
         let values = LayoutValues(
             lang: words.language.rawValue, title: page.title, siteTitle: site.settings.title, province: site.settings.province,

@@ -42,14 +42,16 @@ final class LinkTables: Sendable {
 
     /// `{id, name, short, href}` of an agency (nil when the site has no such agency), linked from a page `root` below the site root.
     static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> AgencyLink {
-        AgencyLink(id: id.rawValue, name: agency?.name ?? id.rawValue, short: agency?.displayShort ?? id.rawValue,
-                   href: root + SitePaths.encode(SitePaths.agency(id)))
+        AgencyLink(
+            id: id.rawValue, name: agency?.name ?? id.rawValue, short: agency?.displayShort ?? id.rawValue,
+            href: root + SitePaths.encode(SitePaths.agency(id)))
     }
 
     /// `{title, href, plan_number, plan_href}` of a task, linked from a page `root` below the site root.
     static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> TaskLink {
-        TaskLink(title: task?.title ?? id.description, href: root + SitePaths.encode(SitePaths.task(id)),
-                 planNumber: plan?.number ?? id.plan.rawValue, planHref: root + SitePaths.encode(SitePaths.plan(id.plan)))
+        TaskLink(
+            title: task?.title ?? id.description, href: root + SitePaths.encode(SitePaths.task(id)),
+            planNumber: plan?.number ?? id.plan.rawValue, planHref: root + SitePaths.encode(SitePaths.plan(id.plan)))
     }
 
     /// The agencies' links for pages at `page`'s depth, if that depth has a table.

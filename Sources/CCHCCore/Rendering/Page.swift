@@ -14,8 +14,10 @@ struct Page {
     var inSitemap = true
 
     /// A page drawn by `template` from `model`.
-    init(path: String, template: String, title: String, breadcrumbs: [(label: String, path: String)], model: some TemplateModel,
-         inSitemap: Bool = true) {
+    init(
+        path: String, template: String, title: String, breadcrumbs: [(label: String, path: String)], model: some TemplateModel,
+        inSitemap: Bool = true
+    ) {
         self.path = path
         self.template = template
         self.title = title

@@ -7,14 +7,16 @@ extension PageBuilder {
             let members = site.agencies.filter { $0.kind == kind }
             guard !members.isEmpty else { continue }
             let rows = members.map { member in
-                AgencyListRow(agency: agency(member.id, from: page), completion: completion(derivation.agencies[member.id]),
-                              hasTasks: (derivation.agencies[member.id]?.total ?? 0) > 0,
-                              replacedBy: member.replacedBy.map { agency($0, from: page) })
+                AgencyListRow(
+                    agency: agency(member.id, from: page), completion: completion(derivation.agencies[member.id]),
+                    hasTasks: (derivation.agencies[member.id]?.total ?? 0) > 0,
+                    replacedBy: member.replacedBy.map { agency($0, from: page) })
             }
             groups.append(AgencyGroup(kind: kind.rawValue, label: words.kind(kind), agencies: rows))
         }
-        return Page(path: page, template: "agencies", title: words.agencies,
-                    breadcrumbs: [(words.agencies, page)], model: AgencyListPage(groups: groups))
+        return Page(
+            path: page, template: "agencies", title: words.agencies,
+            breadcrumbs: [(words.agencies, page)], model: AgencyListPage(groups: groups))
     }
 
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
@@ -51,16 +53,19 @@ extension PageBuilder {
                     let pairs = derived.pairs(of: member.id)
                     let summary = summaryState(pairs)
                     let latest = derived.updates.last { site.reports[$0.report].agency.value == member.id }
-                    let row = LeadTaskRow(task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
-                                          status: state(summary),
-                                          tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil,
-                                          latest: latest.map { update($0, from: page) })
+                    let row = LeadTaskRow(
+                        task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
+                        status: state(summary),
+                        tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil,
+                        latest: latest.map { update($0, from: page) })
                     let due = pairs.first(where: { $0.state == summary })?.occurrence.due
                     leadRows.append((summary, due, task.id, row))
                 } else {
-                    supportRows.append(SupportTaskRow(task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
-                                                      leads: derived.leads.map { agency($0, from: page) },
-                                                      completion: completion(derived.completion)))
+                    supportRows.append(
+                        SupportTaskRow(
+                            task: taskLink(task.id, from: page), due: dueText(task, occurrences: derived.occurrences),
+                            leads: derived.leads.map { agency($0, from: page) },
+                            completion: completion(derived.completion)))
                 }
             }
         }
@@ -79,7 +84,8 @@ extension PageBuilder {
             aliases: member.aliases.isEmpty ? nil : member.aliases.joined(separator: "; "),
             replacedBy: member.replacedBy.map { agency($0, from: page) },
             replaces: predecessors.isEmpty ? nil : predecessors)
-        return Page(path: page, template: "agency", title: member.name,
-                    breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], model: model)
+        return Page(
+            path: page, template: "agency", title: member.name,
+            breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], model: model)
     }
 }

@@ -5,20 +5,24 @@ extension PageBuilder {
         let page = SitePaths.dashboard
         var overall = Completion()
         for completion in derivation.plans.values { overall.add(completion) }
-        let behind: [AgencyProgress] = Attention.mostBehind(site.agencies.map { member in
-            (member.id, derivation.agencies[member.id] ?? Completion(), lookup.agencyOrder[member.id] ?? 0)
-        }, limit: 10).map { id in
+        let behind: [AgencyProgress] = Attention.mostBehind(
+            site.agencies.map { member in
+                (member.id, derivation.agencies[member.id] ?? Completion(), lookup.agencyOrder[member.id] ?? 0)
+            }, limit: 10
+        ).map { id in
             AgencyProgress(agency: agency(id, from: page), completion: completion(derivation.agencies[id]))
         }
         let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
         let plans: [PlanProgress] = site.plans.map { plan in
-            PlanProgress(number: plan.number, title: plan.title, href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
-                         completion: completion(derivation.plans[plan.id]))
+            PlanProgress(
+                number: plan.number, title: plan.title, href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)),
+                completion: completion(derivation.plans[plan.id]))
         }
         let charts = DashboardCharts(
             ring: ring(overall, id: "bieu-do-hoan-thanh", title: words.completion),
-            byIndex: stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
-                               title: words.byIndex, header: words.indices),
+            byIndex: stateBars(
+                site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
+                title: words.byIndex, header: words.indices),
             heatmap: heatmap(id: "bieu-do-nhiet"))
         let indices: [IndexSummary] = site.indices.map { index in
             var row = summary(index, from: page)
@@ -68,8 +72,9 @@ extension PageBuilder {
         if count > 1 {
             let pages = PageBuilder.paginationWindow(current: number, count: count).map { n -> PageNumberLink in
                 guard let n else { return PageNumberLink(gap: true) }
-                return PageNumberLink(number: String(n), href: SitePaths.link(from: page, to: SitePaths.updates(page: n)),
-                                      current: n == number ? true : nil)
+                return PageNumberLink(
+                    number: String(n), href: SitePaths.link(from: page, to: SitePaths.updates(page: n)),
+                    current: n == number ? true : nil)
             }
             model.pagination = Pagination(
                 pages: pages, label: words.pageOf(number, count),
@@ -78,16 +83,18 @@ extension PageBuilder {
         }
         var crumbs: [(label: String, path: String)] = [(words.updates, SitePaths.updates)]
         if number > 1 { crumbs.append((words.page(number), page)) }
-        return Page(path: page, template: "updates", title: words.updates + (number > 1 ? " – \(number)" : ""),
-                    breadcrumbs: crumbs, model: model)
+        return Page(
+            path: page, template: "updates", title: words.updates + (number > 1 ? " – \(number)" : ""),
+            breadcrumbs: crumbs, model: model)
     }
 
     /// `/du-lieu/`: the downloads.
     func dataPage(_ files: [DataFile] = DataFiles.catalog) -> Page {
         let page = SitePaths.data
         let rows = files.map { file in
-            DataFileLink(name: file.name, href: SitePaths.link(from: page, to: file.path), format: file.format,
-                         description: file.description(words.language))
+            DataFileLink(
+                name: file.name, href: SitePaths.link(from: page, to: file.path), format: file.format,
+                description: file.description(words.language))
         }
         return Page(path: page, template: "data", title: words.data, breadcrumbs: [(words.data, page)], model: DataPage(files: rows))
     }

@@ -21,8 +21,9 @@ extension PageBuilder {
                 if let score = target.score, let last = result?.score {
                     gap = format.change(index.higherIsBetter ? score - last : last - score)
                 }
-                return TargetFigures(year: String(target.year), score: target.score.map(format.score),
-                                     rank: target.rank.map { format.rank($0, of: target.of) }, gap: gap)
+                return TargetFigures(
+                    year: String(target.year), score: target.score.map(format.score),
+                    rank: target.rank.map { format.rank($0, of: target.of) }, gap: gap)
             })
     }
 
@@ -51,8 +52,9 @@ extension PageBuilder {
     func indicesPage() -> Page {
         let page = SitePaths.indices
         let rows = site.indices.map { summary($0, from: page) }
-        return Page(path: page, template: "indices", title: words.indices,
-                    breadcrumbs: [(words.indices, page)], model: IndexListPage(indices: rows, hasIndices: !rows.isEmpty))
+        return Page(
+            path: page, template: "indices", title: words.indices,
+            breadcrumbs: [(words.indices, page)], model: IndexListPage(indices: rows, hasIndices: !rows.isEmpty))
     }
 
     /// `/chi-so/<index>/`: results and ranks by year, areas and criteria, and the tasks that serve each.
@@ -74,8 +76,9 @@ extension PageBuilder {
         }
         func rows(_ ids: [TaskID]) -> [TaskRow] { shortList(ids).compactMap { lookup.tasks[$0] }.map { taskRow($0, from: page) } }
         func more(_ ids: [TaskID]) -> ShortenedList {
-            ShortenedList(shortened: ids.count > PageBuilder.tasksPerList, shown: format.integer(min(ids.count, PageBuilder.tasksPerList)),
-                          total: format.integer(ids.count), href: SitePaths.link(from: page, to: DataFiles.tasksCSV))
+            ShortenedList(
+                shortened: ids.count > PageBuilder.tasksPerList, shown: format.integer(min(ids.count, PageBuilder.tasksPerList)),
+                total: format.integer(ids.count), href: SitePaths.link(from: page, to: DataFiles.tasksCSV))
         }
         let last = index.results.last
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
@@ -101,14 +104,16 @@ extension PageBuilder {
         }
         let results = index.results.reversed().map { figures($0.year, $0.score, $0.rank, $0.of) }
         let targets = index.targets.map { figures($0.year, $0.score, $0.rank, $0.of) }
-        let charts = IndexCharts(score: scoreTrend(index, id: "bieu-do-diem"), rank: rankTrend(index, id: "bieu-do-xep-hang"),
-                                 areas: areaBars(index, id: "bieu-do-linh-vuc"))
+        let charts = IndexCharts(
+            score: scoreTrend(index, id: "bieu-do-diem"), rank: rankTrend(index, id: "bieu-do-xep-hang"),
+            areas: areaBars(index, id: "bieu-do-linh-vuc"))
         let model = IndexPage(
             summary: summary(index, from: page), charts: charts, results: results, hasResults: !results.isEmpty,
             targets: targets, hasTargets: !targets.isEmpty, areas: areas, hasAreas: !areas.isEmpty,
             lastYear: last.map { String($0.year) } ?? "", targetYear: target.map { String($0.year) } ?? "",
             tasks: rows(whole), hasTasks: !whole.isEmpty, tasksMore: more(whole))
-        return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
-                    breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], model: model)
+        return Page(
+            path: page, template: "index", title: "\(index.short): \(index.name)",
+            breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], model: model)
     }
 }

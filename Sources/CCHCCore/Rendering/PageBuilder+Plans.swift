@@ -3,15 +3,17 @@ extension PageBuilder {
     func plansPage() -> Page {
         let page = SitePaths.plans
         let rows = site.plans.map { plan in
-            PlanListRow(href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)), number: plan.number, title: plan.title,
-                        issuer: agency(plan.issuer.value, from: page), issued: format.date(plan.issued),
-                        tasks: format.integer(plan.tasks.count), completion: completion(derivation.plans[plan.id]),
-                        parent: plan.parent.flatMap { lookup.plans[$0.value] }.map { parent in
-                            ParentPlan(number: parent.number, href: SitePaths.link(from: page, to: SitePaths.plan(parent.id)))
-                        })
+            PlanListRow(
+                href: SitePaths.link(from: page, to: SitePaths.plan(plan.id)), number: plan.number, title: plan.title,
+                issuer: agency(plan.issuer.value, from: page), issued: format.date(plan.issued),
+                tasks: format.integer(plan.tasks.count), completion: completion(derivation.plans[plan.id]),
+                parent: plan.parent.flatMap { lookup.plans[$0.value] }.map { parent in
+                    ParentPlan(number: parent.number, href: SitePaths.link(from: page, to: SitePaths.plan(parent.id)))
+                })
         }
-        return Page(path: page, template: "plans", title: words.plans,
-                    breadcrumbs: [(words.plans, page)], model: PlanListPage(plans: rows, hasPlans: !rows.isEmpty))
+        return Page(
+            path: page, template: "plans", title: words.plans,
+            breadcrumbs: [(words.plans, page)], model: PlanListPage(plans: rows, hasPlans: !rows.isEmpty))
     }
 
     /// `/ke-hoach/<plan>/`: the plan's facts, its text with a table of contents, its tasks.
@@ -39,12 +41,14 @@ extension PageBuilder {
             }
         }
         let charts = PlanCharts(
-            states: stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
-                              id: "_bieu-do-tinh-trang", title: "\(words.state) – \(words.lead)", header: words.lead),
+            states: stateBars(
+                leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
+                id: "_bieu-do-tinh-trang", title: "\(words.state) – \(words.lead)", header: words.lead),
             timeline: timeline(dated, id: "_bieu-do-thoi-han", title: words.due))
         let children = (lookup.children[plan.id] ?? []).compactMap { lookup.plans[$0] }.map { child in
-            ChildPlan(number: child.number, title: child.title, href: SitePaths.link(from: page, to: SitePaths.plan(child.id)),
-                      issuer: agency(child.issuer.value, from: page))
+            ChildPlan(
+                number: child.number, title: child.title, href: SitePaths.link(from: page, to: SitePaths.plan(child.id)),
+                issuer: agency(child.issuer.value, from: page))
         }
         let indices = plan.indices.compactMap { lookup.indices[$0.value] }.map { index in
             IndexLink(short: index.short, name: index.name, href: SitePaths.link(from: page, to: SitePaths.index(index.id)))
@@ -60,8 +64,9 @@ extension PageBuilder {
             },
             children: children.isEmpty ? nil : children, hasChildren: children.isEmpty ? nil : true,
             indices: indices.isEmpty ? nil : indices)
-        return Page(path: page, template: "plan", title: "\(plan.number): \(plan.title)",
-                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], model: model)
+        return Page(
+            path: page, template: "plan", title: "\(plan.number): \(plan.title)",
+            breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], model: model)
     }
 
     /// `/nhiem-vu/<plan>/<task>/`: everything about one task.
@@ -70,8 +75,9 @@ extension PageBuilder {
         let plan = lookup.plans[task.id.plan]!
         let derived = derivation.tasks[task.id]!
         let pairs = derived.pairs.map { pair in
-            var row = PairRow(agency: agency(pair.agency, from: page), occurrence: occurrenceLabel(pair.occurrence),
-                              due: pair.occurrence.due.map(format.date) ?? words.noDue, status: state(pair.state))
+            var row = PairRow(
+                agency: agency(pair.agency, from: page), occurrence: occurrenceLabel(pair.occurrence),
+                due: pair.occurrence.due.map(format.date) ?? words.noDue, status: state(pair.state))
             if let latest = pair.latest {
                 let update = site.reports[latest.report].updates[latest.update]
                 row.percent = update.percent.map { format.score($0) + "%" }
@@ -104,9 +110,10 @@ extension PageBuilder {
             pairs: pairs, completion: completion(derived.completion),
             updates: derived.updates.map { update($0, from: page) }, hasUpdates: !derived.updates.isEmpty,
             indices: references, hasIndices: !references.isEmpty, target: task.target, section: task.section)
-        return Page(path: page, template: "task", title: task.title,
-                    breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
-                    model: model)
+        return Page(
+            path: page, template: "task", title: task.title,
+            breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
+            model: model)
     }
 }
 
@@ -116,10 +123,14 @@ extension PageBuilder {
     func labelTaskBoxes(_ html: String) -> String {
         guard html.containsBytes("<input type=\"checkbox\"") else { return html }
         let done = words.boxTicked, open = words.boxOpen
-        return html
-            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
-                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
+        return
+            html
+            .replacingOccurrences(
+                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>"
+            )
+            .replacingOccurrences(
+                of: "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
     }
 }

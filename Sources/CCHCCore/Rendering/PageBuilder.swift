@@ -1,4 +1,5 @@
 import CCHCFormat
+
 /// Turns the loaded, derived site into page contexts: every number and date is formatted here,
 /// never in a template.
 struct PageBuilder: Sendable {
@@ -63,8 +64,9 @@ struct PageBuilder: Sendable {
     /// The figures of a completion tally (none: an empty one).
     func completion(_ completion: Completion?) -> CompletionFigures {
         let c = completion ?? Completion()
-        return CompletionFigures(done: format.integer(c.done), total: format.integer(c.total), percent: format.percent(c.share),
-                                 overdue: format.integer(c.count(.overdue)), hasOverdue: c.count(.overdue) > 0, counts: counts(c))
+        return CompletionFigures(
+            done: format.integer(c.done), total: format.integer(c.total), percent: format.percent(c.share),
+            overdue: format.integer(c.count(.overdue)), hasOverdue: c.count(.overdue) > 0, counts: counts(c))
     }
 
     /// The states a tally has, in the order of ``TaskState``, with their counts.
@@ -99,8 +101,9 @@ struct PageBuilder: Sendable {
         entry.noteHTML = texts.note(reference)
         if !update.evidence.isEmpty {
             entry.evidence = update.evidence.map { item in
-                EvidenceLink(title: item.title, local: item.isLocalFile,
-                             href: item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)
+                EvidenceLink(
+                    title: item.title, local: item.isLocalFile,
+                    href: item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)
             }
             entry.hasEvidence = true
         }
@@ -131,12 +134,14 @@ struct PageBuilder: Sendable {
             let pairs = derived.pairs(ofLeadAt: position)
             let summary = summaryState(pairs)
             tally.add(summary)
-            return LeadState(agency: agency(id, from: page), status: state(summary),
-                             tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil)
+            return LeadState(
+                agency: agency(id, from: page), status: state(summary),
+                tally: pairs.count > 1 ? "\(pairs.count { $0.state.isDone })/\(pairs.count)" : nil)
         }
-        var row = TaskRow(task: taskLink(task.id, from: page), id: task.id.local, due: dueText(task, occurrences: derived.occurrences),
-                          leads: leads, completion: completion(derived.completion), planIssued: format.date(plan.issued),
-                          section: task.section, taskTarget: task.target)
+        var row = TaskRow(
+            task: taskLink(task.id, from: page), id: task.id.local, due: dueText(task, occurrences: derived.occurrences),
+            leads: leads, completion: completion(derived.completion), planIssued: format.date(plan.issued),
+            section: task.section, taskTarget: task.target)
         if leads.count > 6 {
             // A `kind:` group makes long lists: show the tally, with the list folded under it.
             row.manyLeads = true

@@ -243,9 +243,18 @@ indirect enum TemplateShape: Sendable, Equatable {
 
         /// A placeholder of `T`, its shape recorded in `shape`.
         static func placeholder<T: Decodable>(_ type: T.Type, shape: inout TemplateShape) throws -> T {
-            if T.self == String.self { shape = .scalar; return "" as! T }
-            if T.self == Bool.self { shape = .scalar; return false as! T }
-            if T.self == HTMLBytes.self { shape = .scalar; return HTMLBytes(bytes: []) as! T }
+            if T.self == String.self {
+                shape = .scalar
+                return "" as! T
+            }
+            if T.self == Bool.self {
+                shape = .scalar
+                return false as! T
+            }
+            if T.self == HTMLBytes.self {
+                shape = .scalar
+                return HTMLBytes(bytes: []) as! T
+            }
             let inner = ShapeDecoder()
             let value = try T(from: inner)
             shape = inner.shape
@@ -261,8 +270,14 @@ indirect enum TemplateShape: Sendable, Equatable {
             private func record(_ key: Key, _ shape: TemplateShape) { decoder.names![templateName(key.stringValue)] = shape }
 
             func decodeNil(forKey key: Key) throws -> Bool { false }
-            func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { record(key, .scalar); return false }
-            func decode(_ type: String.Type, forKey key: Key) throws -> String { record(key, .scalar); return "" }
+            func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+                record(key, .scalar)
+                return false
+            }
+            func decode(_ type: String.Type, forKey key: Key) throws -> String {
+                record(key, .scalar)
+                return ""
+            }
             func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
                 if let flattened = type as? any FlattenedTemplateModel.Type {
                     // Its names join this mapping's.

@@ -47,8 +47,9 @@ public struct Theme: Sendable {
                 written[name] = TemplateCheck.Source(template: template, path: source.path)
                 templates[name] = try words.map { try Template(parsing: inlineWords(source.text, $0)) } ?? template
             } catch let error as TemplateSyntaxError {
-                log.error(SourceLocation(path: source.path, line: error.line, column: error.column),
-                          "template error: \(error.message); check the tags on this line")
+                log.error(
+                    SourceLocation(path: source.path, line: error.line, column: error.column),
+                    "template error: \(error.message); check the tags on this line")
             } catch {
                 log.error(SourceLocation(path: source.path), "template error: \(error)")
             }

@@ -1,4 +1,5 @@
 import CCHCFormat
+
 /// The site's own words in Vietnamese and English (`language: en`).
 ///
 /// Templates receive them under `words.*`, so a theme never hard-codes a label.
@@ -78,7 +79,9 @@ public struct Words: Sendable {
         replacedBy = pick("Nay là", "Now part of")
         downloads = pick("Tải dữ liệu", "Downloads")
         notFound = pick("Không tìm thấy trang", "Page not found")
-        notFoundText = pick("Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.", "The page you asked for does not exist or has moved. Go back to the overview.")
+        notFoundText = pick(
+            "Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.",
+            "The page you asked for does not exist or has moved. Go back to the overview.")
         skip = pick("Bỏ qua, đến nội dung chính", "Skip to main content")
         menu = pick("Danh mục chính", "Main menu")
         feed = pick("Nguồn tin cập nhật (Atom)", "Updates feed (Atom)")
@@ -96,7 +99,8 @@ public struct Words: Sendable {
         total = pick("Tổng", "Total")
         file = pick("Tệp", "File")
         description = pick("Mô tả", "Description")
-        listShortened = pick("Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
+        listShortened = pick(
+            "Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
         fullList = pick("danh sách đầy đủ (CSV, cột index)", "full list (CSV, column index)")
         format = pick("Định dạng", "Format")
     }
@@ -351,7 +355,6 @@ public struct Words: Sendable {
         ("full_list", \.fullList),
     ]
 
-
     // MARK: - Phrases
 
     private func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
@@ -400,7 +403,6 @@ public struct Words: Sendable {
     }
 
     // MARK: - Words made from values
-
 
     /// The label of a derived state.
     public func state(_ state: TaskState) -> String {

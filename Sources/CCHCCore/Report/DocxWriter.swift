@@ -32,7 +32,8 @@ enum DocxWriter {
 
     // MARK: - Package parts
 
-    static let contentTypes = declaration
+    static let contentTypes =
+        declaration
         + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
@@ -43,13 +44,15 @@ enum DocxWriter {
         + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
         + "</Types>"
 
-    static let rootRelationships = declaration
+    static let rootRelationships =
+        declaration
         + "<Relationships xmlns=\"\(packageRelationships)\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"word/document.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
         + "</Relationships>"
 
-    static let documentRelationships = declaration
+    static let documentRelationships =
+        declaration
         + "<Relationships xmlns=\"\(packageRelationships)\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationships)/styles\" Target=\"styles.xml\"/>"
         + "<Relationship Id=\"rId2\" Type=\"\(relationships)/settings\" Target=\"settings.xml\"/>"
@@ -82,14 +85,16 @@ enum DocxWriter {
             + "</w:styles>"
     }
 
-    static let settings = declaration
+    static let settings =
+        declaration
         + "<w:settings xmlns:w=\"\(main)\"><w:zoom w:percent=\"100\"/><w:defaultTabStop w:val=\"720\"/>"
         + "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
         + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>"
         + "</w:settings>"
 
     /// The page number, centred at the top; the section's title page leaves it off page 1.
-    static let pageNumberHeader = declaration
+    static let pageNumberHeader =
+        declaration
         + "<w:hdr xmlns:w=\"\(main)\"><w:p><w:pPr><w:pStyle w:val=\"Header\"/><w:jc w:val=\"center\"/></w:pPr>"
         + "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>2</w:t></w:r></w:fldSimple></w:p></w:hdr>"
 

@@ -30,8 +30,11 @@ extension PeriodReport {
         document.add(heading(words.overallHeading))
         document.add(body(words.overall(change.completion, asOf: change.asOf, change.previousCompletion, previousEnd: change.previousEnd)))
         let late = change.done.filter { $0.state == .doneLate }.count
-        document.add(body(words.inPeriod(done: change.done.count, late: late, newlyOverdue: change.newlyOverdue.count,
-                                         stillOverdue: change.stillOverdue.count)))
+        document.add(
+            body(
+                words.inPeriod(
+                    done: change.done.count, late: late, newlyOverdue: change.newlyOverdue.count,
+                    stillOverdue: change.stillOverdue.count)))
         document.add(body(words.pairNote, italic: true))
 
         // II. Plans.
@@ -80,7 +83,11 @@ extension PeriodReport {
         if !targets.isEmpty {
             document.add(indexTable(words))
             var rule = body(words.levelRule, italic: true)
-            rule.runs = rule.runs.map { var run = $0; run.size = Size.table; return run }
+            rule.runs = rule.runs.map {
+                var run = $0
+                run.size = Size.table
+                return run
+            }
             rule.before = 80
             document.add(rule)
         }
@@ -103,12 +110,17 @@ extension PeriodReport {
         number.before = 120
         var date = line(words.placeAndDate(province: settings.province), italic: true, size: Size.body)
         date.before = 120
-        let leftCell = [line(words.superior(province: settings.province)), line(words.issuer, bold: true),
-                        rule(width: 1100, in: left), number]
-        let rightCell = [line(words.nation, bold: true, size: Size.nation), line(words.motto, bold: true, size: Size.header),
-                         rule(width: 3100, in: right), date]
-        return WordDocument.Table(widths: [left, right], rows: [WordDocument.Row(cells: [.init(leftCell), .init(rightCell)])],
-                                  bordered: false, cellMargin: 0)
+        let leftCell = [
+            line(words.superior(province: settings.province)), line(words.issuer, bold: true),
+            rule(width: 1100, in: left), number,
+        ]
+        let rightCell = [
+            line(words.nation, bold: true, size: Size.nation), line(words.motto, bold: true, size: Size.header),
+            rule(width: 3100, in: right), date,
+        ]
+        return WordDocument.Table(
+            widths: [left, right], rows: [WordDocument.Row(cells: [.init(leftCell), .init(rightCell)])],
+            bordered: false, cellMargin: 0)
     }
 
     /// An empty, thin paragraph with a rule under it, `width` long and centred in `space`.
@@ -162,22 +174,24 @@ extension PeriodReport {
         for (position, row) in section.rows.enumerated() {
             let overdue = row.completion.count(.overdue)
             overdueTotal += overdue
-            rows.append(WordDocument.Row(cells: [
-                cell(words.integer(position + 1), alignment: .center),
-                cell(row.task.title),
-                cell(leadText(row.task, words)),
-                cell(dueText(row, words), alignment: .center),
-                cell(words.fraction(row.completion.done, row.completion.total), alignment: .center),
-                cell(words.integer(row.doneInPeriod), alignment: .center),
-                cell(words.integer(overdue), alignment: .center),
-            ]))
+            rows.append(
+                WordDocument.Row(cells: [
+                    cell(words.integer(position + 1), alignment: .center),
+                    cell(row.task.title),
+                    cell(leadText(row.task, words)),
+                    cell(dueText(row, words), alignment: .center),
+                    cell(words.fraction(row.completion.done, row.completion.total), alignment: .center),
+                    cell(words.integer(row.doneInPeriod), alignment: .center),
+                    cell(words.integer(overdue), alignment: .center),
+                ]))
         }
-        rows.append(WordDocument.Row(cells: [
-            cell(words.total, bold: true, alignment: .center, span: 4),
-            cell(words.fraction(section.completion.done, section.completion.total), bold: true, alignment: .center),
-            cell(words.integer(section.doneInPeriod), bold: true, alignment: .center),
-            cell(words.integer(overdueTotal), bold: true, alignment: .center),
-        ]))
+        rows.append(
+            WordDocument.Row(cells: [
+                cell(words.total, bold: true, alignment: .center, span: 4),
+                cell(words.fraction(section.completion.done, section.completion.total), bold: true, alignment: .center),
+                cell(words.integer(section.doneInPeriod), bold: true, alignment: .center),
+                cell(words.integer(overdueTotal), bold: true, alignment: .center),
+            ]))
         return WordDocument.Table(widths: [700, 2704, 1500, 1450, 1050, 1050, 900], rows: rows)
     }
 
@@ -205,13 +219,14 @@ extension PeriodReport {
         for (position, group) in groups.enumerated() {
             var title = group.task.title
             if let occurrence = group.occurrence.period { title += " " + words.occurrence(occurrence) }
-            rows.append(WordDocument.Row(cells: [
-                cell(words.integer(position + 1), alignment: .center),
-                cell(title),
-                cell(group.plan.number, alignment: .center),
-                cell(group.agencies.map(agencyName).joined(separator: "; ")),
-                cell(group.occurrence.due?.vietnamese ?? "", alignment: .center),
-            ]))
+            rows.append(
+                WordDocument.Row(cells: [
+                    cell(words.integer(position + 1), alignment: .center),
+                    cell(title),
+                    cell(group.plan.number, alignment: .center),
+                    cell(group.agencies.map(agencyName).joined(separator: "; ")),
+                    cell(group.occurrence.due?.vietnamese ?? "", alignment: .center),
+                ]))
         }
         return WordDocument.Table(widths: [700, 3000, 1700, 2504, 1450], rows: rows)
     }
@@ -220,12 +235,13 @@ extension PeriodReport {
     func missingTable(_ words: ReportWords) -> WordDocument.Table {
         var rows = [headerRow(words.notReportedColumns)]
         for (position, entry) in missing.enumerated() {
-            rows.append(WordDocument.Row(cells: [
-                cell(words.integer(position + 1), alignment: .center),
-                cell(entry.agency.name),
-                cell(words.integer(entry.open), alignment: .center),
-                cell(words.integer(entry.overdue), alignment: .center),
-            ]))
+            rows.append(
+                WordDocument.Row(cells: [
+                    cell(words.integer(position + 1), alignment: .center),
+                    cell(entry.agency.name),
+                    cell(words.integer(entry.open), alignment: .center),
+                    cell(words.integer(entry.overdue), alignment: .center),
+                ]))
         }
         return WordDocument.Table(widths: [700, 4854, 2000, 1800], rows: rows)
     }
@@ -236,14 +252,15 @@ extension PeriodReport {
         for (position, entry) in targets.enumerated() {
             let progress = entry.progress
             let of = progress.measure == .rank ? progress.of : nil
-            rows.append(WordDocument.Row(cells: [
-                cell(words.integer(position + 1), alignment: .center),
-                cell(words.measure(entry.index.short, progress.measure)),
-                cell(progress.latest.map { words.valueInYear($0.value, year: $0.year, of: of) } ?? "–", alignment: .center),
-                cell(words.valueInYear(progress.target, year: progress.year, of: of), alignment: .center),
-                cell(words.pace(kept: progress.averageChange, needed: progress.neededChange), alignment: .center),
-                cell(words.level(progress.level)),
-            ]))
+            rows.append(
+                WordDocument.Row(cells: [
+                    cell(words.integer(position + 1), alignment: .center),
+                    cell(words.measure(entry.index.short, progress.measure)),
+                    cell(progress.latest.map { words.valueInYear($0.value, year: $0.year, of: of) } ?? "–", alignment: .center),
+                    cell(words.valueInYear(progress.target, year: progress.year, of: of), alignment: .center),
+                    cell(words.pace(kept: progress.averageChange, needed: progress.neededChange), alignment: .center),
+                    cell(words.level(progress.level)),
+                ]))
         }
         return WordDocument.Table(widths: [700, 1900, 1550, 1450, 1900, 1854], rows: rows)
     }
@@ -259,8 +276,9 @@ extension PeriodReport {
         signer.before = 120
         var name = WordDocument.Paragraph(words.signerName, bold: true, size: Size.body, alignment: .center)
         name.before = 1440
-        return WordDocument.Table(widths: [4677, 4677], rows: [WordDocument.Row(cells: [.init(recipients), .init([signer, name])])],
-                                  bordered: false, cellMargin: 0)
+        return WordDocument.Table(
+            widths: [4677, 4677], rows: [WordDocument.Row(cells: [.init(recipients), .init([signer, name])])],
+            bordered: false, cellMargin: 0)
     }
 
     /// An agency's short name, or its id when it is unknown.

@@ -88,12 +88,14 @@ public struct PeriodReport: Sendable {
         plans = site.plans.map { plan in
             let rows = plan.tasks.compactMap { task -> TaskRow? in
                 guard let derived = change.current.tasks[task.id] else { return nil }
-                return TaskRow(task: task, leads: derived.leads, occurrences: derived.occurrences,
-                               completion: derived.completion, doneInPeriod: doneByTask[task.id] ?? 0)
+                return TaskRow(
+                    task: task, leads: derived.leads, occurrences: derived.occurrences,
+                    completion: derived.completion, doneInPeriod: doneByTask[task.id] ?? 0)
             }
-            return PlanSection(plan: plan, completion: change.current.plans[plan.id] ?? Completion(),
-                               previousCompletion: change.previous.plans[plan.id] ?? Completion(),
-                               doneInPeriod: rows.reduce(0) { $0 + $1.doneInPeriod }, rows: rows)
+            return PlanSection(
+                plan: plan, completion: change.current.plans[plan.id] ?? Completion(),
+                previousCompletion: change.previous.plans[plan.id] ?? Completion(),
+                doneInPeriod: rows.reduce(0) { $0 + $1.doneInPeriod }, rows: rows)
         }
         var groups: [OverdueGroup] = []
         for (pairs, earlier) in [(change.newlyOverdue, false), (change.stillOverdue, true)] {
@@ -104,8 +106,10 @@ public struct PeriodReport: Sendable {
                     part[at].agencies.append(pair.agency)
                 } else if let plan = loaded.lookup.plans[pair.task.plan], let task = loaded.lookup.tasks[pair.task] {
                     position[pair.task, default: [:]][pair.occurrence] = part.count
-                    part.append(OverdueGroup(plan: plan, task: task, occurrence: pair.occurrence, agencies: [pair.agency],
-                                             sinceEarlierPeriod: earlier))
+                    part.append(
+                        OverdueGroup(
+                            plan: plan, task: task, occurrence: pair.occurrence, agencies: [pair.agency],
+                            sinceEarlierPeriod: earlier))
                 }
             }
             // Stable: groups of one due day keep plan, task and occurrence order.

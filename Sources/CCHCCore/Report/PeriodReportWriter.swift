@@ -35,8 +35,9 @@ public enum PeriodReportWriter {
     public static func reportingDate(_ period: Period, asOf: Day?) throws -> Day {
         guard let asOf else { return period.lastDay }
         guard period.contains(asOf) else {
-            throw ReportError("--as-of \(asOf.iso) is not in \(period) (\(period.firstDay.iso) to \(period.lastDay.iso)); "
-                + "give a day inside the period, or leave --as-of out to report as of \(period.lastDay.iso)")
+            throw ReportError(
+                "--as-of \(asOf.iso) is not in \(period) (\(period.firstDay.iso) to \(period.lastDay.iso)); "
+                    + "give a day inside the period, or leave --as-of out to report as of \(period.lastDay.iso)")
         }
         return asOf
     }
@@ -80,7 +81,8 @@ public enum PeriodReportWriter {
         } catch {
             throw ReportError("\(error)")
         }
-        return Outcome(file: file, bytes: bytes.count, period: period, asOf: date, report: report,
-                       ignoredReports: loaded.derivation.ignoredReports.count)
+        return Outcome(
+            file: file, bytes: bytes.count, period: period, asOf: date, report: report,
+            ignoredReports: loaded.derivation.ignoredReports.count)
     }
 }

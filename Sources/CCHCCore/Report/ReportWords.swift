@@ -52,8 +52,9 @@ public struct ReportWords: Sendable {
     var documentKind: String { pick("BÁO CÁO", "REPORT") }
     /// The subject line under the title.
     func subject(_ period: Period) -> String {
-        pick("Kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính \(phrase(period))",
-             "Progress of the plans to raise the administrative reform indices, \(phrase(period))")
+        pick(
+            "Kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính \(phrase(period))",
+            "Progress of the plans to raise the administrative reform indices, \(phrase(period))")
     }
 
     /// A period as a report's running text names it: "quý III năm 2024", "6 tháng đầu năm 2024".
@@ -69,24 +70,28 @@ public struct ReportWords: Sendable {
         }
     }
 
-    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                                 "October", "November", "December"]
+    private static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 
     // MARK: - Running text
 
     /// The opening paragraph.
     func opening(_ period: Period, asOf: Day) -> String {
-        pick("Sở Nội vụ báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính của tỉnh \(phrase(period)) "
+        pick(
+            "Sở Nội vụ báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính của tỉnh \(phrase(period)) "
                 + "(số liệu tính đến ngày \(asOf.vietnamese)) như sau:",
-             "The Department of Home Affairs reports on the plans to raise the province's administrative reform indices "
+            "The Department of Home Affairs reports on the plans to raise the province's administrative reform indices "
                 + "for \(phrase(period)) (data as of \(asOf.vietnamese)):")
     }
 
     /// What one "lượt nhiệm vụ" is.
     var pairNote: String {
-        pick("Mỗi lượt nhiệm vụ là một cơ quan chủ trì đối với một nhiệm vụ trong một kỳ thực hiện; "
+        pick(
+            "Mỗi lượt nhiệm vụ là một cơ quan chủ trì đối với một nhiệm vụ trong một kỳ thực hiện; "
                 + "nhiệm vụ giao cho nhiều cơ quan chủ trì hoặc thực hiện định kỳ có nhiều lượt.",
-             "A task assignment is one lead agency on one occurrence of a task; a task with several leads "
+            "A task assignment is one lead agency on one occurrence of a task; a task with several leads "
                 + "or a recurring task has several.")
     }
 
@@ -100,12 +105,13 @@ public struct ReportWords: Sendable {
     /// Overall completion and its change since the previous period's end.
     func overall(_ now: Completion, asOf: Day, _ before: Completion, previousEnd: Day) -> String {
         let change = changeText(now.share, before.share)
-        return pick("Tính đến ngày \(asOf.vietnamese), các cơ quan, đơn vị đã hoàn thành \(fraction(now.done, now.total)) lượt nhiệm vụ "
-                        + "(\(percent(now.share))); đến hết ngày \(previousEnd.vietnamese) (cuối kỳ trước) là "
-                        + "\(fraction(before.done, before.total)) lượt (\(percent(before.share))), \(change).",
-                    "By \(asOf.vietnamese) the agencies had done \(fraction(now.done, now.total)) task assignments "
-                        + "(\(percent(now.share))); at the end of the previous period (\(previousEnd.vietnamese)) "
-                        + "\(fraction(before.done, before.total)) (\(percent(before.share))), \(change).")
+        return pick(
+            "Tính đến ngày \(asOf.vietnamese), các cơ quan, đơn vị đã hoàn thành \(fraction(now.done, now.total)) lượt nhiệm vụ "
+                + "(\(percent(now.share))); đến hết ngày \(previousEnd.vietnamese) (cuối kỳ trước) là "
+                + "\(fraction(before.done, before.total)) lượt (\(percent(before.share))), \(change).",
+            "By \(asOf.vietnamese) the agencies had done \(fraction(now.done, now.total)) task assignments "
+                + "(\(percent(now.share))); at the end of the previous period (\(previousEnd.vietnamese)) "
+                + "\(fraction(before.done, before.total)) (\(percent(before.share))), \(change).")
     }
 
     /// The change of a share in percentage points: "tăng 5,2 điểm phần trăm".
@@ -114,29 +120,33 @@ public struct ReportWords: Sendable {
         let points = (now - before) * 100
         let text = format.decimal(abs(points), digits: 1)
         if text == format.decimal(0, digits: 1) { return pick("không thay đổi", "unchanged") }
-        return points > 0 ? pick("tăng \(text) điểm phần trăm", "up \(text) percentage points")
+        return points > 0
+            ? pick("tăng \(text) điểm phần trăm", "up \(text) percentage points")
             : pick("giảm \(text) điểm phần trăm", "down \(text) percentage points")
     }
 
     /// What happened in the period.
     func inPeriod(done: Int, late: Int, newlyOverdue: Int, stillOverdue: Int) -> String {
-        pick("Trong kỳ có \(integer(done)) lượt nhiệm vụ được hoàn thành (trong đó \(integer(late)) lượt hoàn thành quá hạn); "
+        pick(
+            "Trong kỳ có \(integer(done)) lượt nhiệm vụ được hoàn thành (trong đó \(integer(late)) lượt hoàn thành quá hạn); "
                 + "\(integer(newlyOverdue)) lượt nhiệm vụ mới quá hạn và \(integer(stillOverdue)) lượt quá hạn từ kỳ trước chưa hoàn thành.",
-             "In the period \(integer(done)) task assignments were done (\(integer(late)) of them late); "
+            "In the period \(integer(done)) task assignments were done (\(integer(late)) of them late); "
                 + "\(integer(newlyOverdue)) became overdue and \(integer(stillOverdue)) overdue since an earlier period are still not done.")
     }
 
     /// A plan's heading: "1. Kế hoạch số 386/KH-UBND ngày 08/06/2024 của UBND tỉnh: …".
     func planHeading(_ position: Int, plan: Plan, issuer: String) -> String {
-        pick("\(position). Kế hoạch số \(plan.number) ngày \(plan.issued.vietnamese) của \(issuer): \(plan.title)",
-             "\(position). Plan \(plan.number) of \(plan.issued.vietnamese) by \(issuer): \(plan.title)")
+        pick(
+            "\(position). Kế hoạch số \(plan.number) ngày \(plan.issued.vietnamese) của \(issuer): \(plan.title)",
+            "\(position). Plan \(plan.number) of \(plan.issued.vietnamese) by \(issuer): \(plan.title)")
     }
 
     /// A plan's summary line.
     func planSummary(_ now: Completion, _ before: Completion, doneInPeriod: Int) -> String {
-        pick("Hoàn thành \(fraction(now.done, now.total)) lượt nhiệm vụ (\(percent(now.share))), \(changeText(now.share, before.share)) "
+        pick(
+            "Hoàn thành \(fraction(now.done, now.total)) lượt nhiệm vụ (\(percent(now.share))), \(changeText(now.share, before.share)) "
                 + "so với cuối kỳ trước; trong kỳ hoàn thành \(integer(doneInPeriod)) lượt.",
-             "Done: \(fraction(now.done, now.total)) task assignments (\(percent(now.share))), \(changeText(now.share, before.share)) "
+            "Done: \(fraction(now.done, now.total)) task assignments (\(percent(now.share))), \(changeText(now.share, before.share)) "
                 + "since the end of the previous period; \(integer(doneInPeriod)) done in the period.")
     }
 
@@ -145,7 +155,8 @@ public struct ReportWords: Sendable {
 
     /// The column headings of a plan's table.
     var planColumns: [String] {
-        vi ? ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Hoàn thành/ số lượt", "Hoàn thành trong kỳ", "Quá hạn"]
+        vi
+            ? ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn", "Hoàn thành/ số lượt", "Hoàn thành trong kỳ", "Quá hạn"]
             : ["No.", "Task", "Lead", "Deadline", "Done/ assignments", "Done in period", "Overdue"]
     }
     /// The totals row's label.
@@ -175,20 +186,24 @@ public struct ReportWords: Sendable {
     /// The overdue section's lead-in, or the sentence for none.
     func overdueLead(newly: Int, still: Int) -> String {
         let count = newly + still
-        return count == 0 ? pick("Không có lượt nhiệm vụ nào quá hạn.", "No task assignment is overdue.")
-            : pick("Có \(integer(count)) lượt nhiệm vụ quá hạn chưa hoàn thành (\(integer(newly)) lượt mới quá hạn trong kỳ, "
-                        + "\(integer(still)) lượt quá hạn từ kỳ trước), theo thứ tự thời hạn:",
-                   "\(integer(count)) task assignments are overdue and not done (\(integer(newly)) fell overdue in the period, "
-                        + "\(integer(still)) were overdue before it), by deadline:")
+        return count == 0
+            ? pick("Không có lượt nhiệm vụ nào quá hạn.", "No task assignment is overdue.")
+            : pick(
+                "Có \(integer(count)) lượt nhiệm vụ quá hạn chưa hoàn thành (\(integer(newly)) lượt mới quá hạn trong kỳ, "
+                    + "\(integer(still)) lượt quá hạn từ kỳ trước), theo thứ tự thời hạn:",
+                "\(integer(count)) task assignments are overdue and not done (\(integer(newly)) fell overdue in the period, "
+                    + "\(integer(still)) were overdue before it), by deadline:")
     }
     /// The heading of one part of the overdue list.
     func overduePart(_ number: Int, sinceEarlierPeriod: Bool) -> String {
-        sinceEarlierPeriod ? pick("\(number). Quá hạn từ kỳ trước, chưa hoàn thành", "\(number). Overdue since an earlier period")
+        sinceEarlierPeriod
+            ? pick("\(number). Quá hạn từ kỳ trước, chưa hoàn thành", "\(number). Overdue since an earlier period")
             : pick("\(number). Mới quá hạn trong kỳ", "\(number). Fell overdue in the period")
     }
     /// The column headings of the overdue tables.
     var overdueColumns: [String] {
-        vi ? ["STT", "Nhiệm vụ", "Kế hoạch", "Cơ quan chủ trì chưa hoàn thành", "Thời hạn"]
+        vi
+            ? ["STT", "Nhiệm vụ", "Kế hoạch", "Cơ quan chủ trì chưa hoàn thành", "Thời hạn"]
             : ["No.", "Task", "Plan", "Leads not done", "Deadline"]
     }
     /// A recurring occurrence named after its task.
@@ -198,26 +213,31 @@ public struct ReportWords: Sendable {
     func notReportedLead(_ missing: Int, of expected: Int, _ period: Period) -> String {
         if expected == 0 { return pick("Trong kỳ không có cơ quan, đơn vị nào phải báo cáo.", "No agency had to report in the period.") }
         if missing == 0 {
-            return pick("Cả \(integer(expected)) cơ quan, đơn vị có nhiệm vụ trong kỳ đã gửi báo cáo \(phrase(period)).",
-                        "All \(integer(expected)) agencies with tasks in the period sent a report for \(phrase(period)).")
+            return pick(
+                "Cả \(integer(expected)) cơ quan, đơn vị có nhiệm vụ trong kỳ đã gửi báo cáo \(phrase(period)).",
+                "All \(integer(expected)) agencies with tasks in the period sent a report for \(phrase(period)).")
         }
-        return pick("Có \(integer(missing))/\(integer(expected)) cơ quan, đơn vị có nhiệm vụ chủ trì chưa hoàn thành trong kỳ chưa gửi báo cáo \(phrase(period)):",
-                    "\(integer(missing)) of \(integer(expected)) agencies with open tasks in the period have sent no report for \(phrase(period)):")
+        return pick(
+            "Có \(integer(missing))/\(integer(expected)) cơ quan, đơn vị có nhiệm vụ chủ trì chưa hoàn thành trong kỳ chưa gửi báo cáo \(phrase(period)):",
+            "\(integer(missing)) of \(integer(expected)) agencies with open tasks in the period have sent no report for \(phrase(period)):")
     }
     /// The column headings of the not-reported table.
     var notReportedColumns: [String] {
-        vi ? ["STT", "Cơ quan, đơn vị", "Lượt nhiệm vụ chưa hoàn thành", "Trong đó quá hạn"]
+        vi
+            ? ["STT", "Cơ quan, đơn vị", "Lượt nhiệm vụ chưa hoàn thành", "Trong đó quá hạn"]
             : ["No.", "Agency", "Open task assignments", "Of which overdue"]
     }
 
     /// The lead-in of the index table, or the sentence for none.
     func indicesLead(_ count: Int) -> String {
-        count == 0 ? pick("Các chỉ số chưa có mục tiêu để đánh giá.", "No index has a target to assess.")
+        count == 0
+            ? pick("Các chỉ số chưa có mục tiêu để đánh giá.", "No index has a target to assess.")
             : pick("Kết quả gần nhất của các chỉ số so với mục tiêu của tỉnh:", "The latest index results against the province's targets:")
     }
     /// The column headings of the index table.
     var indexColumns: [String] {
-        vi ? ["STT", "Chỉ số", "Kết quả gần nhất", "Mục tiêu", "Bình quân mỗi năm", "Đánh giá"]
+        vi
+            ? ["STT", "Chỉ số", "Kết quả gần nhất", "Mục tiêu", "Bình quân mỗi năm", "Đánh giá"]
             : ["No.", "Index", "Latest result", "Target", "Yearly change", "Assessment"]
     }
     /// The name of a measure in the index table; `name` is the area's or criterion's name.
@@ -258,12 +278,13 @@ public struct ReportWords: Sendable {
 
     /// The rule behind the levels, in a few sentences (shown under the index table).
     public var levelRule: String {
-        pick("Cách đánh giá: so sánh mức thay đổi bình quân mỗi năm từ kết quả đầu tiên đến kết quả gần nhất với mức thay đổi "
+        pick(
+            "Cách đánh giá: so sánh mức thay đổi bình quân mỗi năm từ kết quả đầu tiên đến kết quả gần nhất với mức thay đổi "
                 + "mỗi năm còn cần để đạt mục tiêu vào năm mục tiêu (với xếp hạng, số nhỏ hơn là tốt hơn). Đạt từ 95% mức cần thiết trở lên: "
                 + "đúng lộ trình; từ 60% đến dưới 95%: có tiến bộ, chưa đủ nhanh; từ 0 đến dưới 60%: tiến bộ ít hoặc không tiến bộ; "
                 + "thay đổi theo chiều ngược lại: xấu đi. Kết quả của chính năm mục tiêu quyết định đạt hay không đạt; "
                 + "chỉ có một kết quả thì chưa đủ dữ liệu.",
-             "How it is judged: the average yearly change from the first result to the latest is compared with the yearly change "
+            "How it is judged: the average yearly change from the first result to the latest is compared with the yearly change "
                 + "still needed to reach the target in its year (for ranks, lower is better). At least 95% of the pace needed: on track; "
                 + "60% to under 95%: moderate progress; 0 to under 60%: limited or no progress; moving the wrong way: deterioration. "
                 + "The target year's own result decides achieved or missed; a single result is not enough data.")
@@ -273,13 +294,15 @@ public struct ReportWords: Sendable {
 
     /// The last sentence of the text.
     func closing(_ period: Period) -> String {
-        pick("Trên đây là báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính \(phrase(period)) của Sở Nội vụ./.",
-             "This concludes the Department of Home Affairs' report for \(phrase(period)).")
+        pick(
+            "Trên đây là báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính \(phrase(period)) của Sở Nội vụ./.",
+            "This concludes the Department of Home Affairs' report for \(phrase(period)).")
     }
     /// "Nơi nhận:" and its lines.
     var recipientsTitle: String { pick("Nơi nhận:", "Recipients:") }
     var recipients: [String] {
-        vi ? ["- UBND tỉnh (để báo cáo);", "- Các cơ quan, đơn vị (để thực hiện);", "- Lưu: VT, CCHC."]
+        vi
+            ? ["- UBND tỉnh (để báo cáo);", "- Các cơ quan, đơn vị (để thực hiện);", "- Lưu: VT, CCHC."]
             : ["- Provincial People's Committee (for report);", "- Agencies (for action);", "- Filed: Records, Administrative reform."]
     }
     /// The signer's title.
