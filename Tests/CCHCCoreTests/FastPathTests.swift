@@ -10,8 +10,9 @@ import Testing
     /// character replaced, `&` first.
     private static func escapeByReplacing(_ text: String) -> String {
         var kept = String.UnicodeScalarView()
-        kept.append(contentsOf: text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })
-        return [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&apos;")].reduce(String(kept)) {
+        kept.append(
+            contentsOf: text.unicodeScalars.filter { ($0.value >= 0x20 && $0.value != 0xFFFE && $0.value != 0xFFFF) || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        return [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;"), ("'", "&apos;"), ("\r", "&#13;")].reduce(String(kept)) {
             $0.replacingOccurrences(of: $1.0, with: $1.1, options: .literal)
         }
     }
@@ -35,7 +36,7 @@ import Testing
 
     @Test(arguments: [
         "", "https://example.gov.vn/cchc/nhiem-vu/kh-1/nv-1/", "Sở Nội vụ: 85,95%", "a&b", "<b>", "\"x\" 'y'", "tab\tline\nend",
-        "cr\r\n", "bell\u{7}", "\u{1F}x", "e\u{301}&", "Kế hoạch “năm 2025” – đợt 2…",
+        "cr\r\n", "bell\u{7}", "\u{1F}x", "non\u{FFFE}char", "e\u{301}&", "Kế hoạch “năm 2025” – đợt 2…",
     ])
     func xmlEscapingShortcutGivesTheSameText(_ text: String) {
         #expect(XML.escape(text) == Self.escapeByReplacing(text))
