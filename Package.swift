@@ -89,11 +89,15 @@ let package = Package(
         // composer here too is safe.
         .testTarget(
             name: "CCHCCoreTests",
-            dependencies: ["CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "CCHCCore", "CCHCTestSupport", "CCHCSynthetic", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]),
         .testTarget(name: "CCHCChartsTests", dependencies: ["CCHCCharts"], exclude: ["Golden"]),
         .testTarget(name: "CCHCPreviewTests", dependencies: ["CCHCPreview", "CCHCTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["CCHCTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Golden", "Fixtures"]),
     ]
 )
 
@@ -101,10 +105,11 @@ let package = Package(
 // CCHC_FUZZ set, one executable is added whose LLVMFuzzerTestOneInput picks its reader from
 // CCHC_FUZZ_TARGET. A normal build never sees it, so it never needs -sanitize=fuzzer.
 if Context.environment["CCHC_FUZZ"] != nil {
-    package.targets.append(.executableTarget(
-        name: "cchc-fuzz",
-        dependencies: ["CCHCCore"],
-        path: "Fuzz/Sources",
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    package.targets.append(
+        .executableTarget(
+            name: "cchc-fuzz",
+            dependencies: ["CCHCCore"],
+            path: "Fuzz/Sources",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     package.products.append(.executable(name: "cchc-fuzz", targets: ["cchc-fuzz"]))
 }

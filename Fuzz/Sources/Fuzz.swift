@@ -1,9 +1,10 @@
+import Foundation
+
 // libFuzzer's driver run on every reader of outside data. Built only by scripts/fuzz, with
 // `CCHC_FUZZ=1` (which adds this target to Package.swift) and `-sanitize=fuzzer,address`;
 // `CCHC_FUZZ_TARGET` picks the reader. Each target must never crash, hang or leak on any input:
 // errors are values, and some targets also check a property (parallel Markdown equals serial).
 @testable import CCHCCore
-import Foundation
 
 /// The readers that can be fuzzed, by name.
 enum FuzzTarget: String, CaseIterable {
@@ -17,8 +18,10 @@ nonisolated(unsafe) var scratch: URL?
 /// libFuzzer's driver, which `main` hands over to (SwiftPM names an executable's entry point
 /// `<module>_main`, so the program starts here rather than in libFuzzer's own `main`).
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
 
 @_cdecl("cchc_fuzz_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
@@ -34,7 +37,8 @@ public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePoi
 func initialize() -> CInt {
     let name = ProcessInfo.processInfo.environment["CCHC_FUZZ_TARGET"] ?? "yaml"
     guard let chosen = FuzzTarget(rawValue: name) else {
-        FileHandle.standardError.write(Data("cchc-fuzz: unknown CCHC_FUZZ_TARGET \(name); one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
+        FileHandle.standardError.write(
+            Data("cchc-fuzz: unknown CCHC_FUZZ_TARGET \(name); one of \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))\n".utf8))
         exit(2)
     }
     target = chosen
@@ -104,7 +108,9 @@ func site(_ bytes: [UInt8]) {
         for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] { try? manager.removeItem(at: url.appendingPathComponent(name)) }
     }
     for plan in base.site.plans { try? manager.copyItem(at: base.root.appendingPathComponent(plan.path), to: folder.appendingPathComponent(plan.path)) }
-    for index in base.site.indices { try? manager.copyItem(at: base.root.appendingPathComponent(index.location.path), to: folder.appendingPathComponent(index.location.path)) }
+    for index in base.site.indices {
+        try? manager.copyItem(at: base.root.appendingPathComponent(index.location.path), to: folder.appendingPathComponent(index.location.path))
+    }
     let paths = ["site.yml", "content/agencies.yml", "content/indices/par-index.yml", "content/plans/kh-ubnd-386-2024.md", "content/progress/so-noi-vu.yml"]
     let path = paths[Int(first) % paths.count]
     try? Data(bytes.dropFirst()).write(to: folder.appendingPathComponent(path))
@@ -148,11 +154,13 @@ func importPlan(_ document: SourceDocument) {
     let lenient = OCRDamage(text).isDamaged
     let matcher = AgencyMatcher(agencies: site.site.agencies, province: site.site.settings.province)
     let header = PlanHeader(document, matcher: matcher, lenient: lenient)
-    var analysis = PlanAnalysis(site: site, matcher: matcher, lenient: lenient, issued: header.issued ?? Day(year: 2024, month: 1, day: 1), issuer: header.issuer)
+    var analysis = PlanAnalysis(
+        site: site, matcher: matcher, lenient: lenient, issued: header.issued ?? Day(year: 2024, month: 1, day: 1), issuer: header.issuer)
     analysis.run(document, from: header.bodyStart)
-    var result = PlanImport.Result(file: "fuzz", documentKind: document.kind, planID: "kh-fuzz", number: header.number, title: header.title, issuer: header.issuer?.rawValue,
-                                   issued: header.issued, parent: nil, indices: analysis.indexIDs, tasks: analysis.tasks, newAgencies: analysis.newAgencies,
-                                   errors: [], review: analysis.review, ocr: OCRDamage(text), footnotes: document.footnotes, planText: "", planPath: "content/plans/kh-fuzz.md")
+    var result = PlanImport.Result(
+        file: "fuzz", documentKind: document.kind, planID: "kh-fuzz", number: header.number, title: header.title, issuer: header.issuer?.rawValue,
+        issued: header.issued, parent: nil, indices: analysis.indexIDs, tasks: analysis.tasks, newAgencies: analysis.newAgencies,
+        errors: [], review: analysis.review, ocr: OCRDamage(text), footnotes: document.footnotes, planText: "", planPath: "content/plans/kh-fuzz.md")
     result.planText = PlanFileWriter.planFile(result, body: PlanFileWriter.markdownBody(document, from: header.bodyStart, footnotes: document.footnotes))
     _ = PlanFileWriter.reviewText(result)
     // Every task id the importer makes is an id the content format accepts.

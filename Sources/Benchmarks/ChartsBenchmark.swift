@@ -39,8 +39,9 @@ enum ChartsBenchmark {
         }
         let total = clock.now - start
         let seconds = Double(total.components.seconds) + Double(total.components.attoseconds) / 1e18
-        print("charts: \(count) rendered in \(String(format: "%.3f", seconds)) s, " +
-              "\(String(format: "%.1f", seconds / Double(count) * 1e6)) µs per chart, \(bytes / 1024) KiB of output")
+        print(
+            "charts: \(count) rendered in \(String(format: "%.3f", seconds)) s, "
+                + "\(String(format: "%.1f", seconds / Double(count) * 1e6)) µs per chart, \(bytes / 1024) KiB of output")
         for (kind, (n, d)) in perKind.sorted(by: { $0.key < $1.key }) {
             let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
             print("  \(kind): \(n) × \(String(format: "%.1f", s / Double(n) * 1e6)) µs")
@@ -60,40 +61,60 @@ enum ChartsBenchmark {
         return 0
     }
 
-    static let names = ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Văn phòng UBND tỉnh",
-                        "UBND huyện Na Hang", "Trung tâm Phục vụ hành chính công huyện Bà Rịa - Vũng Tàu", "Sở Khoa học và Công nghệ"]
+    static let names = [
+        "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Văn phòng UBND tỉnh",
+        "UBND huyện Na Hang", "Trung tâm Phục vụ hành chính công huyện Bà Rịa - Vũng Tàu", "Sở Khoa học và Công nghệ",
+    ]
 
     /// The i-th chart: kinds in turn, sizes typical of a report page (8 areas, 20 agencies, 12 tasks).
     static func makeChart(_ i: Int) -> any Chart {
         let v = Double(i % 97) / 10
         switch i % 8 {
         case 0:
-            return ScoreTrendChart(id: "score-\(i)", title: "Điểm Chỉ số CCHC qua các năm",
-                                   points: (2018...2024).map { .init(year: $0, score: 80 + v + Double($0 % 5)) }, maximum: 100,
-                                   targets: [.init(year: 2025, score: 92)], methodBreakYear: i % 16 == 0 ? 2022 : nil)
+            return ScoreTrendChart(
+                id: "score-\(i)", title: "Điểm Chỉ số CCHC qua các năm",
+                points: (2018...2024).map { .init(year: $0, score: 80 + v + Double($0 % 5)) }, maximum: 100,
+                targets: [.init(year: 2025, score: 92)], methodBreakYear: i % 16 == 0 ? 2022 : nil)
         case 1:
-            return RankTrendChart(id: "rank-\(i)", title: "Xếp hạng qua các năm",
-                                  points: (2018...2024).map { .init(year: $0, rank: 1 + ($0 * 7 + i) % 63, of: $0 == 2022 ? 61 : 63) })
+            return RankTrendChart(
+                id: "rank-\(i)", title: "Xếp hạng qua các năm",
+                points: (2018...2024).map { .init(year: $0, rank: 1 + ($0 * 7 + i) % 63, of: $0 == 2022 ? 61 : 63) })
         case 2:
-            return AreaBarsChart(id: "areas-\(i)", title: "Điểm các lĩnh vực",
-                                 rows: (0..<8).map { .init(name: names[$0] + " lĩnh vực \($0 + 1)", score: 5 + v / 2, maximum: 10 + Double($0),
-                                                           target: 9, previous: 6) })
+            return AreaBarsChart(
+                id: "areas-\(i)", title: "Điểm các lĩnh vực",
+                rows: (0..<8).map {
+                    .init(
+                        name: names[$0] + " lĩnh vực \($0 + 1)", score: 5 + v / 2, maximum: 10 + Double($0),
+                        target: 9, previous: 6)
+                })
         case 3:
-            return StateBarsChart(id: "states-\(i)", title: "Nhiệm vụ theo cơ quan",
-                                  rows: (0..<20).map { r in .init(name: names[r % names.count],
-                                                                  counts: [.done: (r + i) % 9, .inProgress: r % 4, .overdue: (r * 3) % 5, .dropped: r % 7 == 0 ? 1 : 0]) })
+            return StateBarsChart(
+                id: "states-\(i)", title: "Nhiệm vụ theo cơ quan",
+                rows: (0..<20).map { r in
+                    .init(
+                        name: names[r % names.count],
+                        counts: [.done: (r + i) % 9, .inProgress: r % 4, .overdue: (r * 3) % 5, .dropped: r % 7 == 0 ? 1 : 0])
+                })
         case 4:
             return CompletionRingChart(id: "ring-\(i)", title: "Tỷ lệ hoàn thành", share: Double(i % 101) / 100, caption: "\(i % 101)/100 nhiệm vụ")
         case 5:
-            return DeadlineTimelineChart(id: "timeline-\(i)", title: "Thời hạn nhiệm vụ",
-                                         tasks: (0..<12).map { t in .init(name: names[t % names.count] + ": nhiệm vụ số \(t + 1)",
-                                                                          due: ChartDate(2024, 1 + (t + i) % 12, 1 + t * 2),
-                                                                          state: TaskState.allCases[(t + i) % TaskState.allCases.count]) },
-                                         reportDate: ChartDate(2024, 6, 30))
+            return DeadlineTimelineChart(
+                id: "timeline-\(i)", title: "Thời hạn nhiệm vụ",
+                tasks: (0..<12).map { t in
+                    .init(
+                        name: names[t % names.count] + ": nhiệm vụ số \(t + 1)",
+                        due: ChartDate(2024, 1 + (t + i) % 12, 1 + t * 2),
+                        state: TaskState.allCases[(t + i) % TaskState.allCases.count])
+                },
+                reportDate: ChartDate(2024, 6, 30))
         case 6:
-            return HeatmapChart(id: "heat-\(i)", title: "Tỷ lệ hoàn thành theo cơ quan và chỉ số", columns: ["PAR Index", "SIPAS", "PAPI", "PCI", "DTI"],
-                                rows: (0..<20).map { r in .init(name: names[r % names.count],
-                                                                shares: (0..<5).map { c in (r + c + i) % 6 == 0 ? nil : Double((r * 13 + c * 7 + i) % 101) / 100 }) })
+            return HeatmapChart(
+                id: "heat-\(i)", title: "Tỷ lệ hoàn thành theo cơ quan và chỉ số", columns: ["PAR Index", "SIPAS", "PAPI", "PCI", "DTI"],
+                rows: (0..<20).map { r in
+                    .init(
+                        name: names[r % names.count],
+                        shares: (0..<5).map { c in (r + c + i) % 6 == 0 ? nil : Double((r * 13 + c * 7 + i) % 101) / 100 })
+                })
         default:
             return SparklineChart(id: "spark-\(i)", title: "Xu hướng", points: (2018...2024).map { .init(year: $0, value: 80 + v + Double($0 % 3)) })
         }

@@ -1,7 +1,8 @@
 import CCHCCore
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Times the site pipeline in-process: a full build, a check, and a preview-style rebuild after one
@@ -26,7 +27,10 @@ enum SiteBenchmark {
 
     /// `site-build SITE [OUT]`: a full build, as `cchc build` does it, into OUT or a temporary folder.
     static func build(_ arguments: [String]) -> Int32 {
-        guard let site = arguments.first else { print("usage: cchc-bench site-build SITE [OUT]"); return 2 }
+        guard let site = arguments.first else {
+            print("usage: cchc-bench site-build SITE [OUT]")
+            return 2
+        }
         let root = URL(fileURLWithPath: site)
         // With OUT the output is kept, so a second run measures a build over an existing output.
         let keep = arguments.count > 1
@@ -41,8 +45,9 @@ enum SiteBenchmark {
                 print("build failed: \(DiagnosticReport.summary(result.diagnostics))")
                 return 1
             }
-            report("build", wall: wall, cpuBefore: cpu,
-                   extra: String(format: ", %d pages, %.0f pages/s, %d MiB written", summary.pages, Double(summary.pages) / wall, summary.bytes >> 20))
+            report(
+                "build", wall: wall, cpuBefore: cpu,
+                extra: String(format: ", %d pages, %.0f pages/s, %d MiB written", summary.pages, Double(summary.pages) / wall, summary.bytes >> 20))
             for line in result.timings.report { print(line) }
             return 0
         } catch {
@@ -54,7 +59,10 @@ enum SiteBenchmark {
     /// `site-pages SITE`: builds and renders every page on one core, timing page contexts and
     /// templates apart, by page kind (no files are written).
     static func pages(_ arguments: [String]) -> Int32 {
-        guard let site = arguments.first else { print("usage: cchc-bench site-pages SITE"); return 2 }
+        guard let site = arguments.first else {
+            print("usage: cchc-bench site-pages SITE")
+            return 2
+        }
         guard let output = SiteBuild.prepare(root: URL(fileURLWithPath: site)).output else {
             print("the site does not build")
             return 1
@@ -64,19 +72,25 @@ enum SiteBenchmark {
         let times = output.timePages()
         var contexts = 0.0, templates = 0.0
         for time in times {
-            print(String(format: "  %-10@ %6d pages: contexts %7.3f s, templates %7.3f s, %5d MiB", time.kind as NSString, time.pages,
-                         seconds(time.contexts), seconds(time.templates), time.bytes >> 20))
+            print(
+                String(
+                    format: "  %-10@ %6d pages: contexts %7.3f s, templates %7.3f s, %5d MiB", time.kind as NSString, time.pages,
+                    seconds(time.contexts), seconds(time.templates), time.bytes >> 20))
             contexts += seconds(time.contexts)
             templates += seconds(time.templates)
         }
-        report("pages", wall: seconds(ContinuousClock.now - started), cpuBefore: cpu,
-               extra: String(format: ", contexts %.3f s, templates %.3f s", contexts, templates))
+        report(
+            "pages", wall: seconds(ContinuousClock.now - started), cpuBefore: cpu,
+            extra: String(format: ", contexts %.3f s, templates %.3f s", contexts, templates))
         return 0
     }
 
     /// `site-check SITE`: reading, checking and deriving, as `cchc check` does it.
     static func check(_ arguments: [String]) -> Int32 {
-        guard let site = arguments.first else { print("usage: cchc-bench site-check SITE"); return 2 }
+        guard let site = arguments.first else {
+            print("usage: cchc-bench site-check SITE")
+            return 2
+        }
         let cpu = usage().cpu
         let started = ContinuousClock.now
         let result = SiteLoader.load(root: URL(fileURLWithPath: site))
@@ -94,11 +108,15 @@ enum SiteBenchmark {
         var arguments = arguments
         let rename = arguments.contains("--rename")
         arguments.removeAll { $0 == "--rename" }
-        guard let site = arguments.first else { print("usage: cchc-bench site-rebuild SITE [ROUNDS] [--rename]"); return 2 }
+        guard let site = arguments.first else {
+            print("usage: cchc-bench site-rebuild SITE [ROUNDS] [--rename]")
+            return 2
+        }
         let rounds = max(1, arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5)
         let root = URL(fileURLWithPath: site)
         let progress = root.appendingPathComponent("content/progress")
-        guard let file = FileManager.default.enumerator(atPath: progress.path)?.compactMap({ $0 as? String }).sorted().first(where: { $0.hasSuffix(".yml") }) else {
+        guard let file = FileManager.default.enumerator(atPath: progress.path)?.compactMap({ $0 as? String }).sorted().first(where: { $0.hasSuffix(".yml") })
+        else {
             print("no progress file under \(progress.path)")
             return 2
         }
@@ -129,14 +147,21 @@ enum SiteBenchmark {
             // As the preview counts them for its report.
             let counts = output.map { output in (output.paths.filter { $0.hasSuffix(".html") }.count, output.count) }
             let wall = seconds(ContinuousClock.now - started)
-            guard let output, let counts else { print("rebuild failed: \(DiagnosticReport.summary(diagnostics))"); return 1 }
+            guard let output, let counts else {
+                print("rebuild failed: \(DiagnosticReport.summary(diagnostics))")
+                return 1
+            }
             rebuilds.append(wall)
             lastTimings = timings
-            var line = String(format: "  round %d: rebuild %.3f s (%@ read again; %d pages, %d files)", round + 1, wall,
-                              cache.lastRead.joined(separator: ", "), counts.0, counts.1)
+            var line = String(
+                format: "  round %d: rebuild %.3f s (%@ read again; %d pages, %d files)", round + 1, wall,
+                cache.lastRead.joined(separator: ", "), counts.0, counts.1)
             for (i, page) in pages.enumerated() {
                 let renderStarted = ContinuousClock.now
-                guard case .bytes(let bytes)? = output.contents(of: page), !bytes.isEmpty else { print("no page \(page)"); return 1 }
+                guard case .bytes(let bytes)? = output.contents(of: page), !bytes.isEmpty else {
+                    print("no page \(page)")
+                    return 1
+                }
                 let time = seconds(ContinuousClock.now - renderStarted)
                 renders[i].append(time)
                 line += String(format: ", %@ %.3f s", page, time)

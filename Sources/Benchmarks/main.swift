@@ -2,10 +2,11 @@
 // Each benchmark lives in its own file and is registered here by name.
 import CCHCSynthetic
 import Foundation
-#if os(Linux)
-import CMimalloc
 
-cchc_tune_allocator()
+#if os(Linux)
+    import CMimalloc
+
+    cchc_tune_allocator()
 #endif
 
 /// The benchmarks by subcommand name: a one-line summary and the function that runs it with the remaining arguments.

@@ -37,8 +37,10 @@ public struct AreaBarsChart: Chart {
     public var language: ChartLanguage
 
     /// Makes an area bar chart.
-    public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, decimals: Int = 2,
-                language: ChartLanguage = .vi) {
+    public init(
+        id: String, title: String, rows: [Row], rowHeader: String? = nil, decimals: Int = 2,
+        language: ChartLanguage = .vi
+    ) {
         self.id = id
         self.title = title
         self.rows = rows
@@ -65,9 +67,13 @@ public struct AreaBarsChart: Chart {
             let zero = text.hasPrefix("±")
             let symbol = zero ? text : (d > 0 ? "▲ " : "▼ ") + text
             let words: String
-            if zero { words = language == .vi ? "không đổi" : "unchanged" }
-            else if d > 0 { words = (language == .vi ? "tăng " : "up ") + magnitude }
-            else { words = (language == .vi ? "giảm " : "down ") + magnitude }
+            if zero {
+                words = language == .vi ? "không đổi" : "unchanged"
+            } else if d > 0 {
+                words = (language == .vi ? "tăng " : "up ") + magnitude
+            } else {
+                words = (language == .vi ? "giảm " : "down ") + magnitude
+            }
             return (symbol, words)
         }
         func valueText(_ row: Row) -> String {
@@ -96,15 +102,17 @@ public struct AreaBarsChart: Chart {
                     svg.text(value, x: right, y: yCursor, anchor: "end", weight: "bold", class: "chart-value")
                     let barY = yCursor + Double(lines - 1) * (Style.font + 4) + 10
                     let barWidth = barRight - left
-                    svg.rect(class: "chart-track", x: left, y: barY, width: barWidth, height: barHeight, fill: Palette.track,
-                             stroke: Palette.axis)
+                    svg.rect(
+                        class: "chart-track", x: left, y: barY, width: barWidth, height: barHeight, fill: Palette.track,
+                        stroke: Palette.axis)
                     let maxV = row.maximum > 0 ? row.maximum : 1
                     if let s = row.score, s.isFinite {
                         let out = s > row.maximum || s < 0
                         let share = min(max(s / maxV, 0), 1)
                         if share > 0 {
-                            svg.rect(class: out ? "chart-bar chart-bar-out" : "chart-bar", x: left, y: barY, width: barWidth * share,
-                                     height: barHeight, fill: out ? Palette.alert : Palette.series)
+                            svg.rect(
+                                class: out ? "chart-bar chart-bar-out" : "chart-bar", x: left, y: barY, width: barWidth * share,
+                                height: barHeight, fill: out ? Palette.alert : Palette.series)
                         }
                         if out {
                             footnotes.append("* \(row.name): \(fmt(s)), " + (s > row.maximum ? w.aboveMax(fmtMax(row.maximum)) : w.belowMin("0")))
@@ -168,12 +176,19 @@ public struct AreaBarsChart: Chart {
             if let t = row.target, t.isFinite { item += ", \(target) \(fmt(t))" }
             if let c = changes[i] { item += ", \(c.words)" }
             items.append(item)
-            table.rows.append((row.name, [.number(row.score.map { $0.isFinite ? fmt($0) + (($0 > row.maximum || $0 < 0) ? "*" : "") : "–" } ?? "–"),
-                                          .number(fmtMax(row.maximum)),
-                                          .number(row.target.map(fmt) ?? ""),
-                                          .number(changes[i]?.symbol ?? "")]))
+            table.rows.append(
+                (
+                    row.name,
+                    [
+                        .number(row.score.map { $0.isFinite ? fmt($0) + (($0 > row.maximum || $0 < 0) ? "*" : "") : "–" } ?? "–"),
+                        .number(fmtMax(row.maximum)),
+                        .number(row.target.map(fmt) ?? ""),
+                        .number(changes[i]?.symbol ?? ""),
+                    ]
+                ))
         }
-        return Common.output(id: id, kind: "areas", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w), body: body, table: table, language: language)
+        return Common.output(
+            id: id, kind: "areas", width: width, height: height, title: title,
+            desc: Common.list(items, words: w), body: body, table: table, language: language)
     }
 }

@@ -87,8 +87,11 @@ struct Words {
     var noData: String { t("Không có dữ liệu", "No data") }
     var dataTable: String { t("Bảng số liệu", "Data table") }
     var methodBreak: String { t("Đổi phương pháp", "Method change") }
-    var methodBreakNote: String { t("Đổi phương pháp từ năm này: không so sánh với các năm trước",
-                                    "Method changed this year: not comparable with earlier years") }
+    var methodBreakNote: String {
+        t(
+            "Đổi phương pháp từ năm này: không so sánh với các năm trước",
+            "Method changed this year: not comparable with earlier years")
+    }
     func aboveMax(_ max: String) -> String { t("vượt điểm tối đa \(max)", "above the maximum \(max)") }
     func belowMin(_ min: String) -> String { t("dưới điểm tối thiểu \(min)", "below the minimum \(min)") }
     var change: String { t("Thay đổi so với năm trước", "Change from the previous year") }
@@ -127,9 +130,11 @@ enum Common {
     ///
     /// `body` is a fragment at depth 1 and `defs` one at depth 2: they are laid out before the root's
     /// `viewBox` is known.
-    static func output(id: String, kind: String, width: Double, height: Double, title: String, desc: String,
-                       defs: consuming MarkupWriter? = nil, body: borrowing MarkupWriter, extraClass: String? = nil,
-                       size: (String, String)? = nil, table: Table, language: ChartLanguage) -> ChartOutput {
+    static func output(
+        id: String, kind: String, width: Double, height: Double, title: String, desc: String,
+        defs: consuming MarkupWriter? = nil, body: borrowing MarkupWriter, extraClass: String? = nil,
+        size: (String, String)? = nil, table: Table, language: ChartLanguage
+    ) -> ChartOutput {
         let defsCount = defs?.count ?? 0
         let capacity = body.count + defsCount + 2 * (title.utf8.count + desc.utf8.count) + table.estimatedCount + 768
         var out = MarkupWriter(capacity: capacity)
@@ -192,13 +197,15 @@ enum Common {
         let w = Words(language: language)
         let width = Charts.viewBoxWidth, height = 80.0
         var body = MarkupWriter(depth: 1)
-        body.rect(class: "chart-empty", x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: "#ffffff", stroke: Palette.grid,
-                  dash: "4 4")
+        body.rect(
+            class: "chart-empty", x: 0.5, y: 0.5, width: width - 1, height: height - 1, fill: "#ffffff", stroke: Palette.grid,
+            dash: "4 4")
         body.text(w.noData, x: width / 2, y: height / 2 + 5, anchor: "middle", fill: Palette.muted, class: "chart-empty-text")
         var table = Table(caption: title, columns: columns)
         table.empty = w.noData
-        return Common.output(id: id, kind: kind, width: width, height: height, title: title, desc: w.noData + ".",
-                             body: body, extraClass: "chart-no-data", table: table, language: language)
+        return Common.output(
+            id: id, kind: kind, width: width, height: height, title: title, desc: w.noData + ".",
+            body: body, extraClass: "chart-no-data", table: table, language: language)
     }
 }
 

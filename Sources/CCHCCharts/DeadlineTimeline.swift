@@ -1,8 +1,10 @@
 /// Task markers: a distinct shape per state, so the timeline does not rely on colour.
 enum Marker {
     /// Writes the marker of `state` centred at (`cx`, `cy`) with half-size `size`, and `title` as its tooltip.
-    static func write(_ state: TaskState, cx: Double, cy: Double, size s: Double, title: String? = nil,
-                      into svg: inout MarkupWriter) {
+    static func write(
+        _ state: TaskState, cx: Double, cy: Double, size s: Double, title: String? = nil,
+        into svg: inout MarkupWriter
+    ) {
         let cls = Palette.stateClass(.marker, state)
         var d = PathData()
         switch state {
@@ -16,20 +18,24 @@ enum Marker {
             d.polygon([(cx, cy - s), (cx + s, cy + s * 0.8), (cx - s, cy + s * 0.8)])
             svg.path(class: cls, d, fill: "#56B4E9", stroke: Palette.ink, title: title)
         case .notStarted:
-            svg.rect(class: cls, x: cx - s * 0.85, y: cy - s * 0.85, width: s * 1.7, height: s * 1.7, fill: "#E69F00",
-                     stroke: Palette.ink, title: title)
+            svg.rect(
+                class: cls, x: cx - s * 0.85, y: cy - s * 0.85, width: s * 1.7, height: s * 1.7, fill: "#E69F00",
+                stroke: Palette.ink, title: title)
         case .overdue:
             d.polygon([(cx, cy + s), (cx + s, cy - s * 0.8), (cx - s, cy - s * 0.8)])
             svg.path(class: cls, d, fill: "#D55E00", stroke: Palette.ink, title: title)
         case .dropped:
             let a = s * 0.9, b = s * 0.35
-            d.polygon([(cx - a, cy - a + b), (cx - a + b, cy - a), (cx, cy - b), (cx + a - b, cy - a),
-                       (cx + a, cy - a + b), (cx + b, cy), (cx + a, cy + a - b), (cx + a - b, cy + a),
-                       (cx, cy + b), (cx - a + b, cy + a), (cx - a, cy + a - b), (cx - b, cy)])
+            d.polygon([
+                (cx - a, cy - a + b), (cx - a + b, cy - a), (cx, cy - b), (cx + a - b, cy - a),
+                (cx + a, cy - a + b), (cx + b, cy), (cx + a, cy + a - b), (cx + a - b, cy + a),
+                (cx, cy + b), (cx - a + b, cy + a), (cx - a, cy + a - b), (cx - b, cy),
+            ])
             svg.path(class: cls, d, fill: "#8c8c8c", stroke: Palette.ink, title: title)
         case .noReport:
-            svg.circle(class: cls, cx: cx, cy: cy, r: s - 1, fill: "#ffffff", stroke: Palette.ink, strokeWidth: 2, dash: "2 2",
-                       title: title)
+            svg.circle(
+                class: cls, cx: cx, cy: cy, r: s - 1, fill: "#ffffff", stroke: Palette.ink, strokeWidth: 2, dash: "2 2",
+                title: title)
         }
     }
 }
@@ -84,8 +90,9 @@ public struct DeadlineTimelineChart: Chart {
         let w = Words(language: language)
         let columns = [w.task, w.due, w.state]
         if tasks.isEmpty {
-            return Common.noData(id: id, kind: "timeline", title: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))",
-                                 columns: columns, language: language)
+            return Common.noData(
+                id: id, kind: "timeline", title: title + " (\(w.reportDate.lowercased()) \(date(reportDate)))",
+                columns: columns, language: language)
         }
         let sorted = tasks.enumerated().sorted { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }.map(\.element)
         let dueTexts = sorted.map { date($0.due) }
@@ -93,14 +100,18 @@ public struct DeadlineTimelineChart: Chart {
         let left = Style.pad + 8, right = width - Style.pad - 8
         let days = sorted.map(\.due.dayNumber) + [reportDate.dayNumber]
         var lo = days.min()!, hi = days.max()!
-        if hi - lo < 30 { lo -= 15; hi += 15 }
+        if hi - lo < 30 {
+            lo -= 15
+            hi += 15
+        }
         func x(_ d: ChartDate) -> Double { left + Double(d.dayNumber - lo) / Double(hi - lo) * (right - left) }
 
         var body = MarkupWriter(depth: 1, capacity: 4096 + sorted.count * 1024)
         // Legend of the states present.
         let present = TaskState.allCases.filter { s in sorted.contains { $0.state == s } }
-        let legendBottom = Legend.states(present, id: id, language: language, left: Style.pad, right: width - Style.pad,
-                                         top: Style.pad, marker: true, into: &body)
+        let legendBottom = Legend.states(
+            present, id: id, language: language, left: Style.pad, right: width - Style.pad,
+            top: Style.pad, marker: true, into: &body)
 
         // The reporting date's label gets a line of its own under the legend, so it never covers a legend item.
         let reportY = legendBottom + 10 + Style.font
@@ -111,11 +122,17 @@ public struct DeadlineTimelineChart: Chart {
         let months = (last.year - first.year) * 12 + last.month - first.month
         if months <= 24 {
             var y = first.year, m = first.month + 1
-            if m > 12 { m = 1; y += 1 }
+            if m > 12 {
+                m = 1
+                y += 1
+            }
             while (y, m) <= (last.year, last.month) {
                 ticks.append((ChartDate(y, m, 1), language == .vi ? "\(m)/\(y)" : "\(y)-\(m < 10 ? "0" : "")\(m)"))
                 m += 1
-                if m > 12 { m = 1; y += 1 }
+                if m > 12 {
+                    m = 1
+                    y += 1
+                }
             }
         } else {
             for y in (first.year + 1)...max(first.year + 1, last.year) { ticks.append((ChartDate(y, 1, 1), String(y))) }
@@ -146,8 +163,9 @@ public struct DeadlineTimelineChart: Chart {
         let captionGap = 12.0
         for (i, task) in sorted.enumerated() {
             rows.group(class: Palette.stateClass(.row, task.state), id: (id, "-task-", i)) { row in
-                let lines = row.label(task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
-                                      backdrop: true)
+                let lines = row.label(
+                    task.name, x: Style.pad, y: yCursor, maxWidth: width - 2 * Style.pad, maxLines: 2,
+                    backdrop: true)
                 let markerY = yCursor + Double(lines - 1) * (Style.font + 4) + 16
                 let mx = x(task.due)
                 let caption = "\(dueTexts[i]) · \(task.state.label(language))"

@@ -6,8 +6,10 @@ enum VietnameseNumber {
     static let minus = "\u{2212}"
 
     /// Formats `value` with exactly `decimals` decimals (or up to `decimals` when `trim` is set).
-    static func format(_ value: Double, decimals: Int = 2, trim: Bool = false, language: ChartLanguage = .vi,
-                       signed: Bool = false) -> String {
+    static func format(
+        _ value: Double, decimals: Int = 2, trim: Bool = false, language: ChartLanguage = .vi,
+        signed: Bool = false
+    ) -> String {
         guard value.isFinite else { return "–" }
         let decimals = max(0, min(decimals, 6))
         var scale: Int64 = 1

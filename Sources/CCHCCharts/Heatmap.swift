@@ -62,8 +62,10 @@ public struct HeatmapChart: Chart {
         let left = Style.pad
         // With many columns the names go above their row, so the cells get the whole width.
         let stacked = 2 * Style.pad + labelWidth + cellMin * Double(columns.count) > baseWidth
-        let cellWidth = stacked ? max(46, (baseWidth - 2 * Style.pad) / Double(columns.count))
-                                : max(cellMin, (baseWidth - 2 * Style.pad - labelWidth) / Double(columns.count))
+        let cellWidth =
+            stacked
+            ? max(46, (baseWidth - 2 * Style.pad) / Double(columns.count))
+            : max(cellMin, (baseWidth - 2 * Style.pad - labelWidth) / Double(columns.count))
         let width = max(baseWidth, 2 * Style.pad + (stacked ? 0 : labelWidth) + cellWidth * Double(columns.count))
         let gridLeft = stacked ? left : left + labelWidth
         let cellHeight = stacked ? 32.0 : 42.0
@@ -107,16 +109,20 @@ public struct HeatmapChart: Chart {
                         let tip = "\(row.name) · \(columns[c]): " + (s == nil ? w.noTasks : printed[r][c])
                         if let s {
                             let rgb = Palette.ramp(s)
-                            svg.rect(class: "chart-cell", x: x, y: top, width: cellWidth, height: cellHeight, fill: Palette.hex(rgb),
-                                     stroke: "#ffffff", strokeWidth: 2, title: tip)
-                            svg.text(printed[r][c], x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
-                                     fill: Palette.textOn(rgb), class: "chart-cell-value")
+                            svg.rect(
+                                class: "chart-cell", x: x, y: top, width: cellWidth, height: cellHeight, fill: Palette.hex(rgb),
+                                stroke: "#ffffff", strokeWidth: 2, title: tip)
+                            svg.text(
+                                printed[r][c], x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
+                                fill: Palette.textOn(rgb), class: "chart-cell-value")
                         } else {
                             anyNil = true
-                            svg.rect(class: "chart-cell chart-cell-none", x: x, y: top, width: cellWidth, height: cellHeight,
-                                     fill: "url(#\(id)-pat-none)", stroke: "#ffffff", strokeWidth: 2, title: tip)
-                            svg.text("–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
-                                     class: "chart-cell-value")
+                            svg.rect(
+                                class: "chart-cell chart-cell-none", x: x, y: top, width: cellWidth, height: cellHeight,
+                                fill: "url(#\(id)-pat-none)", stroke: "#ffffff", strokeWidth: 2, title: tip)
+                            svg.text(
+                                "–", x: x + cellWidth / 2, y: top + cellHeight / 2 + 5, anchor: "middle",
+                                class: "chart-cell-value")
                         }
                     }
                 }
@@ -160,7 +166,8 @@ public struct HeatmapChart: Chart {
             }
             table.rows.append((row.name, printed[r].map { .number($0) }))
         }
-        return Common.output(id: id, kind: "heatmap", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: limit), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body, table: table, language: language)
+        return Common.output(
+            id: id, kind: "heatmap", width: width, height: height, title: title,
+            desc: Common.list(items, words: w, limit: limit), defs: anyNil ? Palette.nilPattern(id: id) : nil, body: body, table: table, language: language)
     }
 }

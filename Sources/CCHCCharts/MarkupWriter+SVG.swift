@@ -6,8 +6,10 @@ extension MarkupWriter {
     // MARK: - Structure
 
     /// A `<g>` whose children `content` writes.
-    mutating func group(class cls: String, id: String? = nil, fontSize: Double? = nil, fontWeight: String? = nil,
-                        _ content: (inout MarkupWriter) -> Void) {
+    mutating func group(
+        class cls: String, id: String? = nil, fontSize: Double? = nil, fontWeight: String? = nil,
+        _ content: (inout MarkupWriter) -> Void
+    ) {
         start("g")
         attribute("class", cls)
         if let id { attribute("id", id) }
@@ -42,9 +44,11 @@ extension MarkupWriter {
     // MARK: - Shapes
 
     /// A `<rect>`; `x` and `y` are left out when nil (as in pattern tiles).
-    mutating func rect(class cls: String? = nil, x: Double? = nil, y: Double? = nil, width: Double, height: Double,
-                       fill: String, stroke: String? = nil, strokeWidth: Double? = nil, dash: String? = nil,
-                       title: String? = nil) {
+    mutating func rect(
+        class cls: String? = nil, x: Double? = nil, y: Double? = nil, width: Double, height: Double,
+        fill: String, stroke: String? = nil, strokeWidth: Double? = nil, dash: String? = nil,
+        title: String? = nil
+    ) {
         start("rect")
         if let cls { attribute("class", cls) }
         if let x { attribute("x", x) }
@@ -56,8 +60,10 @@ extension MarkupWriter {
     }
 
     /// A `<circle>`.
-    mutating func circle(class cls: String? = nil, cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil,
-                         strokeWidth: Double? = nil, dash: String? = nil, title: String? = nil) {
+    mutating func circle(
+        class cls: String? = nil, cx: Double, cy: Double, r: Double, fill: String, stroke: String? = nil,
+        strokeWidth: Double? = nil, dash: String? = nil, title: String? = nil
+    ) {
         start("circle")
         if let cls { attribute("class", cls) }
         attribute("cx", cx)
@@ -68,8 +74,10 @@ extension MarkupWriter {
     }
 
     /// A `<line>`.
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, strokeWidth: Double? = nil,
-                       dash: String? = nil) {
+    mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, strokeWidth: Double? = nil,
+        dash: String? = nil
+    ) {
         start("line")
         attribute("x1", x1)
         attribute("y1", y1)
@@ -80,9 +88,11 @@ extension MarkupWriter {
     }
 
     /// A `<path>`.
-    mutating func path(class cls: String? = nil, _ d: PathData, fill: String? = nil, stroke: String? = nil,
-                       strokeWidth: Double? = nil, dash: String? = nil, linecap: String? = nil, linejoin: String? = nil,
-                       title: String? = nil) {
+    mutating func path(
+        class cls: String? = nil, _ d: PathData, fill: String? = nil, stroke: String? = nil,
+        strokeWidth: Double? = nil, dash: String? = nil, linecap: String? = nil, linejoin: String? = nil,
+        title: String? = nil
+    ) {
         start("path")
         if let cls { attribute("class", cls) }
         attribute("d", d)
@@ -95,8 +105,10 @@ extension MarkupWriter {
     // MARK: - Text
 
     /// A `<text>` holding `s` at (`x`, `y`). Ink, the default `fill`, is not written: the chart's `<svg>` sets it.
-    mutating func text(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
-                       fill: String = Palette.ink, weight: String? = nil, class cls: String? = nil) {
+    mutating func text(
+        _ s: String, x: Double, y: Double, anchor: String? = nil, size: Double? = nil,
+        fill: String = Palette.ink, weight: String? = nil, class cls: String? = nil
+    ) {
         start("text")
         attribute("x", x)
         attribute("y", y)
@@ -111,8 +123,10 @@ extension MarkupWriter {
 
     /// A white box behind a one-line text at (`x`, `y`) so lines under it do not cross the letters;
     /// `textWidth` is the text's `TextMetrics.width` at `size`, when the caller has it already.
-    mutating func backdrop(_ s: String, x: Double, y: Double, anchor: String? = nil, size: Double = Style.font,
-                           textWidth: Double? = nil) {
+    mutating func backdrop(
+        _ s: String, x: Double, y: Double, anchor: String? = nil, size: Double = Style.font,
+        textWidth: Double? = nil
+    ) {
         let w = (textWidth ?? TextMetrics.width(s, fontSize: size)) + 4
         let left = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w + 2 : x - 2
         rect(class: "chart-backdrop", x: left, y: y - size * 0.85, width: w, height: size * 1.15, fill: "#ffffff")
@@ -121,18 +135,22 @@ extension MarkupWriter {
     /// A label wrapped to `maxLines` lines of `maxWidth`; if shortened, the full text is kept in a `<title>` of its group.
     /// Returns the number of lines used.
     @discardableResult
-    mutating func label(_ s: String, x: Double, y: Double, maxWidth: Double, maxLines: Int, anchor: String? = nil,
-                        size: Double = Style.font, weight: String? = nil, class cls: String = "chart-label",
-                        backdrop: Bool = false) -> Int {
+    mutating func label(
+        _ s: String, x: Double, y: Double, maxWidth: Double, maxLines: Int, anchor: String? = nil,
+        size: Double = Style.font, weight: String? = nil, class cls: String = "chart-label",
+        backdrop: Bool = false
+    ) -> Int {
         let wrapped = TextMetrics.wrap(s, maxWidth: maxWidth, fontSize: size, maxLines: maxLines)
         label(s, wrapped: wrapped, x: x, y: y, anchor: anchor, size: size, weight: weight, class: cls, backdrop: backdrop)
         return wrapped.lines.count
     }
 
     /// A label already wrapped by `TextMetrics.wrap`, for a chart that needs the lines before it draws them.
-    mutating func label(_ s: String, wrapped: (lines: [String], truncated: Bool), x: Double, y: Double,
-                        anchor: String? = nil, size: Double = Style.font, weight: String? = nil,
-                        class cls: String = "chart-label", backdrop: Bool = false) {
+    mutating func label(
+        _ s: String, wrapped: (lines: [String], truncated: Bool), x: Double, y: Double,
+        anchor: String? = nil, size: Double = Style.font, weight: String? = nil,
+        class cls: String = "chart-label", backdrop: Bool = false
+    ) {
         group(class: cls, fontSize: size != Style.font ? size : nil) { svg in
             if wrapped.truncated { svg.title(s) }
             for (i, line) in wrapped.lines.enumerated() {

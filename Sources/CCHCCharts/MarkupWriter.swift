@@ -212,18 +212,30 @@ enum Escape {
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "\""):
-                    guard attribute else { i += 1; continue }
+                    guard attribute else {
+                        i += 1
+                        continue
+                    }
                     replacement = "&quot;"
                 case UInt8(ascii: "'"):
-                    guard attribute else { i += 1; continue }
+                    guard attribute else {
+                        i += 1
+                        continue
+                    }
                     replacement = "&#39;"
                 case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-                    guard attribute else { i += 1; continue }
+                    guard attribute else {
+                        i += 1
+                        continue
+                    }
                     replacement = " "
                 case 0..<0x20:
                     replacement = nil
                 default: // 0xEF
-                    guard i + 2 < utf8.count, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF else { i += 1; continue }
+                    guard i + 2 < utf8.count, utf8[i + 1] == 0xBF, utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF else {
+                        i += 1
+                        continue
+                    }
                     replacement = nil
                     length = 3
                 }

@@ -53,7 +53,10 @@ public struct RankTrendChart: Chart {
         let width = Charts.viewBoxWidth
         var ticks = [1]
         var t = 10
-        while t < bottomRank { ticks.append(t); t += 10 }
+        while t < bottomRank {
+            ticks.append(t)
+            t += 10
+        }
         if bottomRank - ticks.last! >= 5 || ticks.count == 1 { ticks.append(bottomRank) } else { ticks[ticks.count - 1] = bottomRank }
         let tickWidth = TextMetrics.width(String(bottomRank), fontSize: Style.font)
         let plotLeft = Style.pad + tickWidth + 8
@@ -81,8 +84,9 @@ public struct RankTrendChart: Chart {
         }
         axis.labels(baseline: plotBottom + 24, into: &body)
 
-        let (solid, dashed) = seriesPaths(years: years, broken: { byYear[$0]!.of != byYear[$1]!.of },
-                                          point: { (axis.x($0), y(byYear[$0]!.rank)) })
+        let (solid, dashed) = seriesPaths(
+            years: years, broken: { byYear[$0]!.of != byYear[$1]!.of },
+            point: { (axis.x($0), y(byYear[$0]!.rank)) })
         // Each point's value label goes to its own group, after the series.
         let sides = labelSides(count: years.count, spacing: axis.spacing, width: labelWidth)
         var labels = MarkupWriter(depth: 2, capacity: years.count * 300)
@@ -93,8 +97,9 @@ public struct RankTrendChart: Chart {
                 let p = byYear[year]!
                 let px = axis.x(year), py = y(p.rank)
                 if p.rank < 1 || p.rank > p.of { flagged = true }
-                svg.circle(class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
-                           title: "\(year): \(label(p))")
+                svg.circle(
+                    class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
+                    title: "\(year): \(label(p))")
                 var side = sides[i]
                 if side == .above && py - 12 - Style.font < 4 { side = .below }
                 if side == .below && py + 24 > plotBottom + 4 { side = .above }
@@ -138,7 +143,8 @@ public struct RankTrendChart: Chart {
             items.append("\(year) \(label(p))")
             table.rows.append((String(year), [.number(label(p)), .text(change)]))
         }
-        return Common.output(id: id, kind: "rank", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w), body: body, table: table, language: language)
+        return Common.output(
+            id: id, kind: "rank", width: width, height: height, title: title,
+            desc: Common.list(items, words: w), body: body, table: table, language: language)
     }
 }

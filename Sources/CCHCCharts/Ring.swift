@@ -45,8 +45,9 @@ public struct CompletionRingChart: Chart {
         body.circle(cx: cx, cy: cy, r: r + stroke / 2, fill: "none", stroke: Palette.axis)
         body.circle(cx: cx, cy: cy, r: r - stroke / 2, fill: "none", stroke: Palette.axis)
         if clamped >= 0.9999 {
-            body.circle(class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
-                        strokeWidth: stroke)
+            body.circle(
+                class: "chart-arc", cx: cx, cy: cy, r: r, fill: "none", stroke: out ? Palette.alert : Palette.series,
+                strokeWidth: stroke)
         } else if clamped > 0 {
             let angle = clamped * 2 * Double.pi
             let ex = cx + r * sin(angle), ey = cy - r * cos(angle)
@@ -112,8 +113,10 @@ public struct SparklineChart: Chart {
     public var language: ChartLanguage
 
     /// Makes a sparkline.
-    public init(id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
-                lowerIsBetter: Bool = false, language: ChartLanguage = .vi) {
+    public init(
+        id: String, title: String, points: [Point], range: ClosedRange<Double>? = nil, decimals: Int = 2,
+        lowerIsBetter: Bool = false, language: ChartLanguage = .vi
+    ) {
         self.id = id
         self.title = title
         self.points = points
@@ -139,7 +142,10 @@ public struct SparklineChart: Chart {
             let values = years.map { byYear[$0]! }
             var lo = range?.lowerBound ?? values.min()!
             var hi = range?.upperBound ?? values.max()!
-            if hi - lo < 1e-9 { lo -= 1; hi += 1 }
+            if hi - lo < 1e-9 {
+                lo -= 1
+                hi += 1
+            }
             let first = years.first!, last = years.last!
             func x(_ year: Int) -> Double { first == last ? width / 2 : pad + Double(year - first) / Double(last - first) * (width - 2 * pad) }
             func y(_ v: Double) -> Double {
@@ -160,7 +166,8 @@ public struct SparklineChart: Chart {
         table.empty = w.noData
         for year in years { table.rows.append((String(year), [.number(fmt(byYear[year]!))])) }
         let desc = items.isEmpty ? w.noData + "." : Common.list(items, words: w)
-        return Common.output(id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
-                             size: ("6em", "1.5em"), table: table, language: language)
+        return Common.output(
+            id: id, kind: "spark", width: width, height: height, title: title, desc: desc, body: body,
+            size: ("6em", "1.5em"), table: table, language: language)
     }
 }

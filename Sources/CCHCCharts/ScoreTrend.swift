@@ -51,8 +51,10 @@ public struct ScoreTrendChart: Chart {
     public var language: ChartLanguage
 
     /// Makes a score trend.
-    public init(id: String, title: String, points: [Point], maximum: Double, minimum: Double = 0, unit: String? = nil,
-                targets: [Target] = [], methodBreakYear: Int? = nil, decimals: Int = 2, language: ChartLanguage = .vi) {
+    public init(
+        id: String, title: String, points: [Point], maximum: Double, minimum: Double = 0, unit: String? = nil,
+        targets: [Target] = [], methodBreakYear: Int? = nil, decimals: Int = 2, language: ChartLanguage = .vi
+    ) {
         self.id = id
         self.title = title
         self.points = points
@@ -101,10 +103,12 @@ public struct ScoreTrendChart: Chart {
         let plotBottom = plotTop + plotHeight
         let labelWidth = TextMetrics.width(fmt(top) + "*", fontSize: Style.font)
         let inset = max(labelWidth / 2 + 2, 24)
-        let allYears = Array(byYear.keys) + Array(targetsByYear.keys) + (methodBreakYear.map { y in
-            let known = Array(byYear.keys) + Array(targetsByYear.keys)
-            return (known.min()! < y && y <= known.max()!) ? [y] : []
-        } ?? [])
+        let allYears =
+            Array(byYear.keys) + Array(targetsByYear.keys)
+            + (methodBreakYear.map { y in
+                let known = Array(byYear.keys) + Array(targetsByYear.keys)
+                return (known.min()! < y && y <= known.max()!) ? [y] : []
+            } ?? [])
         let axis = YearAxis(years: allYears, left: plotLeft + inset, right: plotRight - inset)
         func y(_ v: Double) -> Double {
             let clamped = min(max(v, bottom), top)
@@ -156,9 +160,11 @@ public struct ScoreTrendChart: Chart {
 
         // The series: solid within runs of consecutive years, dashed across missing years, broken at a method break.
         let years = byYear.keys.sorted()
-        let (solid, dashed) = seriesPaths(years: years, broken: { a, b in
-            methodBreakYear.map { a < $0 && b >= $0 } ?? false
-        }, point: { (axis.x($0), y(byYear[$0]!)) })
+        let (solid, dashed) = seriesPaths(
+            years: years,
+            broken: { a, b in
+                methodBreakYear.map { a < $0 && b >= $0 } ?? false
+            }, point: { (axis.x($0), y(byYear[$0]!)) })
         // Each point's value label goes to its own group, after the series.
         let sides = labelSides(count: years.count, spacing: axis.spacing, width: labelWidth)
         var labels = MarkupWriter(depth: 2, capacity: years.count * 300)
@@ -182,8 +188,9 @@ public struct ScoreTrendChart: Chart {
                     svg.path(class: "chart-point chart-point-out", d, fill: Palette.alert, stroke: "#ffffff", strokeWidth: 1.5, title: tip)
                     footnotes.append("* \(year): \(fmt(v)), \(flagged)")
                 } else {
-                    svg.circle(class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
-                               title: tip)
+                    svg.circle(
+                        class: "chart-point", cx: px, cy: py, r: 5, fill: Palette.series, stroke: "#ffffff", strokeWidth: 1.5,
+                        title: tip)
                 }
                 var side = sides[i]
                 // Keep clear of a target label at the same year.
@@ -237,11 +244,15 @@ public struct ScoreTrendChart: Chart {
             } else if targetsByYear[year] == nil {
                 items.append("\(year) \(w.missing)")
             }
-            table.rows.append((String(year), [
-                .number(score.map { fmt($0) + (flag($0) != nil ? "*" : "") } ?? "–"),
-                .number(targetsByYear[year].map { fmt($0) } ?? ""),
-                .text(notes.joined(separator: "; ")),
-            ]))
+            table.rows.append(
+                (
+                    String(year),
+                    [
+                        .number(score.map { fmt($0) + (flag($0) != nil ? "*" : "") } ?? "–"),
+                        .number(targetsByYear[year].map { fmt($0) } ?? ""),
+                        .text(notes.joined(separator: "; ")),
+                    ]
+                ))
         }
         var desc = Common.list(items, words: w)
         if !sortedTargets.isEmpty {

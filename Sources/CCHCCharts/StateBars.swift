@@ -62,8 +62,10 @@ public struct StateBarsChart: Chart {
     public var language: ChartLanguage
 
     /// Makes a state bar chart.
-    public init(id: String, title: String, rows: [Row], rowHeader: String? = nil, lengths: Lengths = .share,
-                unitNoun: String? = nil, language: ChartLanguage = .vi) {
+    public init(
+        id: String, title: String, rows: [Row], rowHeader: String? = nil, lengths: Lengths = .share,
+        unitNoun: String? = nil, language: ChartLanguage = .vi
+    ) {
         self.id = id
         self.title = title
         self.rows = rows
@@ -142,17 +144,20 @@ public struct StateBarsChart: Chart {
                         let c = tally.counts[k]
                         guard c > 0, total > 0 else { continue }
                         let segWidth = barWidth * Double(c) / Double(total)
-                        svg.rect(class: Palette.stateClass(.segment, state), x: x, y: barY, width: segWidth, height: barHeight,
-                                 fill: Palette.fill(state, id: id), stroke: "#ffffff",
-                                 title: "\(state.label(language)): \(tally.printed[k])")
+                        svg.rect(
+                            class: Palette.stateClass(.segment, state), x: x, y: barY, width: segWidth, height: barHeight,
+                            fill: Palette.fill(state, id: id), stroke: "#ffffff",
+                            title: "\(state.label(language)): \(tally.printed[k])")
                         x += segWidth
                     }
                     if total == 0 {
-                        svg.rect(class: "chart-track", x: left, y: barY, width: fullWidth, height: barHeight, fill: "#ffffff",
-                                 stroke: Palette.grid, dash: "4 3")
+                        svg.rect(
+                            class: "chart-track", x: left, y: barY, width: fullWidth, height: barHeight, fill: "#ffffff",
+                            stroke: Palette.grid, dash: "4 3")
                     } else {
-                        svg.rect(class: "chart-outline", x: left, y: barY, width: barWidth, height: barHeight, fill: "none",
-                                 stroke: Palette.axis)
+                        svg.rect(
+                            class: "chart-outline", x: left, y: barY, width: barWidth, height: barHeight, fill: "none",
+                            stroke: Palette.axis)
                     }
                     yCursor = barY + barHeight + 14 + Style.font + 2
                 }
@@ -172,16 +177,19 @@ public struct StateBarsChart: Chart {
             }
             table.rows.append((row.name, tally.printed.map { .number($0) } + [.number(VietnameseNumber.integer(tally.total, language: language))]))
         }
-        return Common.output(id: id, kind: "states", width: width, height: height, title: title,
-                             desc: Common.list(items, words: w, limit: limit), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
+        return Common.output(
+            id: id, kind: "states", width: width, height: height, title: title,
+            desc: Common.list(items, words: w, limit: limit), defs: Palette.statePatterns(id: id), body: body, table: table, language: language)
     }
 }
 
 /// Text legends with swatches.
 enum Legend {
     /// Writes a legend of task states flowing left to right over lines; returns the y of its last line's bottom.
-    static func states(_ states: [TaskState], id: String, language: ChartLanguage, left: Double, right: Double,
-                       top: Double, marker: Bool = false, into svg: inout MarkupWriter) -> Double {
+    static func states(
+        _ states: [TaskState], id: String, language: ChartLanguage, left: Double, right: Double,
+        top: Double, marker: Bool = false, into svg: inout MarkupWriter
+    ) -> Double {
         var x = left
         var baseline = top + Style.font
         svg.group(class: "chart-legend") { svg in

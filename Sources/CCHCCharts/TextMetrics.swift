@@ -45,7 +45,8 @@ enum TextMetrics {
                     value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                     i += 3
                 } else {
-                    value = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    value =
+                        UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                         | UInt32(bytes[i + 3] & 0x3F)
                     i += 4
                 }
@@ -129,7 +130,8 @@ enum TextMetrics {
         var bytesWillDo = true
         for scalar in text.unicodeScalars {
             if previous == " " && !joinsNoSpace(scalar) || scalar == " " && previous.map(joinsNoSpace) == false
-                || scalar == "\n" && previous == "\r" {
+                || scalar == "\n" && previous == "\r"
+            {
                 bytesWillDo = false
                 break
             }

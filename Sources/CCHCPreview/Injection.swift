@@ -52,9 +52,15 @@ enum Injection {
                 for j in 0..<tag.count {
                     var byte = page[i + j]
                     if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                    if byte != tag[j] { match = false; break }
+                    if byte != tag[j] {
+                        match = false
+                        break
+                    }
                 }
-                if match { at = i; break search }
+                if match {
+                    at = i
+                    break search
+                }
                 if i == 0 { break }
                 i -= 1
             }

@@ -70,12 +70,14 @@ struct PreviewResponder: HTTPResponder {
         ]
         if head { return Response(status: .ok, headers: headers) }
         let stream = hub.subscribe()
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
-            for await frame in stream {
-                try await writer.write(ByteBuffer(string: frame))
-            }
-            try await writer.finish(nil)
-        })
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
+                for await frame in stream {
+                    try await writer.write(ByteBuffer(string: frame))
+                }
+                try await writer.finish(nil)
+            })
     }
 }

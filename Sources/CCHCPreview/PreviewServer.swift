@@ -32,9 +32,11 @@ public struct PreviewConfiguration: Sendable {
     public var handleSignals: Bool
 
     /// Creates a configuration: loopback, port 8000, a 100 ms poll.
-    public init(root: URL, host: String = "127.0.0.1", port: Int = 8000, asOf: Day? = nil,
-                pollInterval: Duration = .milliseconds(100), settleInterval: Duration = .milliseconds(60),
-                keepAliveInterval: Duration = .seconds(15), handleSignals: Bool = false) {
+    public init(
+        root: URL, host: String = "127.0.0.1", port: Int = 8000, asOf: Day? = nil,
+        pollInterval: Duration = .milliseconds(100), settleInterval: Duration = .milliseconds(60),
+        keepAliveInterval: Duration = .seconds(15), handleSignals: Bool = false
+    ) {
         self.root = root
         self.host = host
         self.port = port
@@ -161,16 +163,19 @@ public final class PreviewServer: Sendable {
         let report: RebuildReport
         if let built {
             state.update(good: built, served: ServedSite(built: built, diagnostics: []))
-            report = RebuildReport(succeeded: true, diagnostics: problems, changed: changed, pages: built.pages, files: built.files,
-                                   duration: ContinuousClock.now - started)
+            report = RebuildReport(
+                succeeded: true, diagnostics: problems, changed: changed, pages: built.pages, files: built.files,
+                duration: ContinuousClock.now - started)
             hub.send(event: "reload", data: "reload")
         } else {
-            let lines = problems.filter { $0.severity == .error }.map(\.description)
+            let lines =
+                problems.filter { $0.severity == .error }.map(\.description)
                 + problems.filter { $0.severity == .warning }.map(\.description)
             let last = state.lastGood
             state.update(good: nil, served: ServedSite(built: last, diagnostics: lines.isEmpty ? ["the site did not build"] : lines))
-            report = RebuildReport(succeeded: false, diagnostics: problems, changed: changed, pages: last?.pages ?? 0, files: last?.files ?? 0,
-                                   duration: ContinuousClock.now - started)
+            report = RebuildReport(
+                succeeded: false, diagnostics: problems, changed: changed, pages: last?.pages ?? 0, files: last?.files ?? 0,
+                duration: ContinuousClock.now - started)
             hub.send(event: "failed", data: DiagnosticReport.summary(problems))
         }
         return report
@@ -251,7 +256,6 @@ struct WatcherService: Service {
     static let fullScanInterval: Duration = .seconds(3)
     /// How often change notifications are read at most: reading none is one system call.
     static let notificationInterval: Duration = .milliseconds(20)
-
 
     func run() async throws {
         defer { server.hub.close() }

@@ -92,8 +92,9 @@ struct ServedSite: Sendable {
             let title = built == nil ? "cchc serve: the site does not build yet" : "Not found"
             let bytes = Array("<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>\(title)</title></head><body><h1>\(title)</h1></body></html>\n".utf8)
             let body = Injection.inject(snippet, into: bytes)
-            notFound = ServedFile(body: ByteBuffer(bytes: body), contentType: ContentTypes.html,
-                                  etag: ETag.make(ETag.hash(body), variant: variant))
+            notFound = ServedFile(
+                body: ByteBuffer(bytes: body), contentType: ContentTypes.html,
+                etag: ETag.make(ETag.hash(body), variant: variant))
         }
     }
 
@@ -128,8 +129,9 @@ struct ServedSite: Sendable {
     private static func serve(_ file: BuiltSite.File, path: String, snippet: [UInt8], variant: UInt64) -> ServedFile {
         let type = ContentTypes.type(for: path, bytes: file.bytes)
         if ContentTypes.isHTML(path) {
-            return ServedFile(body: ByteBuffer(bytes: Injection.inject(snippet, into: file.bytes)), contentType: type,
-                              etag: ETag.make(file.hash, variant: variant))
+            return ServedFile(
+                body: ByteBuffer(bytes: Injection.inject(snippet, into: file.bytes)), contentType: type,
+                etag: ETag.make(file.hash, variant: variant))
         }
         return ServedFile(body: ByteBuffer(bytes: file.bytes), contentType: type, etag: ETag.make(file.hash, variant: 0))
     }

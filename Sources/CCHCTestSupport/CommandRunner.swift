@@ -56,7 +56,8 @@ public enum CCHCBinary {
         for candidate in candidates {
             var isDirectory: ObjCBool = false
             if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               manager.isExecutableFile(atPath: candidate.path) {
+                manager.isExecutableFile(atPath: candidate.path)
+            {
                 return candidate
             }
         }
@@ -92,8 +93,9 @@ public enum CCHCBinary {
         try err.close()
         let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
         let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-        return CommandResult(stdout: stdout, stderr: stderr, status: process.terminationStatus,
-                             crashed: process.terminationReason == .uncaughtSignal)
+        return CommandResult(
+            stdout: stdout, stderr: stderr, status: process.terminationStatus,
+            crashed: process.terminationReason == .uncaughtSignal)
     }
 }
 

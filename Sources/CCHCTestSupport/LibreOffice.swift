@@ -19,13 +19,17 @@ public enum LibreOffice {
     /// Converts `file` with a LibreOffice filter (`docx:"MS Word 2007 XML"`, `pdf`, `xlsx`, …) into
     /// `folder`, with a profile of its own so parallel runs never share one; returns the new file.
     public static func convert(_ file: URL, to filter: String, extension ext: String, into folder: URL) throws -> URL {
-        guard let program else { throw Failure(description: "soffice is not installed; run scripts/setup (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui)") }
+        guard let program else {
+            throw Failure(description: "soffice is not installed; run scripts/setup (Debian: libreoffice-writer-nogui, libreoffice-calc-nogui)")
+        }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-lo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let process = Process()
         process.executableURL = program
-        process.arguments = ["-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore", "--convert-to", filter, "--outdir", folder.path, file.path]
+        process.arguments = [
+            "-env:UserInstallation=file://\(profile.path)", "--headless", "--norestore", "--convert-to", filter, "--outdir", folder.path, file.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

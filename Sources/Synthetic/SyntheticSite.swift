@@ -61,8 +61,9 @@ public enum SyntheticSite {
         return text
     }
 
-    static let usage = "usage: cchc-bench generate OUT [--agencies N] [--plans N] [--tasks N] [--reports N] [--seed S] [--hugo HUGO_OUT]\n" +
-        "  OUT and HUGO_OUT are replaced: each must be missing, empty, or a folder this command wrote before."
+    static let usage =
+        "usage: cchc-bench generate OUT [--agencies N] [--plans N] [--tasks N] [--reports N] [--seed S] [--hugo HUGO_OUT]\n"
+        + "  OUT and HUGO_OUT are replaced: each must be missing, empty, or a folder this command wrote before."
 
     /// The file that marks a folder as written by `generate`, so that writing again may replace it.
     static let marker = ".cchc-synthetic"
@@ -95,7 +96,10 @@ public enum SyntheticSite {
         var i = 0
         while i < arguments.count {
             let a = arguments[i]
-            func value() -> String { i += 1; return i < arguments.count ? arguments[i] : "" }
+            func value() -> String {
+                i += 1
+                return i < arguments.count ? arguments[i] : ""
+            }
             switch a {
             case "--agencies": scale.agencies = Int(value()) ?? scale.agencies
             case "--plans": scale.plans = Int(value()) ?? scale.plans
@@ -121,7 +125,9 @@ public enum SyntheticSite {
         }
         do {
             let bytes = try write(scale, to: URL(fileURLWithPath: out), hugo: hugo.map { URL(fileURLWithPath: $0) })
-            print("generated \(out): \(scale.agencies) agencies, \(scale.plans) plans, \(scale.tasks) tasks, \(scale.reports) reports, \(bytes / 1024) KiB of Markdown")
+            print(
+                "generated \(out): \(scale.agencies) agencies, \(scale.plans) plans, \(scale.tasks) tasks, \(scale.reports) reports, \(bytes / 1024) KiB of Markdown"
+            )
             return 0
         } catch {
             print("error: \(error)")
@@ -145,7 +151,8 @@ public enum SyntheticSite {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        try put("site.yml", "title: Theo dõi CCHC toàn quốc (dữ liệu tổng hợp)\nprovince: Toàn quốc\nbase_url: https://example.gov.vn/cchc/\nas_of: 2024-12-31\n")
+        try put(
+            "site.yml", "title: Theo dõi CCHC toàn quốc (dữ liệu tổng hợp)\nprovince: Toàn quốc\nbase_url: https://example.gov.vn/cchc/\nas_of: 2024-12-31\n")
         // Agencies: one province, then departments and districts, the rest communes.
         var agencies = "- id: ubnd-tinh\n  name: Ủy ban nhân dân tỉnh\n  kind: province\n"
         var ids = ["ubnd-tinh"]
@@ -153,7 +160,8 @@ public enum SyntheticSite {
             let kind = n <= 40 ? "department" : (n <= 400 ? "district" : "commune")
             let id = "\(kind == "department" ? "so" : kind == "district" ? "huyen" : "xa")-\(n)"
             ids.append(id)
-            agencies += "- id: \(id)\n  name: \(kind == "department" ? "Sở" : kind == "district" ? "UBND huyện" : "UBND xã") \(sentence(&rng, 3)) \(n)\n  kind: \(kind)\n"
+            agencies +=
+                "- id: \(id)\n  name: \(kind == "department" ? "Sở" : kind == "district" ? "UBND huyện" : "UBND xã") \(sentence(&rng, 3)) \(n)\n  kind: \(kind)\n"
         }
         try put("content/agencies.yml", agencies)
         // Indices.
@@ -177,7 +185,8 @@ public enum SyntheticSite {
         let perPlan = max(1, scale.tasks / max(1, scale.plans))
         for p in 0..<scale.plans {
             let planID = "kh-\(p + 1)-2024"
-            var text = "---\nnumber: \(p + 1)/KH-UBND\ntitle: \(sentence(&rng, 12))\nissuer: ubnd-tinh\nissued: 2024-06-08\nindices: [par-index, sipas, papi]\ntasks:\n"
+            var text =
+                "---\nnumber: \(p + 1)/KH-UBND\ntitle: \(sentence(&rng, 12))\nissuer: ubnd-tinh\nissued: 2024-06-08\nindices: [par-index, sipas, papi]\ntasks:\n"
             for t in 0..<perPlan {
                 let taskID = "nv-\(t + 1)"
                 let leads = (0..<(1 + Int(rng.next() % 3))).map { _ in ids[1 + Int(rng.next() % UInt64(ids.count - 1))] }
@@ -188,7 +197,8 @@ public enum SyntheticSite {
                 if recurring {
                     text += "    every: quarter\n    day: 20\n    due: 2024-Q3\n    until: 2025-Q2\n"
                 } else {
-                    text += "    due: \(2024 + Int(rng.next() % 2))-\(String(format: "%02d", 1 + Int(rng.next() % 12)))-\(String(format: "%02d", 1 + Int(rng.next() % 28)))\n"
+                    text +=
+                        "    due: \(2024 + Int(rng.next() % 2))-\(String(format: "%02d", 1 + Int(rng.next() % 12)))-\(String(format: "%02d", 1 + Int(rng.next() % 28)))\n"
                 }
                 taskLeads.append((planID, taskID, unique, recurring))
             }
@@ -231,8 +241,10 @@ public enum SyntheticSite {
 
     /// The Hugo site with the same number of Markdown pages (plans with their bodies, one page per
     /// task, agency and index) and one taxonomy term page per agency.
-    static func writeHugo(to root: URL, pages: [(path: String, text: String)], tasks: [(plan: String, task: String, leads: [String], recurring: Bool)],
-                          agencies: [String], rng: inout SplitMix) throws {
+    static func writeHugo(
+        to root: URL, pages: [(path: String, text: String)], tasks: [(plan: String, task: String, leads: [String], recurring: Bool)],
+        agencies: [String], rng: inout SplitMix
+    ) throws {
         let fm = FileManager.default
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
         try Data("Written by cchc-bench generate; writing again replaces this folder.\n".utf8).write(to: root.appendingPathComponent(marker))
@@ -241,7 +253,9 @@ public enum SyntheticSite {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        try put("config.toml", """
+        try put(
+            "config.toml",
+            """
             baseURL = "https://example.gov.vn/cchc/"
             languageCode = "vi"
             title = "Theo dõi CCHC"
@@ -250,16 +264,31 @@ public enum SyntheticSite {
               coquan = "co-quan"
 
             """)
-        try put("layouts/_default/baseof.html", "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n")
-        try put("layouts/_default/single.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ with .Params.coquan }}<ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}{{ .Content }}{{ end }}\n")
-        try put("layouts/_default/list.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n")
-        try put("layouts/_default/terms.html", "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n")
+        try put(
+            "layouts/_default/baseof.html",
+            "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{{ .Title }}</title></head><body><main>{{ block \"main\" . }}{{ end }}</main></body></html>\n"
+        )
+        try put(
+            "layouts/_default/single.html",
+            "{{ define \"main\" }}<h1>{{ .Title }}</h1>{{ with .Params.coquan }}<ul>{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}{{ .Content }}{{ end }}\n"
+        )
+        try put(
+            "layouts/_default/list.html",
+            "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n"
+        )
+        try put(
+            "layouts/_default/terms.html",
+            "{{ define \"main\" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.Alphabetical }}<li><a href=\"{{ .Page.RelPermalink }}\">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n"
+        )
         for page in pages { try put(page.path, page.text) }
         for task in tasks {
-            try put("content/nhiem-vu/\(task.plan)-\(task.task).md",
-                    "---\ntitle: \"\(sentence(&rng, 10))\"\ncoquan: [\(task.leads.map { "\"\($0)\"" }.joined(separator: ", "))]\n---\n\(sentence(&rng, 30)).\n")
+            try put(
+                "content/nhiem-vu/\(task.plan)-\(task.task).md",
+                "---\ntitle: \"\(sentence(&rng, 10))\"\ncoquan: [\(task.leads.map { "\"\($0)\"" }.joined(separator: ", "))]\n---\n\(sentence(&rng, 30)).\n")
         }
         for agency in agencies { try put("content/co-quan-trang/\(agency).md", "---\ntitle: \"\(agency)\"\n---\n\(sentence(&rng, 20)).\n") }
-        for index in ["par-index", "sipas", "papi", "pci", "dti"] { try put("content/chi-so/\(index).md", "---\ntitle: \"\(index)\"\n---\n\(sentence(&rng, 40)).\n") }
+        for index in ["par-index", "sipas", "papi", "pci", "dti"] {
+            try put("content/chi-so/\(index).md", "---\ntitle: \"\(index)\"\n---\n\(sentence(&rng, 40)).\n")
+        }
     }
 }

@@ -26,11 +26,14 @@ struct Forms: ParsableCommand {
         let root = URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         do {
-            let outcome = try FormWriter.write(root: root, period: period, agencies: agencies,
-                                               out: out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
-                                               current: current, force: force)
+            let outcome = try FormWriter.write(
+                root: root, period: period, agencies: agencies,
+                out: out.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL },
+                current: current, force: force)
             let rows = outcome.forms.reduce(0) { $0 + $1.rows }
-            print("wrote \(outcome.forms.count) form\(outcome.forms.count == 1 ? "" : "s") (\(rows) task rows, states as of \(outcome.asOf.vietnamese)) into \(outcome.folder.path)")
+            print(
+                "wrote \(outcome.forms.count) form\(outcome.forms.count == 1 ? "" : "s") (\(rows) task rows, states as of \(outcome.asOf.vietnamese)) into \(outcome.folder.path)"
+            )
         } catch {
             Output.printError("error: \(error)")
             throw ExitCode(1)

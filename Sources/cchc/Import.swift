@@ -15,16 +15,16 @@ struct ImportPlan: ParsableCommand {
         commandName: "plan",
         abstract: "Turn a plan document (.docx, .txt, .md, .pdf) into content/plans/<id>.md, with a review of what to confirm.",
         discussion: """
-        Every assignment becomes a task with its lead, support agencies, deadline and index; agencies
-        the site does not have are added to content/agencies.yml in one marked block. The plan is
-        checked as `cchc check` would before anything is written.
+            Every assignment becomes a task with its lead, support agencies, deadline and index; agencies
+            the site does not have are added to content/agencies.yml in one marked block. The plan is
+            checked as `cchc check` would before anything is written.
 
-        Examples:
-          cchc import plan ke-hoach-57.docx --dry-run
-          cchc import plan ke-hoach-57.docx
-          cchc import plan du-thao.txt --number 57/KH-UBND --issued 2024-04-03
-          cchc import plan ke-hoach.pdf site/ --format json
-        """)
+            Examples:
+              cchc import plan ke-hoach-57.docx --dry-run
+              cchc import plan ke-hoach-57.docx
+              cchc import plan du-thao.txt --number 57/KH-UBND --issued 2024-04-03
+              cchc import plan ke-hoach.pdf site/ --format json
+            """)
 
     enum Format: String, ExpressibleByArgument { case text, json }
 

@@ -26,7 +26,8 @@ struct ImportReport: ParsableCommand {
         var files = paths, site = "."
         var isFolder: ObjCBool = false
         if files.count > 1 || !(files.last.map { $0.lowercased().hasSuffix(".xlsx") || $0.lowercased().hasSuffix(".csv") } ?? true),
-           let last = files.last, FileManager.default.fileExists(atPath: last, isDirectory: &isFolder), isFolder.boolValue {
+            let last = files.last, FileManager.default.fileExists(atPath: last, isDirectory: &isFolder), isFolder.boolValue
+        {
             site = files.removeLast()
         }
         guard !files.isEmpty else { throw ValidationError("name at least one filled form (.xlsx or .csv) before the site folder") }
@@ -42,7 +43,9 @@ struct ImportReport: ParsableCommand {
         for diagnostic in outcome.diagnostics { Output.printError(diagnostic.description) }
         let errors = outcome.diagnostics.filter { $0.severity == .error }.count
         if errors > 0 {
-            print("\(errors) error\(errors == 1 ? "" : "s") in \(Set(outcome.diagnostics.filter { $0.severity == .error }.map(\.file)).count) of \(files.count) form\(files.count == 1 ? "" : "s"); nothing was written")
+            print(
+                "\(errors) error\(errors == 1 ? "" : "s") in \(Set(outcome.diagnostics.filter { $0.severity == .error }.map(\.file)).count) of \(files.count) form\(files.count == 1 ? "" : "s"); nothing was written"
+            )
             throw ExitCode(1)
         }
         for report in outcome.reports {

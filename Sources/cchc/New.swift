@@ -84,8 +84,9 @@ struct NewReport: ParsableCommand {
         let root = URL(fileURLWithPath: site, isDirectory: true).standardizedFileURL
         do {
             let outcome = try ReportScaffold.write(root: root, agency: agency, period: period, reported: reported)
-            print("wrote \(outcome.path): \(outcome.updates) task\(outcome.updates == 1 ? "" : "s") to report on"
-                  + (outcome.unreported > 0 ? " (\(outcome.unreported) with no earlier report, written as not-started)" : ""))
+            print(
+                "wrote \(outcome.path): \(outcome.updates) task\(outcome.updates == 1 ? "" : "s") to report on"
+                    + (outcome.unreported > 0 ? " (\(outcome.unreported) with no earlier report, written as not-started)" : ""))
             for note in outcome.notes { Output.printError("note: \(note)") }
         } catch {
             throw fail(error)

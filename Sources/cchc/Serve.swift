@@ -63,7 +63,10 @@ struct Serve: AsyncParsableCommand {
     static func describe(_ report: RebuildReport) {
         Output.printDiagnostics(report.diagnostics)
         let seconds = Double(report.duration.components.seconds) + Double(report.duration.components.attoseconds) / 1e18
-        let cause = report.changed.isEmpty ? "" : " after changes to \(report.changed.prefix(3).joined(separator: ", "))\(report.changed.count > 3 ? " and \(report.changed.count - 3) more" : "")"
+        let cause =
+            report.changed.isEmpty
+            ? ""
+            : " after changes to \(report.changed.prefix(3).joined(separator: ", "))\(report.changed.count > 3 ? " and \(report.changed.count - 3) more" : "")"
         if report.succeeded {
             Output.printError("built \(report.pages) pages, \(report.files) files in \(String(format: "%.2f", seconds)) s\(cause)")
         } else {

@@ -1,10 +1,11 @@
 import ArgumentParser
 import CCHCCore
 import Foundation
-#if os(Linux)
-import CMimalloc
 
-cchc_tune_allocator()
+#if os(Linux)
+    import CMimalloc
+
+    cchc_tune_allocator()
 #endif
 
 // The entry point is top-level code (not `@main`): an executable target with more than one
@@ -139,8 +140,9 @@ struct Build: AsyncParsableCommand {
         do {
             let progress = BuildProgress.wanted ? BuildProgress() : nil
             defer { progress?.finish() }
-            result = try SiteBuild.run(root: options.root, out: output, asOf: try options.reportingDate(), baseURL: baseURL,
-                                       progress: progress?.callback)
+            result = try SiteBuild.run(
+                root: options.root, out: output, asOf: try options.reportingDate(), baseURL: baseURL,
+                progress: progress?.callback)
         } catch {
             Output.printError("error: \(error)")
             throw ExitCode(1)
@@ -153,7 +155,9 @@ struct Build: AsyncParsableCommand {
         if timings { for line in result.timings.report { Output.printError(line) } }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s")
+        print(
+            "built \(summary.pages) pages, \(summary.files) files (\(summary.bytes / 1024) KiB) as of \(summary.asOf.vietnamese) into \(output.path) in \(String(format: "%.2f", seconds)) s"
+        )
         if let archive {
             let url = URL(fileURLWithPath: archive).standardizedFileURL
             do {
@@ -169,4 +173,3 @@ struct Build: AsyncParsableCommand {
         withExtendedLifetime(result) { Foundation.exit(EXIT_SUCCESS) }
     }
 }
-

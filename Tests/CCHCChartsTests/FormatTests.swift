@@ -1,6 +1,7 @@
-@testable import CCHCCharts
 import Foundation
 import Testing
+
+@testable import CCHCCharts
 
 @Suite struct FormatTests {
     @Test func vietnameseNumbers() {
@@ -98,8 +99,10 @@ import Testing
 
     /// Strings that mix the characters around which splitting bytes and splitting characters could disagree.
     static var awkwardTexts: [String] {
-        let pieces = [" ", "  ", "\t", "\n", "\r", "\r\n", "a", "Đ", "ư", "ộ", "–", "…", "\u{301}", "\u{200D}", "\u{600}",
-                      "\u{903}", "\u{1F600}", "\u{1F3FB}", "\u{A0}", "\u{3000}", "e\u{301}", "x"]
+        let pieces = [
+            " ", "  ", "\t", "\n", "\r", "\r\n", "a", "Đ", "ư", "ộ", "–", "…", "\u{301}", "\u{200D}", "\u{600}",
+            "\u{903}", "\u{1F600}", "\u{1F3FB}", "\u{A0}", "\u{3000}", "e\u{301}", "x",
+        ]
         var texts = ["", "Sở Nội vụ", " Sở  Nội\tvụ \n", "Ủy ban nhân dân huyện Chợ Đồn (tỉnh Bắc Kạn) – đợt 2…"]
         // Every pair and many triples, deterministically.
         for a in pieces { for b in pieces { texts.append("w" + a + b + "z") } }
@@ -119,7 +122,8 @@ import Testing
             let em = text.unicodeScalars.reduce(0.0) { $0 + TextMetrics.advance($1) }
             #expect(measured.em.bitPattern == em.bitPattern, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             let bytes = Array(text.utf8)
-            let singleSpaced = !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20 && !bytes.contains(0x09) && !bytes.contains(0x0A)
+            let singleSpaced =
+                !bytes.isEmpty && bytes.first != 0x20 && bytes.last != 0x20 && !bytes.contains(0x09) && !bytes.contains(0x0A)
                 && !zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
             #expect(measured.singleSpaced == singleSpaced, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
             #expect(TextMetrics.width(text, fontSize: 15) == em * 15)

@@ -1,5 +1,6 @@
-@testable import CCHCCharts
 import Testing
+
+@testable import CCHCCharts
 
 /// The byte buffer under the markup writer, and the writer's shortcuts that avoid making strings.
 @Suite struct MarkupWriterTests {
@@ -54,8 +55,10 @@ import Testing
 
     /// The constant state classes are the base class and the state's slug.
     @Test func stateClassesAreBaseAndSlug() {
-        let bases: [(Palette.StateClass, String)] = [(.marker, "chart-marker"), (.row, "chart-row"), (.segment, "chart-seg"),
-                                                      (.legendItem, "chart-legend-item")]
+        let bases: [(Palette.StateClass, String)] = [
+            (.marker, "chart-marker"), (.row, "chart-row"), (.segment, "chart-seg"),
+            (.legendItem, "chart-legend-item"),
+        ]
         #expect(bases.count == Palette.StateClass.allCases.count)
         for (kind, base) in bases {
             for state in TaskState.allCases {

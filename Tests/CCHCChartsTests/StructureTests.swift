@@ -1,8 +1,10 @@
-@testable import CCHCCharts
 import Foundation
 import Testing
+
+@testable import CCHCCharts
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What an XML parse of one SVG or table collected.
@@ -29,8 +31,10 @@ final class Collected: NSObject, XMLParserDelegate {
         if !parser.parse() { error = parser.parserError ?? NSError(domain: "xml", code: 1) }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if depth == 0 {
             root = name
             rootAttributes = attributes
@@ -152,8 +156,9 @@ func numberTokens(_ s: String) -> Set<String> {
             AreaBarsChart(id: "a", title: nasty, rows: [.init(name: nasty, score: 1, maximum: 2)], rowHeader: nasty),
             StateBarsChart(id: "s", title: nasty, rows: [.init(name: nasty, counts: [.done: 1])], rowHeader: nasty),
             CompletionRingChart(id: "c", title: nasty, share: 0.5, caption: nasty),
-            DeadlineTimelineChart(id: "d", title: nasty, tasks: [.init(name: nasty, due: ChartDate(2024, 1, 1), state: .done)],
-                                  reportDate: ChartDate(2024, 1, 2)),
+            DeadlineTimelineChart(
+                id: "d", title: nasty, tasks: [.init(name: nasty, due: ChartDate(2024, 1, 1), state: .done)],
+                reportDate: ChartDate(2024, 1, 2)),
             HeatmapChart(id: "h", title: nasty, columns: [nasty], rows: [.init(name: nasty, shares: [0.5])], rowHeader: nasty),
             SparklineChart(id: "p", title: nasty, points: [.init(year: 2020, value: 1)]),
         ]
@@ -194,8 +199,10 @@ func numberTokens(_ s: String) -> Set<String> {
             }
             return out
         }
-        let texts = ["", "plain", "Sở Nội vụ", "a&b<c>\"d\"'e'", "\u{0}\u{1}x\u{1F}\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}ﬀ\u{EFFFF}",
-                     "tail\u{FFFF}", "é\u{301} – … ▲ 😀", String(repeating: "ab&", count: 100), "\u{7F}\u{80}\u{9F}"]
+        let texts = [
+            "", "plain", "Sở Nội vụ", "a&b<c>\"d\"'e'", "\u{0}\u{1}x\u{1F}\t\n\r\r\n", "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}ﬀ\u{EFFFF}",
+            "tail\u{FFFF}", "é\u{301} – … ▲ 😀", String(repeating: "ab&", count: 100), "\u{7F}\u{80}\u{9F}",
+        ]
         for text in texts {
             var bytes: [UInt8] = []
             Escape.append(text, to: &bytes, attribute: attribute)
@@ -251,8 +258,10 @@ final class TextBoxes: NSObject, XMLParserDelegate {
         _ = parser.parse()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         if name == "svg", let vb = attributes["viewBox"] {
             let parts = vb.split(separator: " ").compactMap { Double($0) }
             if parts.count == 4 { viewBox = (parts[2], parts[3]) }
@@ -287,9 +296,15 @@ final class TextBoxes: NSObject, XMLParserDelegate {
     /// Charts whose labels must all be inside the viewBox and apart from each other.
     static var charts: [(String, any Chart)] {
         GoldenCases.all.filter { $0.name.hasPrefix("timeline") || $0.name.hasPrefix("states") || $0.name.hasPrefix("ring") }
-            + [("states-long-noun", StateBarsChart(id: "n", title: "t",
-                                                   rows: GoldenCases.agencies.enumerated().map { .init(name: $0.element, counts: GoldenCases.counts($0.offset)) },
-                                                   unitNoun: "lượt nhiệm vụ (nhiệm vụ, cơ quan chủ trì, kỳ)"))]
+            + [
+                (
+                    "states-long-noun",
+                    StateBarsChart(
+                        id: "n", title: "t",
+                        rows: GoldenCases.agencies.enumerated().map { .init(name: $0.element, counts: GoldenCases.counts($0.offset)) },
+                        unitNoun: "lượt nhiệm vụ (nhiệm vụ, cơ quan chủ trì, kỳ)")
+                )
+            ]
     }
 
     @Test func labelsStayInsideAndApart() {
@@ -297,8 +312,9 @@ final class TextBoxes: NSObject, XMLParserDelegate {
             let t = TextBoxes(chart.render().svg)
             #expect(t.viewBox.width > 0, "\(name)")
             for b in t.boxes {
-                #expect(b.minX >= 0 && b.maxX <= t.viewBox.width && b.minY >= 0 && b.maxY <= t.viewBox.height,
-                        "\(name): \"\(b.text)\" [\(b.minX), \(b.maxX)] × [\(b.minY), \(b.maxY)] leaves the viewBox \(t.viewBox)")
+                #expect(
+                    b.minX >= 0 && b.maxX <= t.viewBox.width && b.minY >= 0 && b.maxY <= t.viewBox.height,
+                    "\(name): \"\(b.text)\" [\(b.minX), \(b.maxX)] × [\(b.minY), \(b.maxY)] leaves the viewBox \(t.viewBox)")
             }
             for (i, a) in t.boxes.enumerated() {
                 for b in t.boxes[(i + 1)...] where a.overlaps(b) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 private func temporaryFolder(_ name: String = #function) throws -> URL {
@@ -28,27 +29,27 @@ private func run(_ program: String, _ arguments: [String]) throws -> (status: In
 /// Python that opens an archive, checks every manifest entry against the file's bytes, and prints
 /// the names in order with their mode and time.
 private let verifier = """
-import sys, json, hashlib, zipfile, tarfile
-path = sys.argv[1]
-if path.endswith('.zip'):
-    z = zipfile.ZipFile(path)
-    assert z.testzip() is None
-    read = lambda n: z.read(n)
-    infos = [(i.filename, oct(i.external_attr >> 16), '%04d-%02d-%02d' % i.date_time[:3]) for i in z.infolist()]
-else:
-    t = tarfile.open(path, 'r:gz')
-    read = lambda n: t.extractfile(n).read()
-    import time
-    infos = [(m.name + ('/' if m.isdir() else ''), oct(m.mode), time.strftime('%Y-%m-%d', time.gmtime(m.mtime)) + ' %d:%d:%s:%s' % (m.uid, m.gid, m.uname, m.gname)) for m in t.getmembers()]
-manifest = json.loads(read('manifest.json'))
-for f in manifest['files']:
-    data = read(f['path'])
-    assert len(data) == f['size'], f['path']
-    assert hashlib.sha256(data).hexdigest() == f['sha256'], f['path']
-print(manifest['cchcVersion'], manifest['asOf'], len(manifest['files']))
-for info in infos:
-    print(*info)
-"""
+    import sys, json, hashlib, zipfile, tarfile
+    path = sys.argv[1]
+    if path.endswith('.zip'):
+        z = zipfile.ZipFile(path)
+        assert z.testzip() is None
+        read = lambda n: z.read(n)
+        infos = [(i.filename, oct(i.external_attr >> 16), '%04d-%02d-%02d' % i.date_time[:3]) for i in z.infolist()]
+    else:
+        t = tarfile.open(path, 'r:gz')
+        read = lambda n: t.extractfile(n).read()
+        import time
+        infos = [(m.name + ('/' if m.isdir() else ''), oct(m.mode), time.strftime('%Y-%m-%d', time.gmtime(m.mtime)) + ' %d:%d:%s:%s' % (m.uid, m.gid, m.uname, m.gname)) for m in t.getmembers()]
+    manifest = json.loads(read('manifest.json'))
+    for f in manifest['files']:
+        data = read(f['path'])
+        assert len(data) == f['size'], f['path']
+        assert hashlib.sha256(data).hexdigest() == f['sha256'], f['path']
+    print(manifest['cchcVersion'], manifest['asOf'], len(manifest['files']))
+    for info in infos:
+        print(*info)
+    """
 
 struct ArchiveTests {
     // MARK: checksums
@@ -57,8 +58,10 @@ struct ArchiveTests {
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
         ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
-        ("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
-         "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"),
+        (
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+            "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+        ),
     ])
     func sha256Vectors(input: String, expected: String) {
         #expect(SHA256.hex(Array(input.utf8)) == expected)
@@ -109,7 +112,9 @@ struct ArchiveTests {
             let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 % 251) }
             let url = folder.appendingPathComponent("data-\(count).gz")
             try Data(Gzip.stored(bytes, mtime: 0)).write(to: url)
-            guard let result = try run("python3", ["-c", "import gzip,sys,hashlib; print(hashlib.sha256(gzip.open(sys.argv[1]).read()).hexdigest())", url.path]) else { return }
+            guard
+                let result = try run("python3", ["-c", "import gzip,sys,hashlib; print(hashlib.sha256(gzip.open(sys.argv[1]).read()).hexdigest())", url.path])
+            else { return }
             #expect(result.status == 0)
             #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == SHA256.hex(bytes))
         }
@@ -128,7 +133,8 @@ struct ArchiveTests {
         ]
         let url = folder.appendingPathComponent("t.tar.gz")
         try Data(TarGzWriter.archive(entries, date: Day(year: 2024, month: 12, day: 31)!)).write(to: url)
-        let script = "import tarfile,sys; t=tarfile.open(sys.argv[1]); [print(m.name, t.extractfile(m).read().decode() if m.isfile() else '-') for m in t.getmembers()]"
+        let script =
+            "import tarfile,sys; t=tarfile.open(sys.argv[1]); [print(m.name, t.extractfile(m).read().decode() if m.isfile() else '-') for m in t.getmembers()]"
         guard let result = try run("python3", ["-c", script, url.path]) else { return }
         #expect(result.status == 0)
         #expect(result.output == "ngắn.txt một\n\(deep) -\n\(deep)/tep.txt sâu\n\(unbroken).txt dài\n")
@@ -175,7 +181,9 @@ struct ArchiveTests {
         #expect(entries.first?.hasPrefix("manifest.json ") == true)
         for line in entries {
             let parts = line.split(separator: " ").map(String.init)
-            #expect(parts[1] == (parts[0].hasSuffix("/") ? (name.hasSuffix(".zip") ? "0o40755" : "0o755") : (name.hasSuffix(".zip") ? "0o100644" : "0o644")), "\(line)")
+            #expect(
+                parts[1] == (parts[0].hasSuffix("/") ? (name.hasSuffix(".zip") ? "0o40755" : "0o755") : (name.hasSuffix(".zip") ? "0o100644" : "0o644")),
+                "\(line)")
             #expect(parts[2] == "2024-03-20")
             if name.hasSuffix(".tar.gz") { #expect(parts[3] == "0:0::", "\(line)") }
         }
@@ -215,16 +223,18 @@ struct ArchiveTests {
     }
 
     @Test func manifestEscapesAndOrders() {
-        let manifest = String(decoding: ReleaseArchive.manifest([("a\"b.txt", Array("x".utf8))], asOf: Day(year: 2024, month: 9, day: 30)!, version: "9.9"), as: UTF8.self)
-        #expect(manifest == """
-        {
-          "cchcVersion": "9.9",
-          "asOf": "2024-09-30",
-          "files": [
-            {"path": "a\\"b.txt", "size": 1, "sha256": "\(SHA256.hex(Array("x".utf8)))"}
-          ]
-        }
+        let manifest = String(
+            decoding: ReleaseArchive.manifest([("a\"b.txt", Array("x".utf8))], asOf: Day(year: 2024, month: 9, day: 30)!, version: "9.9"), as: UTF8.self)
+        #expect(
+            manifest == """
+                {
+                  "cchcVersion": "9.9",
+                  "asOf": "2024-09-30",
+                  "files": [
+                    {"path": "a\\"b.txt", "size": 1, "sha256": "\(SHA256.hex(Array("x".utf8)))"}
+                  ]
+                }
 
-        """)
+                """)
     }
 }

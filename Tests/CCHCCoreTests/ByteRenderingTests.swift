@@ -1,6 +1,7 @@
 import CCHCSynthetic
 import CCHCTestSupport
 import Testing
+
 @testable import CCHCCore
 
 /// Pages render into bytes: escaping into a buffer, HTML bytes in the layout, the menu kept per depth.
@@ -28,7 +29,7 @@ import Testing
     @Test func htmlBytesAreCopiedOrEscapedAndReadAsText() throws {
         let html = HTMLBytes(bytes: Array("<p>Sở & ngành</p>".utf8))
         let templates = [
-            "main": try Template(parsing: "{{{body}}}|{{body}}|{{#body}}có{{/body}}{{^body}}không{{/body}}"),
+            "main": try Template(parsing: "{{{body}}}|{{body}}|{{#body}}có{{/body}}{{^body}}không{{/body}}")
         ]
         let renderer = TemplateRenderer(templates: templates)
         let bytes = try #require(renderer.renderBytes(["body": .html(html)], template: "main"))
@@ -43,9 +44,11 @@ import Testing
         let site = try #require(SiteLoader.load(root: example.root).site)
         let words = Words(.vi)
         let common = CommonContext(site: site.site, words: words, asOf: site.asOf, base: "https://x.vn/")
-        let pages = ["index.html", "ke-hoach/index.html", "ke-hoach/kh-1/index.html", "nhiem-vu/kh-1/nv-1/index.html",
-                     "co-quan/so-noi-vu/index.html", "chi-so/par-index/index.html", "cap-nhat/2024-q3/index.html",
-                     "du-lieu/index.html", "a/b/c/d/e/index.html", "404.html", "khac/x.html"]
+        let pages = [
+            "index.html", "ke-hoach/index.html", "ke-hoach/kh-1/index.html", "nhiem-vu/kh-1/nv-1/index.html",
+            "co-quan/so-noi-vu/index.html", "chi-so/par-index/index.html", "cap-nhat/2024-q3/index.html",
+            "du-lieu/index.html", "a/b/c/d/e/index.html", "404.html", "khac/x.html",
+        ]
         for page in pages {
             let kept = common.nav(page)
             let root = SitePaths.root(of: page)
@@ -55,7 +58,9 @@ import Testing
             #expect(kept.map { $0.text("href") } == targets.map { root + SitePaths.encode($0) }, "\(page)")
             let current = kept.compactMap { $0["current"] == .flag(true) ? $0.text("href") : nil }
             let section = page.hasPrefix("nhiem-vu/") ? "ke-hoach/" : page.split(separator: "/").first.map { $0 + "/" } ?? ""
-            let expected = page == "index.html" ? [root + "index.html"]
+            let expected =
+                page == "index.html"
+                ? [root + "index.html"]
                 : targets.filter { $0 != SitePaths.dashboard && $0.hasPrefix(section) }.map { root + SitePaths.encode($0) }
             #expect(current == expected, "\(page)")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 /// The core's task states and the chart module's map one to one.

@@ -1,6 +1,7 @@
 import CCHCSynthetic
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 struct CollationTests {
@@ -30,8 +31,10 @@ struct CollationTests {
 
     @Test(arguments: [
         ["ma", "mà", "mả", "mã", "má", "mạ"],
-        ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
-         "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"],
+        [
+            "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n",
+            "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+        ],
         ["ma", "Ma", "mà", "Mà"],
         ["a", "A", "à"],
         ["Bắc", "Bắc Giang", "Bắc Kạn"],

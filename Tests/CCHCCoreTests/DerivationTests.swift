@@ -1,13 +1,16 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 // MARK: - Fixture pieces
 
 /// A site with the fixture's agencies and index, one plan `kh-1` holding `tasks`, and `reports`.
-private func site(tasks: String, reports: [String: String] = [:], asOf: String? = "2024-09-30",
-                  issued: String = "2024-06-08", extraPlans: [String: String] = [:]) throws -> TemporarySite {
+private func site(
+    tasks: String, reports: [String: String] = [:], asOf: String? = "2024-09-30",
+    issued: String = "2024-06-08", extraPlans: [String: String] = [:]
+) throws -> TemporarySite {
     var files: [String: String] = [
         "site.yml": "title: T\nprovince: Bắc Kạn\nbase_url: https://example.gov.vn/\n" + (asOf.map { "as_of: \($0)\n" } ?? ""),
         "content/agencies.yml": Fixtures.agenciesYML,
@@ -111,9 +114,12 @@ struct DerivationTests {
 
     @Test func supportAgencyUpdatesChangeNoState() throws {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    support: [so-tu-phap]\n    due: 2024-12-31\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/stp.yml": report(by: "so-tu-phap", update("done", completed: "2024-07-01")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/stp.yml": report(by: "so-tu-phap", update("done", completed: "2024-07-01"))
+                ]))
         let derived = loaded.derivation.tasks[TaskID("kh-1/t")!]!
         #expect(derived.pairs.map(\.agency) == ["so-noi-vu"])
         #expect(derived.pairs.map(\.state) == [.noReport])
@@ -126,10 +132,13 @@ struct DerivationTests {
 
     @Test func eachLeadAgencyHasItsOwnPair() throws {
         let task = "  - id: t\n    title: T\n    lead: [kind:department, ubnd-huyen-a]\n    due: 2024-06-30\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/snv.yml": report(update("done", completed: "2024-06-01")),
-            "content/progress/huyen.yml": report(by: "ubnd-huyen-a", update("in-progress")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/snv.yml": report(update("done", completed: "2024-06-01")),
+                    "content/progress/huyen.yml": report(by: "ubnd-huyen-a", update("in-progress")),
+                ]))
         let derived = loaded.derivation.tasks[TaskID("kh-1/t")!]!
         #expect(derived.leads == ["so-noi-vu", "so-tu-phap", "ubnd-huyen-a"])
         #expect(derived.pairs.map(\.state) == [.done, .overdue, .overdue])
@@ -140,10 +149,13 @@ struct DerivationTests {
     @Test func latestUpdateIsByReportedDateFirst() throws {
         // b.yml sorts after a.yml, but a.yml is dated later: a.yml decides.
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-12-31\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/a.yml": report(reported: "2024-09-20", update("done", completed: "2024-09-19")),
-            "content/progress/b.yml": report(reported: "2024-09-10", update("in-progress")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/a.yml": report(reported: "2024-09-20", update("done", completed: "2024-09-19")),
+                    "content/progress/b.yml": report(reported: "2024-09-10", update("in-progress")),
+                ]))
         #expect(states(loaded) == [.done])
     }
 
@@ -158,19 +170,25 @@ struct DerivationTests {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-12-31\n"
         for (laterStatus, expected) in [("in-progress", TaskState.inProgress), ("done", .done)] {
             let earlierStatus = laterStatus == "done" ? "in-progress" : "done"
-            let loaded = try load(try site(tasks: task, reports: [
-                earlier: report(update(earlierStatus, completed: "2024-09-01")),
-                later: report(update(laterStatus, completed: "2024-09-01")),
-            ]))
+            let loaded = try load(
+                try site(
+                    tasks: task,
+                    reports: [
+                        earlier: report(update(earlierStatus, completed: "2024-09-01")),
+                        later: report(update(laterStatus, completed: "2024-09-01")),
+                    ]))
             #expect(states(loaded) == [expected], "\(later) is later than \(earlier)")
         }
     }
 
     @Test func withinOneFileTheLaterPositionWins() throws {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-12-31\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/snv.yml": report(update("done", completed: "2024-09-01") + update("in-progress")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/snv.yml": report(update("done", completed: "2024-09-01") + update("in-progress"))
+                ]))
         #expect(states(loaded) == [.inProgress])
         let derived = loaded.derivation.tasks[TaskID("kh-1/t")!]!
         #expect(derived.pairs[0].latest == UpdateReference(report: 0, update: 1))
@@ -179,20 +197,25 @@ struct DerivationTests {
     @Test func aSupplementaryReportForTheSamePeriodIsRead() throws {
         // Same agency, same period, a later date: the supplementary file decides.
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-12-31\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/2024-Q3/so-noi-vu.yml": report(reported: "2024-09-25", update("in-progress")),
-            "content/progress/2024-Q3/so-noi-vu-bo-sung.yml": report(reported: "2024-09-28", update("done", completed: "2024-09-27")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/2024-Q3/so-noi-vu.yml": report(reported: "2024-09-25", update("in-progress")),
+                    "content/progress/2024-Q3/so-noi-vu-bo-sung.yml": report(reported: "2024-09-28", update("done", completed: "2024-09-27")),
+                ]))
         #expect(states(loaded) == [.done])
         #expect(loaded.derivation.tasks[TaskID("kh-1/t")!]!.updates.count == 2)
     }
 
     @Test func reportsAfterTheReportingDateAreIgnored() throws {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-12-31\n"
-        let fixture = try site(tasks: task, reports: [
-            "content/progress/a.yml": report(reported: "2024-09-10", update("in-progress")),
-            "content/progress/b.yml": report(reported: "2024-10-05", update("done", completed: "2024-10-01")),
-        ])
+        let fixture = try site(
+            tasks: task,
+            reports: [
+                "content/progress/a.yml": report(reported: "2024-09-10", update("in-progress")),
+                "content/progress/b.yml": report(reported: "2024-10-05", update("done", completed: "2024-10-01")),
+            ])
         let loaded = try load(fixture)
         #expect(states(loaded) == [.inProgress])
         #expect(loaded.derivation.ignoredReports == [1])
@@ -212,50 +235,62 @@ struct DerivationTests {
     }
 
     @Test func monthlyFromAQuarterStartsAtItsLastMonth() throws {
-        #expect(try occurrences("    every: month\n    due: 2024-Q3\n    until: 2024-12\n")
-            == ["2024-09 2024-09-30", "2024-10 2024-10-31", "2024-11 2024-11-30", "2024-12 2024-12-31"])
+        #expect(
+            try occurrences("    every: month\n    due: 2024-Q3\n    until: 2024-12\n")
+                == ["2024-09 2024-09-30", "2024-10 2024-10-31", "2024-11 2024-11-30", "2024-12 2024-12-31"])
     }
 
     @Test func day31FallsOnTheLastDayOfShortMonths() throws {
-        #expect(try occurrences("    every: month\n    day: 31\n    due: 2024-01\n    until: 2024-04\n", issued: "2024-01-02")
-            == ["2024-01 2024-01-31", "2024-02 2024-02-29", "2024-03 2024-03-31", "2024-04 2024-04-30"])
-        #expect(try occurrences("    every: month\n    day: 31\n    due: 2023-02\n    until: 2023-02\n", issued: "2023-01-02")
-            == ["2023-02 2023-02-28"])
+        #expect(
+            try occurrences("    every: month\n    day: 31\n    due: 2024-01\n    until: 2024-04\n", issued: "2024-01-02")
+                == ["2024-01 2024-01-31", "2024-02 2024-02-29", "2024-03 2024-03-31", "2024-04 2024-04-30"])
+        #expect(
+            try occurrences("    every: month\n    day: 31\n    due: 2023-02\n    until: 2023-02\n", issued: "2023-01-02")
+                == ["2023-02 2023-02-28"])
     }
 
     @Test func dayFallsInTheLastMonthOfTheOccurrence() throws {
-        #expect(try occurrences("    every: quarter\n    day: 25\n    due: 2024-Q3\n")
-            == ["2024-Q3 2024-09-25", "2024-Q4 2024-12-25"])
+        #expect(
+            try occurrences("    every: quarter\n    day: 25\n    due: 2024-Q3\n")
+                == ["2024-Q3 2024-09-25", "2024-Q4 2024-12-25"])
     }
 
     @Test func untilDefaultsToTheEndOfTheStartYear() throws {
-        #expect(try occurrences("    every: quarter\n    due: 2024-04-15\n")
-            == ["2024-Q2 2024-06-30", "2024-Q3 2024-09-30", "2024-Q4 2024-12-31"])
+        #expect(
+            try occurrences("    every: quarter\n    due: 2024-04-15\n")
+                == ["2024-Q2 2024-06-30", "2024-Q3 2024-09-30", "2024-Q4 2024-12-31"])
         // Without `due` the plan's issue date starts it.
         #expect(try occurrences("    every: half\n", issued: "2024-03-01") == ["2024-H1 2024-06-30", "2024-H2 2024-12-31"])
         #expect(try occurrences("    every: month\n", issued: "2024-10-20") == ["2024-10 2024-10-31", "2024-11 2024-11-30", "2024-12 2024-12-31"])
     }
 
     @Test func untilAsADate() throws {
-        #expect(try occurrences("    every: month\n    due: 2024-07\n    until: 2024-10-15\n")
-            == ["2024-07 2024-07-31", "2024-08 2024-08-31", "2024-09 2024-09-30", "2024-10 2024-10-31"])
+        #expect(
+            try occurrences("    every: month\n    due: 2024-07\n    until: 2024-10-15\n")
+                == ["2024-07 2024-07-31", "2024-08 2024-08-31", "2024-09 2024-09-30", "2024-10 2024-10-31"])
     }
 
     @Test func untilAsAPeriodOfAnotherKind() throws {
-        #expect(try occurrences("    every: month\n    due: 2024-07\n    until: 2024-Q3\n")
-            == ["2024-07 2024-07-31", "2024-08 2024-08-31", "2024-09 2024-09-30"])
-        #expect(try occurrences("    every: quarter\n    due: 2024-Q1\n    until: 2024-H1\n", issued: "2024-01-05")
-            == ["2024-Q1 2024-03-31", "2024-Q2 2024-06-30"])
+        #expect(
+            try occurrences("    every: month\n    due: 2024-07\n    until: 2024-Q3\n")
+                == ["2024-07 2024-07-31", "2024-08 2024-08-31", "2024-09 2024-09-30"])
+        #expect(
+            try occurrences("    every: quarter\n    due: 2024-Q1\n    until: 2024-H1\n", issued: "2024-01-05")
+                == ["2024-Q1 2024-03-31", "2024-Q2 2024-06-30"])
         #expect(try occurrences("    every: half\n    due: 2024-H2\n    until: 2025\n").count == 3)
         #expect(try occurrences("    every: year\n    due: 2024\n    until: 2026-06\n") == ["2024 2024-12-31", "2025 2025-12-31", "2026 2026-12-31"])
     }
 
     @Test func eachOccurrenceHasItsOwnState() throws {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    every: month\n    due: 2024-07\n    until: 2024-10\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/snv.yml": report(update("done", completed: "2024-08-02", period: "2024-07")
-                + update("in-progress", period: "2024-10")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/snv.yml": report(
+                        update("done", completed: "2024-08-02", period: "2024-07")
+                            + update("in-progress", period: "2024-10"))
+                ]))
         // 07 done late (due 31/07), 08 overdue, 09 due on the reporting date, 10 in progress.
         #expect(states(loaded) == [.doneLate, .overdue, .noReport, .inProgress])
         let derived = loaded.derivation.tasks[TaskID("kh-1/t")!]!
@@ -267,11 +302,14 @@ struct DerivationTests {
 
     @Test func doneLateCountsAsDoneAndDroppedStaysInTheDenominator() throws {
         let task = "  - id: t\n    title: T\n    lead: [so-noi-vu, so-tu-phap, ubnd-huyen-a, ubnd-tinh]\n    due: 2024-06-30\n"
-        let loaded = try load(try site(tasks: task, reports: [
-            "content/progress/snv.yml": report(update("done", completed: "2024-06-01")),
-            "content/progress/stp.yml": report(by: "so-tu-phap", update("done", completed: "2024-07-15")),
-            "content/progress/huyen.yml": report(by: "ubnd-huyen-a", update("dropped")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: task,
+                reports: [
+                    "content/progress/snv.yml": report(update("done", completed: "2024-06-01")),
+                    "content/progress/stp.yml": report(by: "so-tu-phap", update("done", completed: "2024-07-15")),
+                    "content/progress/huyen.yml": report(by: "ubnd-huyen-a", update("dropped")),
+                ]))
         #expect(states(loaded) == [.done, .doneLate, .dropped, .overdue])
         let completion = loaded.derivation.tasks[TaskID("kh-1/t")!]!.completion
         #expect(completion.done == 2)
@@ -283,13 +321,18 @@ struct DerivationTests {
 
     @Test func agencyCompletionSpansPlans() throws {
         let tasks = "  - id: t\n    title: T\n    lead: [so-noi-vu]\n    due: 2024-06-30\n"
-        let second = "---\nnumber: 2/KH\ntitle: Hai\nissuer: so-noi-vu\nissued: 2024-07-01\nparent: kh-1\ntasks:\n"
+        let second =
+            "---\nnumber: 2/KH\ntitle: Hai\nissuer: so-noi-vu\nissued: 2024-07-01\nparent: kh-1\ntasks:\n"
             + "  - id: u\n    title: U\n    lead: [kind:department]\n    due: 2024-08-31\n"
             + "  - id: v\n    title: V\n    lead: [so-noi-vu]\n    due: 2024-12-31\n---\n"
-        let loaded = try load(try site(tasks: tasks, reports: [
-            "content/progress/snv.yml": report(update("done", task: "kh-1/t", completed: "2024-06-30") + update("done", task: "kh-2/u", completed: "2024-09-01")),
-            "content/progress/stp.yml": report(by: "so-tu-phap", update("in-progress", task: "kh-2/u")),
-        ], extraPlans: ["content/plans/kh-2.md": second]))
+        let loaded = try load(
+            try site(
+                tasks: tasks,
+                reports: [
+                    "content/progress/snv.yml": report(
+                        update("done", task: "kh-1/t", completed: "2024-06-30") + update("done", task: "kh-2/u", completed: "2024-09-01")),
+                    "content/progress/stp.yml": report(by: "so-tu-phap", update("in-progress", task: "kh-2/u")),
+                ], extraPlans: ["content/plans/kh-2.md": second]))
         let snv = try #require(loaded.derivation.agencies[AgencyID("so-noi-vu")])
         #expect(snv.total == 3)
         #expect(snv.done == 2)
@@ -302,13 +345,18 @@ struct DerivationTests {
     }
 
     @Test func indexAreaAndCriterionCompletion() throws {
-        let tasks = "  - id: a\n    title: A\n    lead: [so-noi-vu]\n    index: [par-index/chi-dao]\n"
+        let tasks =
+            "  - id: a\n    title: A\n    lead: [so-noi-vu]\n    index: [par-index/chi-dao]\n"
             + "  - id: b\n    title: B\n    lead: [so-noi-vu]\n    index: [\"par-index#1.1\"]\n"
             + "  - id: c\n    title: C\n    lead: [so-noi-vu]\n    index: [par-index, par-index/chi-dao]\n"
             + "  - id: d\n    title: D\n    lead: [so-noi-vu]\n"
-        let loaded = try load(try site(tasks: tasks, reports: [
-            "content/progress/snv.yml": report(update("done", task: "kh-1/a", completed: "2024-06-30") + update("done", task: "kh-1/c", completed: "2024-06-30")),
-        ]))
+        let loaded = try load(
+            try site(
+                tasks: tasks,
+                reports: [
+                    "content/progress/snv.yml": report(
+                        update("done", task: "kh-1/a", completed: "2024-06-30") + update("done", task: "kh-1/c", completed: "2024-06-30"))
+                ]))
         let index = try #require(loaded.derivation.indices[IndexID("par-index")])
         #expect(index.done == 2)
         #expect(index.total == 3, "a task that names an index twice counts once")
@@ -323,8 +371,11 @@ struct DerivationTests {
     @Test func replacedByChangesNoPairs() throws {
         let agencies = Fixtures.agenciesYML + "- id: so-moi\n  name: Sở mới\n  kind: department\n"
         let fixture = try site(tasks: "  - id: t\n    title: T\n    lead: [so-tu-phap]\n    due: 2024-06-30\n")
-        try fixture.write("content/agencies.yml", agencies.replacingOccurrences(of: "  name: Sở Tư pháp\n  kind: department\n",
-                                                                                  with: "  name: Sở Tư pháp\n  kind: department\n  replaced_by: so-moi\n"))
+        try fixture.write(
+            "content/agencies.yml",
+            agencies.replacingOccurrences(
+                of: "  name: Sở Tư pháp\n  kind: department\n",
+                with: "  name: Sở Tư pháp\n  kind: department\n  replaced_by: so-moi\n"))
         let loaded = try load(fixture)
         let derived = loaded.derivation.tasks[TaskID("kh-1/t")!]!
         #expect(derived.pairs.map(\.agency) == ["so-tu-phap"])

@@ -1,6 +1,7 @@
 import CCHCSynthetic
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// The shortcuts taken for speed give what the plain ways give.
@@ -85,8 +86,10 @@ import Testing
     }
 
     @Test func jsonEscapesAndSortsKeysByBytes() {
-        let object: JSONValue = ["b": .list([.int(1), .double(2.5), .bool(true), .string("x\"\\\n\t\u{1}")]), "a": .object([:]), "Đ": .list([]),
-                                 "B": .string("y")]
+        let object: JSONValue = [
+            "b": .list([.int(1), .double(2.5), .bool(true), .string("x\"\\\n\t\u{1}")]), "a": .object([:]), "Đ": .list([]),
+            "B": .string("y"),
+        ]
         let expected = "{\n  \"B\" : \"y\",\n  \"a\" : {},\n  \"b\" : [\n    1,\n    2.5,\n    true,\n    \"x\\\"\\\\\\n\\t\\u0001\"\n  ],\n  \"Đ\" : []\n}\n"
         #expect(String(decoding: DataFiles.json(object), as: UTF8.self) == expected)
     }
@@ -96,8 +99,10 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = try #require(SiteLoader.load(root: root).site)
         let tables = LinkTables(site: loaded.site)
-        let pages = [SitePaths.plan(try #require(loaded.site.plans.first?.id)), SitePaths.updates(page: 2),
-                     SitePaths.task(try #require(loaded.site.plans.first?.tasks.first?.id))]
+        let pages = [
+            SitePaths.plan(try #require(loaded.site.plans.first?.id)), SitePaths.updates(page: 2),
+            SitePaths.task(try #require(loaded.site.plans.first?.tasks.first?.id)),
+        ]
         for page in pages {
             let agencies = try #require(tables.agencies(from: page)), tasks = try #require(tables.tasks(from: page))
             let root = SitePaths.root(of: page)
@@ -123,8 +128,10 @@ import Testing
 }
 
 @Suite struct DayFormatTests {
-    @Test(arguments: [(1, 1, 1, "0001-01-01", "01/01/1"), (99, 12, 31, "0099-12-31", "31/12/99"), (999, 2, 9, "0999-02-09", "09/02/999"),
-                      (2024, 2, 29, "2024-02-29", "29/02/2024"), (9999, 10, 10, "9999-10-10", "10/10/9999")])
+    @Test(arguments: [
+        (1, 1, 1, "0001-01-01", "01/01/1"), (99, 12, 31, "0099-12-31", "31/12/99"), (999, 2, 9, "0999-02-09", "09/02/999"),
+        (2024, 2, 29, "2024-02-29", "29/02/2024"), (9999, 10, 10, "9999-10-10", "10/10/9999"),
+    ])
     func daysAreWrittenWithLeadingZeros(year: Int, month: Int, day: Int, iso: String, vietnamese: String) throws {
         let date = try #require(Day(year: year, month: month, day: day))
         #expect(date.iso == iso)
@@ -135,8 +142,10 @@ import Testing
 
 @Suite struct ByteOrderTests {
     @Test func utf8PrecedesIsByteOrder() {
-        let texts = ["", "a", "ab", "b", "Z", "a/b", "a-b", "kế hoạch", "ke hoach", "kế", "Đà Nẵng", "đ", "e\u{301}", "é",
-                     "content/progress/2024/q1/so-noi-vu.yml", "content/progress/2024/q1/so-noi-vu-2.yml", String(repeating: "x", count: 40)]
+        let texts = [
+            "", "a", "ab", "b", "Z", "a/b", "a-b", "kế hoạch", "ke hoach", "kế", "Đà Nẵng", "đ", "e\u{301}", "é",
+            "content/progress/2024/q1/so-noi-vu.yml", "content/progress/2024/q1/so-noi-vu-2.yml", String(repeating: "x", count: 40),
+        ]
         for a in texts {
             for b in texts {
                 #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) \(b)")
@@ -153,9 +162,11 @@ import Testing
 }
 
 @Suite struct ByteSearchTests {
-    @Test(arguments: [("", ""), ("abc", ""), ("", "a"), ("abc", "abc"), ("abc", "abcd"), ("xxabcxx", "abc"), ("ababac", "abac"),
-                      ("aaa", "aab"), ("<p><input type=\"checkbox\" disabled=\"\" /> Việc</p>", "<input type=\"checkbox\""),
-                      ("kế hoạch", "hoạch"), ("kế hoạch", "hoach"), ("end a", "a"), ("a", "a")])
+    @Test(arguments: [
+        ("", ""), ("abc", ""), ("", "a"), ("abc", "abc"), ("abc", "abcd"), ("xxabcxx", "abc"), ("ababac", "abac"),
+        ("aaa", "aab"), ("<p><input type=\"checkbox\" disabled=\"\" /> Việc</p>", "<input type=\"checkbox\""),
+        ("kế hoạch", "hoạch"), ("kế hoạch", "hoach"), ("end a", "a"), ("a", "a"),
+    ])
     func byteSearchFindsWhatTheStandardOneFinds(text: String, needle: String) {
         #expect(text.containsBytes(needle) == (text.utf8.firstRange(of: needle.utf8) != nil))
     }
@@ -208,9 +219,11 @@ import Testing
     }
 
     @Test func bytesGiveWhatCharactersGave() {
-        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.05, 0.005, 0.0049, 0.845, 1.005, 9.995, 99.995, 999.5, 1000, 1234.5678, -1234.5678,
-                                85.95, 88, 8.1, 1e-7, 1.5e-5, 123456789.125, 1e14, 9.999999e15, 1e21, 3.0e-300, 0.3333333333333333, 2.0 / 3,
-                                .nan, .infinity, -.infinity]
+        var values: [Double] = [
+            0, -0.0, 1, -1, 0.5, 0.05, 0.005, 0.0049, 0.845, 1.005, 9.995, 99.995, 999.5, 1000, 1234.5678, -1234.5678,
+            85.95, 88, 8.1, 1e-7, 1.5e-5, 123456789.125, 1e14, 9.999999e15, 1e21, 3.0e-300, 0.3333333333333333, 2.0 / 3,
+            .nan, .infinity, -.infinity,
+        ]
         var generator = SplitMix(seed: 2026)
         for _ in 0..<2000 {
             let magnitude = Double.random(in: -8...12, using: &generator)
@@ -221,7 +234,8 @@ import Testing
                 for digits in 0...3 {
                     for trim in [false, true] {
                         for language in VietnameseFormat.Language.allCases {
-                            #expect(VietnameseFormat.format(x, scale: scale, digits: digits, trimZeros: trim, language: language)
+                            #expect(
+                                VietnameseFormat.format(x, scale: scale, digits: digits, trimZeros: trim, language: language)
                                     == Self.reference(x, scale: scale, digits: digits, trimZeros: trim, language: language), "\(x)")
                         }
                     }
@@ -230,4 +244,3 @@ import Testing
         }
     }
 }
-

@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// Reading what people type into form cells.
@@ -16,29 +17,45 @@ struct FormValueTests {
     }
 
     @Test func unknownAndDerivedStatusesAreRefused() {
-        guard case .failure(let typo) = FormValues.status("Hoàn thàh") else { Issue.record("accepted a typo"); return }
+        guard case .failure(let typo) = FormValues.status("Hoàn thàh") else {
+            Issue.record("accepted a typo")
+            return
+        }
         #expect(typo.message.contains("did you mean `Hoàn thành`?"), "\(typo.message)")
-        guard case .failure(let derived) = FormValues.status("Quá hạn") else { Issue.record("accepted Quá hạn"); return }
+        guard case .failure(let derived) = FormValues.status("Quá hạn") else {
+            Issue.record("accepted Quá hạn")
+            return
+        }
         #expect(derived.message.contains("worked out by the site from the dates"), "\(derived.message)")
     }
 
     @Test func controlCharactersFromACellAreEscapedWhenPrinted() {
-        guard case .failure(let problem) = FormValues.status("xong\u{1B}[2J") else { Issue.record("accepted"); return }
+        guard case .failure(let problem) = FormValues.status("xong\u{1B}[2J") else {
+            Issue.record("accepted")
+            return
+        }
         let line = FormDiagnostic(severity: .error, file: "a.xlsx", place: "Báo cáo!H9", message: problem.message).description
         #expect(line.hasPrefix("a.xlsx:Báo cáo!H9: error: unknown status `xong\\u{1b}[2J`"), "\(line)")
         #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
     }
 
-    @Test(arguments: [("15/7/2024", "2024-07-15"), ("15-07-2024", "2024-07-15"), ("01.02.2024", "2024-02-01"), ("2024-07-15", "2024-07-15"),
-                      ("29/02/2024", "2024-02-29")])
+    @Test(arguments: [
+        ("15/7/2024", "2024-07-15"), ("15-07-2024", "2024-07-15"), ("01.02.2024", "2024-02-01"), ("2024-07-15", "2024-07-15"),
+        ("29/02/2024", "2024-02-29"),
+    ])
     func textDates(_ text: String, _ iso: String) throws {
         #expect(try FormValues.date(text: text).get().iso == iso)
     }
 
-    @Test(arguments: [("7/15/2024", "month/day/year"), ("31/02/2024", "not a real day"), ("15/7/24", "two-digit year"),
-                      ("hôm qua", "not a date"), ("29/02/2023", "not a real day")])
+    @Test(arguments: [
+        ("7/15/2024", "month/day/year"), ("31/02/2024", "not a real day"), ("15/7/24", "two-digit year"),
+        ("hôm qua", "not a date"), ("29/02/2023", "not a real day"),
+    ])
     func badTextDates(_ text: String, _ message: String) {
-        guard case .failure(let problem) = FormValues.date(text: text) else { Issue.record("accepted \(text)"); return }
+        guard case .failure(let problem) = FormValues.date(text: text) else {
+            Issue.record("accepted \(text)")
+            return
+        }
         #expect(problem.message.contains(message), "\(problem.message)")
     }
 
@@ -56,8 +73,10 @@ struct FormValueTests {
         #expect(CellReference.name(row: 3, column: 28) == "AB3")
     }
 
-    @Test(arguments: [(CellGrid.Value.number(50, .plain), 50.0), (.number(0.5, .percent), 50), (.text("50%"), 50), (.text(" 75 "), 75),
-                      (.number(0.255, .percent), 25.5)])
+    @Test(arguments: [
+        (CellGrid.Value.number(50, .plain), 50.0), (.number(0.5, .percent), 50), (.text("50%"), 50), (.text(" 75 "), 75),
+        (.number(0.255, .percent), 25.5),
+    ])
     func percentages(_ value: CellGrid.Value, _ expected: Double) throws {
         #expect(try FormValues.percent(value).get() == expected)
     }
@@ -96,7 +115,9 @@ struct FormImportTests {
         return (site, writer)
     }
 
-    func set(_ writer: inout SpreadsheetWriter, _ row: Int, _ column: Int, _ value: SpreadsheetWriter.Value?, style: SpreadsheetWriter.Style = .input, sheet: Int = 0) {
+    func set(
+        _ writer: inout SpreadsheetWriter, _ row: Int, _ column: Int, _ value: SpreadsheetWriter.Value?, style: SpreadsheetWriter.Style = .input, sheet: Int = 0
+    ) {
         var cells = writer.sheets[sheet].rows[row] ?? []
         cells.removeAll { $0.column == column }
         cells.append(.init(column: column, value: value, style: style))
@@ -132,25 +153,27 @@ struct FormImportTests {
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
         #expect(outcome.written)
         let text = try String(contentsOf: site.url("content/progress/2024-Q3/so-noi-vu.yml"), encoding: .utf8)
-        #expect(text.hasSuffix("""
-            agency: so-noi-vu
-            period: 2024-Q3
-            reported: 2024-09-25
-            updates:
-              - task: kh-1/hang-thang
-                period: 2024-08
-                status: done
-                completed: 2024-08-30
-                evidence:
-                  - title: Báo cáo tháng 8
-                    url: files/snv/bao-cao.txt
-              - task: kh-1/hang-thang
-                period: 2024-09
-                status: in-progress
-                percent: 40
-                note: "Đang tổng hợp: số liệu #2"
+        #expect(
+            text.hasSuffix(
+                """
+                agency: so-noi-vu
+                period: 2024-Q3
+                reported: 2024-09-25
+                updates:
+                  - task: kh-1/hang-thang
+                    period: 2024-08
+                    status: done
+                    completed: 2024-08-30
+                    evidence:
+                      - title: Báo cáo tháng 8
+                        url: files/snv/bao-cao.txt
+                  - task: kh-1/hang-thang
+                    period: 2024-09
+                    status: in-progress
+                    percent: 40
+                    note: "Đang tổng hợp: số liệu #2"
 
-            """), "\(text)")
+                """), "\(text)")
         let load = SiteLoader.load(root: site.root)
         #expect(load.diagnostics.isEmpty, "\(load.diagnostics)")
         let derived = try #require(load.site?.derivation.tasks[TaskID("kh-1/hang-thang")!])
@@ -194,8 +217,9 @@ struct FormImportTests {
         let before = try Data(contentsOf: site.url("content/progress/2024-Q3/so-noi-vu.yml"))
         let outcome = try run(site)
         let errors = outcome.diagnostics.filter { $0.severity == .error }
-        #expect(errors.contains { $0.place == place && $0.message.contains(message) && $0.file == "bao-cao-snv-2024-Q3.xlsx" },
-                "\(name): \(outcome.diagnostics.map(\.description))")
+        #expect(
+            errors.contains { $0.place == place && $0.message.contains(message) && $0.file == "bao-cao-snv-2024-Q3.xlsx" },
+            "\(name): \(outcome.diagnostics.map(\.description))")
         #expect(!outcome.written)
         #expect(try Data(contentsOf: site.url("content/progress/2024-Q3/so-noi-vu.yml")) == before, "\(name): the report was changed")
     }
@@ -224,8 +248,9 @@ struct FormImportTests {
         set(&copied, 7, 1, .text(code.replacingOccurrences(of: "so-noi-vu", with: "so-tu-phap")), style: .note)
         try save(copied, site)
         outcome = try run(site)
-        #expect(outcome.diagnostics.contains { $0.place == "Báo cáo!A7" && $0.message.contains("hidden ids say so-noi-vu · 2024-Q3") },
-                "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains { $0.place == "Báo cáo!A7" && $0.message.contains("hidden ids say so-noi-vu · 2024-Q3") },
+            "\(outcome.diagnostics)")
         #expect(!outcome.written)
     }
 
@@ -234,10 +259,12 @@ struct FormImportTests {
         try save(filled(writer), site, "bao-cao-snv-2024-Q2.xlsx")
         try save(filled(writer), site, "bao-cao-so-tu-phap-2024-Q3.xlsx")
         let outcome = try run(site, ["bao-cao-snv-2024-Q2.xlsx", "bao-cao-so-tu-phap-2024-Q3.xlsx"])
-        #expect(outcome.diagnostics.contains { $0.file == "bao-cao-snv-2024-Q2.xlsx" && $0.place == "Báo cáo!A7" && $0.message.contains("named for 2024-Q2") },
-                "\(outcome.diagnostics)")
-        #expect(outcome.diagnostics.contains { $0.file == "bao-cao-so-tu-phap-2024-Q3.xlsx" && $0.message.contains("named for Sở Tư pháp") },
-                "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains { $0.file == "bao-cao-snv-2024-Q2.xlsx" && $0.place == "Báo cáo!A7" && $0.message.contains("named for 2024-Q2") },
+            "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains { $0.file == "bao-cao-so-tu-phap-2024-Q3.xlsx" && $0.message.contains("named for Sở Tư pháp") },
+            "\(outcome.diagnostics)")
         #expect(!outcome.written)
     }
 
@@ -246,10 +273,11 @@ struct FormImportTests {
         try save(filled(writer), site)
         try site.write("content/plans/kh-1.md", Fixtures.planMD.replacingOccurrences(of: "Báo cáo hằng tháng", with: "Báo cáo tiến độ hằng tháng"))
         let outcome = try run(site)
-        #expect(outcome.diagnostics.contains {
-            $0.place == "Báo cáo!A7" && $0.message.contains("this form was made on 30/09/2024 for a plan that has changed")
-                && $0.message.contains("cchc forms 2024-Q3")
-        }, "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains {
+                $0.place == "Báo cáo!A7" && $0.message.contains("this form was made on 30/09/2024 for a plan that has changed")
+                    && $0.message.contains("cchc forms 2024-Q3")
+            }, "\(outcome.diagnostics)")
         try site.write("content/plans/kh-1.md", Fixtures.planMD.replacingOccurrences(of: "id: hang-thang", with: "id: bao-cao-thang"))
         try site.remove("content/progress/2024-Q3/so-noi-vu.yml")
         let removed = try run(site)
@@ -265,8 +293,9 @@ struct FormImportTests {
         set(&bad, 9, 8, .text("xong rồi"))
         try save(bad, site, "bao-cao-snv-bo-sung.xlsx")
         let outcome = try run(site, ["bao-cao-snv-2024-Q3.xlsx", "bao-cao-snv-bo-sung.xlsx"], force: false)
-        #expect(outcome.diagnostics.contains { $0.file == "bao-cao-snv-2024-Q3.xlsx" && $0.message.contains("already exists; pass --force") },
-                "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains { $0.file == "bao-cao-snv-2024-Q3.xlsx" && $0.message.contains("already exists; pass --force") },
+            "\(outcome.diagnostics)")
         #expect(outcome.diagnostics.contains { $0.file == "bao-cao-snv-bo-sung.xlsx" && $0.place == "Báo cáo!H9" }, "\(outcome.diagnostics)")
         #expect(!outcome.written)
     }
@@ -274,14 +303,18 @@ struct FormImportTests {
     @Test func aCSVWithADeletedRowIsRefusedAtTheCodeLine() throws {
         let (site, _) = try setup()
         let loaded = try #require(SiteLoader.load(root: site.root).site)
-        let code = FormLayout.codeLine(agency: "so-noi-vu", period: Period("2024-Q3")!, made: loaded.asOf,
-                                       rows: FormLayout.rowsCode([.init(task: TaskID("kh-1/hang-thang")!, period: Period("2024-08")),
-                                                                  .init(task: TaskID("kh-1/hang-thang")!, period: Period("2024-09"))]),
-                                       plan: "000000000000")
+        let code = FormLayout.codeLine(
+            agency: "so-noi-vu", period: Period("2024-Q3")!, made: loaded.asOf,
+            rows: FormLayout.rowsCode([
+                .init(task: TaskID("kh-1/hang-thang")!, period: Period("2024-08")),
+                .init(task: TaskID("kh-1/hang-thang")!, period: Period("2024-09")),
+            ]),
+            plan: "000000000000")
         let csv = "Tiêu đề;;\nNgày báo cáo:;;25/09/2024\n\(code);;\nSTT;x\n1;;;;;;;Hoàn thành;100;30/08/2024;;;;kh-1/hang-thang;2024-08\n"
         try site.write("forms/bao-cao.csv", csv)
         let outcome = try run(site, ["bao-cao.csv"])
-        #expect(outcome.diagnostics.contains { $0.place == "3:1" && $0.message.contains("rows were added, deleted or changed by hand") }, "\(outcome.diagnostics)")
+        #expect(
+            outcome.diagnostics.contains { $0.place == "3:1" && $0.message.contains("rows were added, deleted or changed by hand") }, "\(outcome.diagnostics)")
     }
 
     @Test(arguments: ["corrupt", "doctype", "zipslip", "notzip", "missing"])
@@ -292,7 +325,8 @@ struct FormImportTests {
         switch kind {
         case "corrupt": bytes = Array(good.prefix(200)) + [UInt8](repeating: 0x41, count: 100)
         case "doctype":
-            let bomb = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]><worksheet xmlns=\"\(SpreadsheetWriter.main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"
+            let bomb =
+                "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]><worksheet xmlns=\"\(SpreadsheetWriter.main)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>"
             var w = filled(writer)
             w.sheets = [w.sheets[0]]
             let entries: [ArchiveEntry] = [
@@ -302,15 +336,18 @@ struct FormImportTests {
             ]
             bytes = try ZipWriter.archive(entries, date: Day(iso: "2024-09-30")!)
         case "zipslip":
-            bytes = try ZipWriter.archive([.file("[Content_Types].xml", Array("<Types/>".utf8)), .file("../../evil.sh", Array("x".utf8))],
-                                          date: Day(iso: "2024-09-30")!)
+            bytes = try ZipWriter.archive(
+                [.file("[Content_Types].xml", Array("<Types/>".utf8)), .file("../../evil.sh", Array("x".utf8))],
+                date: Day(iso: "2024-09-30")!)
         case "notzip": bytes = Array("agency,period\n".utf8)
         default: bytes = []
         }
         if kind != "missing" { try Data(bytes).write(to: site.url("forms/bao-cao-snv-2024-Q3.xlsx")) }
         let outcome = try run(site)
-        let expected = ["corrupt": "damaged", "doctype": "declares a document type", "zipslip": "points outside the document",
-                        "notzip": "not a Word (.docx) or Excel (.xlsx) document", "missing": "does not exist"][kind]!
+        let expected = [
+            "corrupt": "damaged", "doctype": "declares a document type", "zipslip": "points outside the document",
+            "notzip": "not a Word (.docx) or Excel (.xlsx) document", "missing": "does not exist",
+        ][kind]!
         #expect(outcome.diagnostics.count == 1 && outcome.diagnostics[0].message.contains(expected), "\(outcome.diagnostics)")
         #expect(!outcome.written)
     }
@@ -351,7 +388,11 @@ struct XLSXReaderTests {
             """
         let entries: [ArchiveEntry] = [
             .file("[Content_Types].xml", Array("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".utf8)),
-            .file("_rels/.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/book.xml\"/></Relationships>".utf8)),
+            .file(
+                "_rels/.rels",
+                Array(
+                    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/book.xml\"/></Relationships>"
+                        .utf8)),
             .file("xl/book.xml", Array(workbook.utf8)),
             .file("xl/_rels/book.xml.rels", Array(rels.utf8)),
             .file("xl/strings.xml", Array(strings.utf8)),
@@ -376,7 +417,9 @@ struct XLSXReaderTests {
         #expect(grid[7, 5] == .text("công thức") && grid[7, 6] == .bool(true) && grid[7, 7] == .error("#VALUE!"))
         #expect(grid[7, 8] == nil, "a shared string index past the end is no value")
         #expect(grid[5, 1] == nil && grid.place(7, 5) == "Báo cáo!E7")
-        if case .number(let serial, _)? = grid[3, 2] { #expect(FormValues.date(.number(serial, .date), date1904: grid.date1904).map(\.iso) == .success("2024-07-15")) }
+        if case .number(let serial, _)? = grid[3, 2] {
+            #expect(FormValues.date(.number(serial, .date), date1904: grid.date1904).map(\.iso) == .success("2024-07-15"))
+        }
     }
 
     @Test func the1904DateSystem() throws {

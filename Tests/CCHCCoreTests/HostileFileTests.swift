@@ -1,7 +1,8 @@
-@testable import CCHCCore
 import CCHCTestSupport
 import Foundation
 import Testing
+
+@testable import CCHCCore
 
 /// Files made to hurt the tool: each is refused with an error that names it, quickly and without
 /// taking the machine's memory, and the rest of the site is still checked.
@@ -23,7 +24,7 @@ struct HostileFileTests {
         let bomb = result.errors.filter { $0.location.path == "content/progress/bom.yml" }
         #expect(bomb.count == 1, "\(result.errors)")
         #expect(bomb.first?.message.contains("“billion laughs”") == true)
-        #expect(bomb.first?.location.line == 9, "\(bomb)")   // where the expansion passes the limit
+        #expect(bomb.first?.location.line == 9, "\(bomb)") // where the expansion passes the limit
     }
 
     @Test func aliasesAReadableFileUsesAreStillFine() throws {
@@ -62,10 +63,13 @@ struct HostileFileTests {
         let url = site.url("content/progress/lon.yml")
         FileManager.default.createFile(atPath: url.path, contents: Data(Self.header.utf8))
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: 100 * 1_048_576)   // sparse: 100 MB without writing them
+        try handle.truncate(atOffset: 100 * 1_048_576) // sparse: 100 MB without writing them
         try handle.close()
         let errors = SiteLoader.load(root: site.root).errors
-        #expect(errors.map(\.description) == ["content/progress/lon.yml:1:1: error: the file is over 16 MB; content files are kilobytes, so larger ones are refused (is it the right file?)"])
+        #expect(
+            errors.map(\.description) == [
+                "content/progress/lon.yml:1:1: error: the file is over 16 MB; content files are kilobytes, so larger ones are refused (is it the right file?)"
+            ])
     }
 
     @Test(arguments: [

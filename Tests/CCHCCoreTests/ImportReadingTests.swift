@@ -1,7 +1,8 @@
-@testable import CCHCCore
 import CCHCTestSupport
 import Foundation
 import Testing
+
+@testable import CCHCCore
 
 /// Plans imported from documents, compared with a careful human reading of each, written down in
 /// `Fixtures/Import/readings.json` (fixtures made for these tests) and `seed-readings.json` (the
@@ -59,8 +60,12 @@ struct ImportReadingTests {
         for expected in reading.tasks {
             let key = VietnameseFold.words(expected.starts).joined(separator: " ")
             // In document order: the first unused task at or after the previous match whose title holds the words.
-            guard let index = result.tasks.indices.first(where: { $0 >= next && !used.contains($0)
-                && VietnameseFold.words(result.tasks[$0].title).joined(separator: " ").contains(key) }) else {
+            guard
+                let index = result.tasks.indices.first(where: {
+                    $0 >= next && !used.contains($0)
+                        && VietnameseFold.words(result.tasks[$0].title).joined(separator: " ").contains(key)
+                })
+            else {
                 score.problems.append("not found: “\(expected.starts)” (lead \(expected.lead))")
                 continue
             }
@@ -76,7 +81,8 @@ struct ImportReadingTests {
             if supportOK { score.supportsRight += 1 }
             if dueOK { score.duesRight += 1 }
             if !(leadOK && supportOK && dueOK) {
-                let line = "“\(expected.starts)”: got lead \(named(task.lead)) support \(named(task.support)) due \(deadline?.due?.description ?? "-") every \(deadline?.every?.rawValue ?? "-") day \(deadline?.day.map(String.init) ?? "-"); read lead \(expected.lead) support \(expected.support ?? []) due \(expected.due ?? "-") every \(expected.every ?? "-") day \(expected.day.map(String.init) ?? "-")"
+                let line =
+                    "“\(expected.starts)”: got lead \(named(task.lead)) support \(named(task.support)) due \(deadline?.due?.description ?? "-") every \(deadline?.every?.rawValue ?? "-") day \(deadline?.day.map(String.init) ?? "-"); read lead \(expected.lead) support \(expected.support ?? []) due \(expected.due ?? "-") every \(expected.every ?? "-") day \(expected.day.map(String.init) ?? "-")"
                 if let doubt = expected.doubt { score.doubts.append(line + " (doubt: \(doubt))") } else { score.problems.append(line) }
             }
         }

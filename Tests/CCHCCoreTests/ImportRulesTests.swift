@@ -1,7 +1,8 @@
-@testable import CCHCCore
 import CCHCTestSupport
 import Foundation
 import Testing
+
+@testable import CCHCCore
 
 /// Deadlines as plans write them, read into `due`, `every`, `day` (domain guide §4).
 struct DeadlineReaderTests {
@@ -10,17 +11,17 @@ struct DeadlineReaderTests {
     @Test(arguments: [
         ("xây dựng kế hoạch trước ngày 20/6/2024", "2024-06-20"),
         ("gửi báo cáo trước 30/6", "2024-06-30"),
-        ("hoàn thành trước ngày 15/3", "2025-03-15"),            // before the issue date: next year
+        ("hoàn thành trước ngày 15/3", "2025-03-15"), // before the issue date: next year
         ("thành lập trong Quý III/2024", "2024-Q3"),
         ("hoàn thành trong quý 4 năm 2024", "2024-Q4"),
         ("ban hành trong tháng 12/2023", "2023-12"),
-        ("trước tháng 12/2024 báo cáo UBND tỉnh", "2024-11"),   // before December: by the end of November
+        ("trước tháng 12/2024 báo cáo UBND tỉnh", "2024-11"), // before December: by the end of November
         ("trước tháng 1/2025", "2024-12"),
         ("hoàn thành 6 tháng đầu năm", "2024-H1"),
         ("thực hiện 6 tháng cuối năm 2024", "2024-H2"),
         ("hoàn thành trong năm 2023", "2023"),
         ("chậm nhất ngày 05 tháng 7 năm 2024", "2024-07-05"),
-        ("Truoc ngay 20/6/2024", "2024-06-20"),                  // without diacritics
+        ("Truoc ngay 20/6/2024", "2024-06-20"), // without diacritics
     ])
     func oneOffDeadlines(_ text: String, _ due: String) {
         let found = DeadlineReader.read(text, issued: Self.issued)
@@ -34,7 +35,7 @@ struct DeadlineReaderTests {
         ("báo cáo hàng quý, 6 tháng và năm trước ngày 20 của tháng cuối quý", .quarter, 20, "2024-06-20"),
         ("gửi Sở Nội vụ trước ngày 25/12 hằng năm", .year, 25, "2024-12-25"),
         ("báo cáo UBND tỉnh trước ngày 30 của tháng", .month, 30, "2024-06-30"),
-        ("báo cáo định kỳ hằng tháng trước ngày 5", .month, 5, "2024-07-05"),    // June 5 is before the plan
+        ("báo cáo định kỳ hằng tháng trước ngày 5", .month, 5, "2024-07-05"), // June 5 is before the plan
     ])
     func rhythms(_ text: String, _ every: PeriodKind, _ day: Int?, _ due: String) {
         let found = DeadlineReader.read(text, issued: Self.issued)
@@ -61,7 +62,9 @@ struct DeadlineReaderTests {
         #expect(DeadlineReader.read(text, issued: Self.issued).isEmpty)
     }
 
-    @Test(arguments: [("30/6/2024", "2024-06-30"), ("Quý III/2024", "2024-Q3"), ("Tháng 12/2024", "2024-12"), ("Năm 2024", "2024"), ("6 tháng đầu năm", "2024-H1")])
+    @Test(arguments: [
+        ("30/6/2024", "2024-06-30"), ("Quý III/2024", "2024-Q3"), ("Tháng 12/2024", "2024-12"), ("Năm 2024", "2024"), ("6 tháng đầu năm", "2024-H1"),
+    ])
     func tableCellsAreReadBare(_ cell: String, _ due: String) {
         #expect(DeadlineReader.read(cell, issued: Self.issued, bare: true).first?.due?.description == due)
     }
@@ -112,7 +115,10 @@ struct AgencyMatcherTests {
 
     @Test func lenientMatchingIsOnlyForDamagedText() {
         #expect(Self.targets("Sé Nôi vu") == [])
-        #expect(OCRDamage("S0 N6i vu chu tri xay dung ke hoach cua co quan truoc ngay 20 thang 6, bao cao UBND tinh ket qua thuc hien; Phong Ke hoach tai chinh phoi hop thuc hien cac noi dung duoc giao trong ke hoach nay").isDamaged)
+        #expect(
+            OCRDamage(
+                "S0 N6i vu chu tri xay dung ke hoach cua co quan truoc ngay 20 thang 6, bao cao UBND tinh ket qua thuc hien; Phong Ke hoach tai chinh phoi hop thuc hien cac noi dung duoc giao trong ke hoach nay"
+            ).isDamaged)
         // The prose of an example plan (after its front matter) is clean.
         let file = try! String(contentsOf: Package.root.appendingPathComponent("content/plans/kh-ubnd-386-2024.md"), encoding: .utf8)
         let prose = file.components(separatedBy: "\n---\n").last!

@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// Loads a site that must be free of diagnostics.
@@ -42,8 +43,9 @@ struct LoadingTests {
 
     @Test(arguments: [("010", 10.0), ("0", 0), ("100", 100), ("99.5", 99.5), ("007.25", 7.25)])
     func plainDecimalsAreRead(_ text: String, _ value: Double) throws {
-        let report = Fixtures.reportYML.replacingOccurrences(of: "    status: done\n    percent: 100\n    completed: 2024-06-28\n",
-                                                             with: "    status: in-progress\n    percent: \(text)\n")
+        let report = Fixtures.reportYML.replacingOccurrences(
+            of: "    status: done\n    percent: 100\n    completed: 2024-06-28\n",
+            with: "    status: in-progress\n    percent: \(text)\n")
         let loaded = try loadClean(Fixtures.minimal(["content/progress/2024-Q3/so-noi-vu.yml": report]))
         #expect(loaded.site.reports[0].updates[0].percent == value)
     }
@@ -62,7 +64,8 @@ struct LoadingTests {
     }
 
     @Test func indexValuesAreRead() throws {
-        let index = Fixtures.indexYML.replacingOccurrences(of: "max: 100\n", with: "max: 100\nunit: \"%\"\nhigher_is_better: false\npublisher: Bộ Nội vụ\n")
+        let index =
+            Fixtures.indexYML.replacingOccurrences(of: "max: 100\n", with: "max: 100\nunit: \"%\"\nhigher_is_better: false\npublisher: Bộ Nội vụ\n")
             + "    areas: {chi-dao: 8.10}\n    criteria: {\"1.1\": 1.5}\n"
         let loaded = try loadClean(Fixtures.minimal(["content/indices/par-index.yml": index]))
         let definition = loaded.site.indices[0]
@@ -109,10 +112,18 @@ struct LoadingTests {
 
     @Test func nfdColumnsCountCharactersNotScalars() throws {
         // "Đã xong" in NFD has more scalars than characters; the column must count characters.
-        let marked = MarkedText("agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây\n    ⟨E⟩percnt: 5\n")
+        let marked = MarkedText(
+            "agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây\n    ⟨E⟩percnt: 5\n"
+        )
         let site = try TemporarySite(Fixtures.minimal([:]))
-        try site.write("content/progress/x.yml", nfd("agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây\n    percnt: 5\n"))
-        try site.write("content/progress/y.yml", nfd("agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây: ô\n"))
+        try site.write(
+            "content/progress/x.yml",
+            nfd(
+                "agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây\n    percnt: 5\n"
+            ))
+        try site.write(
+            "content/progress/y.yml",
+            nfd("agency: so-noi-vu\nperiod: 2024-Q3\nreported: 2024-09-26\nupdates:\n  - task: kh-1/mot-lan\n    status: in-progress\n    note: Ở đây: ô\n"))
         let diagnostics = SiteLoader.load(root: site.root).diagnostics
         #expect(diagnostics.first?.location == SourceLocation(path: "content/progress/x.yml", line: marked.only!.line, column: marked.only!.column))
         // A YAML syntax error after NFD letters: the column is in characters of the NFC text.
@@ -163,8 +174,9 @@ struct LoadingTests {
 
     @Test func nfdEvidenceFileNamesMatchNFCLinks() throws {
         let report = Fixtures.reportYML + "    evidence:\n      - title: Báo cáo\n        url: files/snv/Báo cáo quý 3.pdf\n"
-        let site = try TemporarySite(Fixtures.minimal(["content/progress/2024-Q3/so-noi-vu.yml": report]),
-                                     binary: [nfd("content/files/snv/Báo cáo quý 3.pdf"): Array("%PDF-1.4\n".utf8)])
+        let site = try TemporarySite(
+            Fixtures.minimal(["content/progress/2024-Q3/so-noi-vu.yml": report]),
+            binary: [nfd("content/files/snv/Báo cáo quý 3.pdf"): Array("%PDF-1.4\n".utf8)])
         let result = SiteLoader.load(root: site.root)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let evidence = result.site?.site.reports[0].updates.last?.evidence.first

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 struct MarkdownTests {
@@ -64,13 +65,14 @@ struct MarkdownTests {
 
     @Test func taskListCheckboxesAreDisabled() {
         let html = Markdown.render("- [ ] Chưa làm\n- [x] Đã xong\n").html
-        #expect(html == """
-            <ul>
-            <li><input type="checkbox" disabled="" /> Chưa làm</li>
-            <li><input type="checkbox" checked="" disabled="" /> Đã xong</li>
-            </ul>
+        #expect(
+            html == """
+                <ul>
+                <li><input type="checkbox" disabled="" /> Chưa làm</li>
+                <li><input type="checkbox" checked="" disabled="" /> Đã xong</li>
+                </ul>
 
-            """)
+                """)
     }
 
     @Test(arguments: [
@@ -86,14 +88,22 @@ struct MarkdownTests {
     }
 
     @Test(arguments: [
-        ("Xem www.example.gov.vn.",
-         "<p>Xem <a href=\"http://www.example.gov.vn\">www.example.gov.vn</a>.</p>\n"),
-        ("Cổng https://dichvucong.gov.vn/p/home nhé",
-         "<p>Cổng <a href=\"https://dichvucong.gov.vn/p/home\">https://dichvucong.gov.vn/p/home</a> nhé</p>\n"),
-        ("Thư: lienhe@example.vn",
-         "<p>Thư: <a href=\"mailto:lienhe@example.vn\">lienhe@example.vn</a></p>\n"),
-        ("<https://a.vn/x?y=1&z=2>",
-         "<p><a href=\"https://a.vn/x?y=1&amp;z=2\">https://a.vn/x?y=1&amp;z=2</a></p>\n"),
+        (
+            "Xem www.example.gov.vn.",
+            "<p>Xem <a href=\"http://www.example.gov.vn\">www.example.gov.vn</a>.</p>\n"
+        ),
+        (
+            "Cổng https://dichvucong.gov.vn/p/home nhé",
+            "<p>Cổng <a href=\"https://dichvucong.gov.vn/p/home\">https://dichvucong.gov.vn/p/home</a> nhé</p>\n"
+        ),
+        (
+            "Thư: lienhe@example.vn",
+            "<p>Thư: <a href=\"mailto:lienhe@example.vn\">lienhe@example.vn</a></p>\n"
+        ),
+        (
+            "<https://a.vn/x?y=1&z=2>",
+            "<p><a href=\"https://a.vn/x?y=1&amp;z=2\">https://a.vn/x?y=1&amp;z=2</a></p>\n"
+        ),
     ])
     func autolinks(source: String, expected: String) {
         #expect(Markdown.render(source).html == expected)
@@ -155,7 +165,10 @@ struct MarkdownTests {
 
     @Test func safeLinksAndImagesAreKept() {
         let html = Markdown.render("[Quyết định](https://x.vn/qd?a=1 \"Số 1\") ![sơ đồ](img/so-do.png) [nội bộ](#muc-tieu)").html
-        #expect(html == "<p><a href=\"https://x.vn/qd?a=1\" title=\"Số 1\">Quyết định</a> <img src=\"img/so-do.png\" alt=\"sơ đồ\" /> <a href=\"#muc-tieu\">nội bộ</a></p>\n")
+        #expect(
+            html
+                == "<p><a href=\"https://x.vn/qd?a=1\" title=\"Số 1\">Quyết định</a> <img src=\"img/so-do.png\" alt=\"sơ đồ\" /> <a href=\"#muc-tieu\">nội bộ</a></p>\n"
+        )
     }
 
     @Test(arguments: [
@@ -171,13 +184,14 @@ struct MarkdownTests {
     @Test func unsafeHTMLPassesThrough() {
         let source = "<div class=\"ghi-chu\">\nGhi chú\n</div>\n\nChữ <b>đậm</b> <img src=\"a.png\" onerror=\"x()\"> [a](javascript:void(0))"
         let html = Markdown.render(source, unsafeHTML: true).html
-        #expect(html == """
-            <div class="ghi-chu">
-            Ghi chú
-            </div>
-            <p>Chữ <b>đậm</b> <img src="a.png" onerror="x()"> <a href="javascript:void(0)">a</a></p>
+        #expect(
+            html == """
+                <div class="ghi-chu">
+                Ghi chú
+                </div>
+                <p>Chữ <b>đậm</b> <img src="a.png" onerror="x()"> <a href="javascript:void(0)">a</a></p>
 
-            """)
+                """)
     }
 
     @Test func tagFilterStillAppliesInUnsafeMode() {
@@ -190,14 +204,18 @@ struct MarkdownTests {
     @Test func vietnameseHeadingGetsSlugID() {
         let rendered = Markdown.render("## II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP")
         #expect(rendered.html == "<h2 id=\"ii-muc-tieu-nhiem-vu-va-giai-phap\">II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP</h2>\n")
-        #expect(rendered.headings == [
-            MarkdownHeading(level: 2, text: "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", id: "ii-muc-tieu-nhiem-vu-va-giai-phap"),
-        ])
+        #expect(
+            rendered.headings == [
+                MarkdownHeading(level: 2, text: "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP", id: "ii-muc-tieu-nhiem-vu-va-giai-phap")
+            ])
     }
 
     @Test func headingWithInlineMarkupUsesItsPlainText() {
         let rendered = Markdown.render("### Sở *Nội vụ* `CCHC` ~~cũ~~ [Đắk Lắk](https://daklak.gov.vn)")
-        #expect(rendered.html == "<h3 id=\"so-noi-vu-cchc-cu-dak-lak\">Sở <em>Nội vụ</em> <code>CCHC</code> <del>cũ</del> <a href=\"https://daklak.gov.vn\">Đắk Lắk</a></h3>\n")
+        #expect(
+            rendered.html
+                == "<h3 id=\"so-noi-vu-cchc-cu-dak-lak\">Sở <em>Nội vụ</em> <code>CCHC</code> <del>cũ</del> <a href=\"https://daklak.gov.vn\">Đắk Lắk</a></h3>\n"
+        )
         #expect(rendered.headings == [MarkdownHeading(level: 3, text: "Sở Nội vụ CCHC cũ Đắk Lắk", id: "so-noi-vu-cchc-cu-dak-lak")])
     }
 
@@ -214,17 +232,18 @@ struct MarkdownTests {
             """
         let rendered = Markdown.render(source)
         #expect(rendered.headings.map(\.id) == ["ket-qua", "ket-qua-2", "ket-qua-3", "muc", "muc-2", "a", "a-2", "a-2-2"])
-        #expect(rendered.html == """
-            <h1 id="ket-qua">Kết quả</h1>
-            <h2 id="ket-qua-2">Kết quả</h2>
-            <h2 id="ket-qua-3">Kết quả</h2>
-            <h2 id="muc">???</h2>
-            <h2 id="muc-2">!!!</h2>
-            <h1 id="a">A</h1>
-            <h1 id="a-2">A</h1>
-            <h1 id="a-2-2">A 2</h1>
+        #expect(
+            rendered.html == """
+                <h1 id="ket-qua">Kết quả</h1>
+                <h2 id="ket-qua-2">Kết quả</h2>
+                <h2 id="ket-qua-3">Kết quả</h2>
+                <h2 id="muc">???</h2>
+                <h2 id="muc-2">!!!</h2>
+                <h1 id="a">A</h1>
+                <h1 id="a-2">A</h1>
+                <h1 id="a-2-2">A 2</h1>
 
-            """)
+                """)
     }
 
     @Test func suffixedIDsStayWithinTheSlugLimit() {
@@ -258,32 +277,34 @@ struct MarkdownTests {
             ###### Cấp 6
             """
         let rendered = Markdown.render(source)
-        #expect(rendered.headings == [
-            MarkdownHeading(level: 1, text: "Tiêu đề kế hoạch", id: "tieu-de-ke-hoach"),
-            MarkdownHeading(level: 2, text: "I. MỤC ĐÍCH, YÊU CẦU", id: "i-muc-dich-yeu-cau"),
-            MarkdownHeading(level: 3, text: "1. Mục đích", id: "1-muc-dich"),
-            MarkdownHeading(level: 4, text: "Trích dẫn", id: "trich-dan"),
-            MarkdownHeading(level: 5, text: "Trong danh sách", id: "trong-danh-sach"),
-            MarkdownHeading(level: 2, text: "II. NHIỆM VỤ", id: "ii-nhiem-vu"),
-            MarkdownHeading(level: 6, text: "Cấp 6", id: "cap-6"),
-        ])
-        #expect(rendered.html == """
-            <h1 id="tieu-de-ke-hoach">Tiêu đề kế hoạch</h1>
-            <h2 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH, YÊU CẦU</h2>
-            <p>Đoạn văn.</p>
-            <h3 id="1-muc-dich">1. Mục đích</h3>
-            <blockquote>
-            <h4 id="trich-dan">Trích dẫn</h4>
-            </blockquote>
-            <ul>
-            <li>
-            <h5 id="trong-danh-sach">Trong danh sách</h5>
-            </li>
-            </ul>
-            <h2 id="ii-nhiem-vu">II. NHIỆM VỤ</h2>
-            <h6 id="cap-6">Cấp 6</h6>
+        #expect(
+            rendered.headings == [
+                MarkdownHeading(level: 1, text: "Tiêu đề kế hoạch", id: "tieu-de-ke-hoach"),
+                MarkdownHeading(level: 2, text: "I. MỤC ĐÍCH, YÊU CẦU", id: "i-muc-dich-yeu-cau"),
+                MarkdownHeading(level: 3, text: "1. Mục đích", id: "1-muc-dich"),
+                MarkdownHeading(level: 4, text: "Trích dẫn", id: "trich-dan"),
+                MarkdownHeading(level: 5, text: "Trong danh sách", id: "trong-danh-sach"),
+                MarkdownHeading(level: 2, text: "II. NHIỆM VỤ", id: "ii-nhiem-vu"),
+                MarkdownHeading(level: 6, text: "Cấp 6", id: "cap-6"),
+            ])
+        #expect(
+            rendered.html == """
+                <h1 id="tieu-de-ke-hoach">Tiêu đề kế hoạch</h1>
+                <h2 id="i-muc-dich-yeu-cau">I. MỤC ĐÍCH, YÊU CẦU</h2>
+                <p>Đoạn văn.</p>
+                <h3 id="1-muc-dich">1. Mục đích</h3>
+                <blockquote>
+                <h4 id="trich-dan">Trích dẫn</h4>
+                </blockquote>
+                <ul>
+                <li>
+                <h5 id="trong-danh-sach">Trong danh sách</h5>
+                </li>
+                </ul>
+                <h2 id="ii-nhiem-vu">II. NHIỆM VỤ</h2>
+                <h6 id="cap-6">Cấp 6</h6>
 
-            """)
+                """)
     }
 
     @Test func headingWithRawHTMLKeepsOnlyText() {
@@ -302,8 +323,10 @@ struct MarkdownTests {
     // MARK: Inline
 
     @Test(arguments: [
-        ("Đã **hoàn thành** 80%, xem [báo cáo](https://x.vn/bc) và `mã`",
-         "Đã <strong>hoàn thành</strong> 80%, xem <a href=\"https://x.vn/bc\">báo cáo</a> và <code>mã</code>"),
+        (
+            "Đã **hoàn thành** 80%, xem [báo cáo](https://x.vn/bc) và `mã`",
+            "Đã <strong>hoàn thành</strong> 80%, xem <a href=\"https://x.vn/bc\">báo cáo</a> và <code>mã</code>"
+        ),
         ("_nghiêng_ ~~bỏ~~ www.a.vn", "<em>nghiêng</em> <del>bỏ</del> <a href=\"http://www.a.vn\">www.a.vn</a>"),
         ("dòng một\ndòng hai", "dòng một\ndòng hai"),
         ("đoạn một\n\nđoạn hai", "đoạn một<br />\nđoạn hai"),

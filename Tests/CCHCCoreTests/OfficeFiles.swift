@@ -29,13 +29,30 @@ enum OfficeFiles {
         var rels = #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#
         rels += #"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#),
-            ("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#),
-            ("word/_rels/document.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + rels + "</Relationships>"),
-            ("word/document.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="\#(w)"><w:body>"# + body + "</w:body></w:document>"),
+            (
+                "[Content_Types].xml",
+                #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#
+            ),
+            (
+                "_rels/.rels",
+                #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#
+            ),
+            (
+                "word/_rels/document.xml.rels",
+                #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + rels
+                    + "</Relationships>"
+            ),
+            (
+                "word/document.xml",
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="\#(w)"><w:body>"# + body + "</w:body></w:document>"
+            ),
         ]
-        if let numbering { parts.append(("word/numbering.xml", #"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="\#(w)">"# + numbering + "</w:numbering>")) }
-        if let footnotes { parts.append(("word/footnotes.xml", #"<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="\#(w)">"# + footnotes + "</w:footnotes>")) }
+        if let numbering {
+            parts.append(("word/numbering.xml", #"<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="\#(w)">"# + numbering + "</w:numbering>"))
+        }
+        if let footnotes {
+            parts.append(("word/footnotes.xml", #"<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="\#(w)">"# + footnotes + "</w:footnotes>"))
+        }
         return try zip(parts)
     }
 

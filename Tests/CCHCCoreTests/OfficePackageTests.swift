@@ -1,7 +1,8 @@
-@testable import CCHCCore
 import CCHCTestSupport
 import Foundation
 import Testing
+
+@testable import CCHCCore
 
 /// The ZIP and XML layer under .docx/.xlsx reading: hostile containers are refused by name.
 struct OfficePackageTests {
@@ -93,14 +94,14 @@ struct OfficePackageTests {
 
     @Test func theXMLReaderReadsWhatOfficeWrites() throws {
         let xml = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <!-- made by hand -->
-        <w:document xmlns:w="urn:w" xmlns="urn:default" w:a='1 &amp; 2'>
-          <w:p><w:t xml:space="preserve">K&#7871; ho&#x1EA1;ch &lt;1&gt; &quot;x&quot; &apos;y&apos;</w:t><?pi skip?><![CDATA[<raw> & text]]></w:p>
-          <plain attr="tab	here"/>
-          <inner xmlns="urn:other"><x/></inner>
-        </w:document>
-        """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <!-- made by hand -->
+            <w:document xmlns:w="urn:w" xmlns="urn:default" w:a='1 &amp; 2'>
+              <w:p><w:t xml:space="preserve">K&#7871; ho&#x1EA1;ch &lt;1&gt; &quot;x&quot; &apos;y&apos;</w:t><?pi skip?><![CDATA[<raw> & text]]></w:p>
+              <plain attr="tab	here"/>
+              <inner xmlns="urn:other"><x/></inner>
+            </w:document>
+            """
         let root = try XMLTree.parse(Data(xml.utf8))
         #expect(root.name == "document" && root.namespace == "urn:w")
         #expect(root.attribute("a", in: "urn:w") == "1 & 2")
@@ -126,7 +127,7 @@ struct OfficePackageTests {
     ])
     func malformedPartsAreNamed(_ xml: String, _ message: String) {
         var bytes = Array(xml.utf8)
-        if xml == "<a>\u{FF}</a>" { bytes = [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E] }   // not UTF-8
+        if xml == "<a>\u{FF}</a>" { bytes = [0x3C, 0x61, 0x3E, 0xFF, 0x3C, 0x2F, 0x61, 0x3E] } // not UTF-8
         #expect {
             _ = try XMLTree.parse(Data(bytes))
         } throws: { error in

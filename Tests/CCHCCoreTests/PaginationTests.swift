@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 /// The update pages' pagination bar: a window around the current page, not every page.

@@ -2,6 +2,7 @@ import CCHCSynthetic
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// Output made on all cores is the bytes of output made on one thread.

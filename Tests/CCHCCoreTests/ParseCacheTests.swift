@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// `SiteLoader.load(root:cache:)`: what is read again, and that the result is always a fresh load's.
@@ -69,8 +70,11 @@ struct ParseCacheTests {
         try Self.settle(site)
         let cache = ParseCache()
         Self.loadBoth(site, cache: cache)
-        #expect(cache.lastRead == ["content/agencies.yml", "content/indices/par-index.yml", "content/plans/kh-1.md",
-                                   Self.report, Self.second, "site.yml"])
+        #expect(
+            cache.lastRead == [
+                "content/agencies.yml", "content/indices/par-index.yml", "content/plans/kh-1.md",
+                Self.report, Self.second, "site.yml",
+            ])
         #expect(cache.paths == cache.lastRead)
 
         let again = Self.loadBoth(site, cache: cache)
@@ -149,7 +153,9 @@ struct ParseCacheTests {
         let site = try Self.site()
         let cache = ParseCache()
         let linking = "content/progress/2024-Q3/so-noi-vu-bao-cao.yml"
-        try site.write(linking, """
+        try site.write(
+            linking,
+            """
             agency: so-noi-vu
             period: 2024-Q3
             reported: 2024-09-26
@@ -251,8 +257,9 @@ struct ListingCacheTests {
 
     @Test func aSymbolicLinkInTheContentIsListedEveryTime() throws {
         let site = try ParseCacheTests.site()
-        try FileManager.default.createSymbolicLink(atPath: site.url("content/files/snv/lien-ket.txt").path,
-                                                   withDestinationPath: site.url("content/files/snv/bao-cao.txt").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.url("content/files/snv/lien-ket.txt").path,
+            withDestinationPath: site.url("content/files/snv/bao-cao.txt").path)
         try Self.settle(site)
         let cache = ParseCache()
         let first = ParseCacheTests.loadBoth(site, cache: cache)

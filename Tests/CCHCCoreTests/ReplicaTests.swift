@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// Replicas of shared values for the threads that render pages.
@@ -10,8 +11,10 @@ struct ReplicaTests {
         let theme = Theme.load(siteRoot: root, language: .vi, log: &log)
         #expect(log.all.isEmpty)
         let replica = theme.replica()
-        let context: PageMap = ["title": "Kế hoạch <số 1>", "items": .maps([["name": "Sở Nội vụ"], ["name": "Sở Tư pháp"]]),
-                                "body": .html(HTMLBytes(bytes: Array("<p>x</p>".utf8))), "has_breadcrumbs": true]
+        let context: PageMap = [
+            "title": "Kế hoạch <số 1>", "items": .maps([["name": "Sở Nội vụ"], ["name": "Sở Tư pháp"]]),
+            "body": .html(HTMLBytes(bytes: Array("<p>x</p>".utf8))), "has_breadcrumbs": true,
+        ]
         for name in Theme.required {
             #expect(replica.renderBytes(context, template: name) == theme.renderBytes(context, template: name), "\(name)")
             let original = try #require(theme.renderer.templates[name]), copy = try #require(replica.renderer.templates[name])
@@ -42,7 +45,10 @@ struct ReplicaTests {
         }
         let clashes = ConcurrentMap.run(2000) { _ in
             pool.with { copy -> Bool in
-                let alone = copy.lock.withLock { copy.users += 1; return copy.users == 1 }
+                let alone = copy.lock.withLock {
+                    copy.users += 1
+                    return copy.users == 1
+                }
                 usleep(10)
                 copy.lock.withLock { copy.users -= 1 }
                 return !alone

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// A fresh temporary folder, removed by the caller.
@@ -119,19 +120,21 @@ struct ScaffoldTests {
         // Fill in one update as a user would: done, the date, a note and a piece of evidence.
         let entry = "  - task: kh-ubnd-15-2024/cong-khai-thong-tin\n    status: not-started\n    # percent: 0\n    # completed: YYYY-MM-DD\n    # note: …\n"
         #expect(text.contains(entry))
-        text = text.replacingOccurrences(of: entry, with: """
-              - task: kh-ubnd-15-2024/cong-khai-thong-tin
-                status: done
-                percent: 100
-                completed: 2024-09-20
-                note: Đã công khai đủ 4 nội dung tại trụ sở UBND các xã.
-                evidence:
-                  - title: Thông báo công khai số 12/TB-UBND
-                    url: files/ubnd-huyen-b/12-tb-ubnd.pdf
-                  - title: Tin trên cổng thông tin điện tử huyện
-                    url: https://example.gov.vn/tin/12
+        text = text.replacingOccurrences(
+            of: entry,
+            with: """
+                  - task: kh-ubnd-15-2024/cong-khai-thong-tin
+                    status: done
+                    percent: 100
+                    completed: 2024-09-20
+                    note: Đã công khai đủ 4 nội dung tại trụ sở UBND các xã.
+                    evidence:
+                      - title: Thông báo công khai số 12/TB-UBND
+                        url: files/ubnd-huyen-b/12-tb-ubnd.pdf
+                      - title: Tin trên cổng thông tin điện tử huyện
+                        url: https://example.gov.vn/tin/12
 
-            """)
+                """)
         try write(text, to: url)
         let evidence = site.appendingPathComponent("content/files/ubnd-huyen-b/12-tb-ubnd.pdf")
         try FileManager.default.createDirectory(at: evidence.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,6 +1,7 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// `SiteOutput`: every path known up front, each file rendered on its own equal to the full build's.
@@ -45,10 +46,12 @@ struct SiteOutputTests {
         let late = Fixtures.reportYML
             .replacingOccurrences(of: "reported: 2024-09-25", with: "reported: 2024-10-25")
             .replacingOccurrences(of: "    completed: 2024-06-28\n", with: "    completed: 2024-06-28\n    note: Muộn **đậm**.\n")
-        let counted = Fixtures.reportYML.replacingOccurrences(of: "    completed: 2024-07-25\n", with: "    completed: 2024-07-25\n    note: Có [liên kết](https://example.gov.vn/).\n")
-        let site = try TemporarySite(Fixtures.minimal([
-            "content/progress/2024-Q3/so-noi-vu.yml": counted, "content/progress/2024-Q4/so-noi-vu.yml": late,
-        ]))
+        let counted = Fixtures.reportYML.replacingOccurrences(
+            of: "    completed: 2024-07-25\n", with: "    completed: 2024-07-25\n    note: Có [liên kết](https://example.gov.vn/).\n")
+        let site = try TemporarySite(
+            Fixtures.minimal([
+                "content/progress/2024-Q3/so-noi-vu.yml": counted, "content/progress/2024-Q4/so-noi-vu.yml": late,
+            ]))
         let full = try #require(SiteBuild.render(root: site.root).files, "\(SiteLoader.load(root: site.root).diagnostics)")
         let output = try #require(SiteBuild.prepare(root: site.root).output)
         Self.expectSame(output, full, order: Array(full.indices.reversed()))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 struct SlugTests {
@@ -29,8 +30,10 @@ struct SlugTests {
         #expect(!slug.hasSuffix("-"))
     }
 
-    @Test(arguments: [("so-noi-vu", true), ("So-noi-vu", false), ("", false), ("a_b", false),
-                      (String(repeating: "a", count: 65), false), ("no", true)])
+    @Test(arguments: [
+        ("so-noi-vu", true), ("So-noi-vu", false), ("", false), ("a_b", false),
+        (String(repeating: "a", count: 65), false), ("no", true),
+    ])
     func validID(id: String, valid: Bool) {
         #expect(Slug.isValidID(id) == valid)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CCHCCore
 
 /// The bytes of a string whose characters are all Latin-1: how legacy-encoded bytes look in Latin-1.
@@ -181,9 +182,10 @@ struct SourceTextTests {
     @Test func tcvn3ConvertedAsLatin1IsWarned() throws {
         let text = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\nKÕ ho¹ch thùc hiÖn nhiÖm vô"
         let result = try #require(decoded(Array(text.utf8)))
-        #expect(result.warnings == [
-            "looks like TCVN3 (ABC) text converted to UTF-8 as Latin-1; convert it from TCVN3 with Unikey's converter",
-        ])
+        #expect(
+            result.warnings == [
+                "looks like TCVN3 (ABC) text converted to UTF-8 as Latin-1; convert it from TCVN3 with Unikey's converter"
+            ])
     }
 
     @Test func vniConvertedAsLatin1IsWarned() throws {

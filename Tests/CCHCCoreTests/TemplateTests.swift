@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CCHCCore
 
 /// The Mustache engine of the theme: the spec's behaviour on the values page builders make.
@@ -53,8 +54,9 @@ import Testing
 
     @Test func partialsShareTheContextAndIndentStandaloneLines() throws {
         let partials = ["row": "<li>{{name}}</li>\n<li>{{name}}!</li>\n"]
-        #expect(try render("{{#people}}{{> row}}{{/people}}", ["people": [["name": "An"], ["name": "Bình"]]], partials: partials)
-            == "<li>An</li>\n<li>An!</li>\n<li>Bình</li>\n<li>Bình!</li>\n")
+        #expect(
+            try render("{{#people}}{{> row}}{{/people}}", ["people": [["name": "An"], ["name": "Bình"]]], partials: partials)
+                == "<li>An</li>\n<li>An!</li>\n<li>Bình</li>\n<li>Bình!</li>\n")
         #expect(try render("<ul>\n  {{> row}}\n</ul>\n", ["name": "An"], partials: partials) == "<ul>\n  <li>An</li>\n  <li>An!</li>\n</ul>\n")
         #expect(try render("[{{> nothing}}]", [:]) == "[]")
     }

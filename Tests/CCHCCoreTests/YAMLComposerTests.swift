@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Yams
+
 @testable import CCHCCore
 
 /// The YAML composer on libyaml's events: the same readings as Yams' composer, faster.
@@ -78,7 +79,10 @@ struct YAMLComposerTests {
         for text in ["", "# nothing here\n", "\n\n"] {
             let (node, diagnostics) = parse(text)
             #expect(diagnostics.isEmpty)
-            guard case .scalar(let scalar) = try #require(node) else { Issue.record("not a scalar"); continue }
+            guard case .scalar(let scalar) = try #require(node) else {
+                Issue.record("not a scalar")
+                continue
+            }
             #expect(scalar.string.isEmpty && scalar.isPlain)
         }
     }
@@ -112,7 +116,10 @@ struct YAMLComposerTests {
 
     @Test func aSecondDocumentIsRejected() {
         let (_, diagnostics) = parse("a: 1\n---\nb: 2\n")
-        #expect(diagnostics.map(\.description) == ["x.yml:2:1: error: YAML syntax: but found another document (expected a single document in the stream at line 1); check indentation, colons and quotes on this line"])
+        #expect(
+            diagnostics.map(\.description) == [
+                "x.yml:2:1: error: YAML syntax: but found another document (expected a single document in the stream at line 1); check indentation, colons and quotes on this line"
+            ])
     }
 
     @Test func aScannerErrorHasItsLineColumnAndContext() {

@@ -1,7 +1,8 @@
 import CCHCCore
-@testable import CCHCPreview
 import Foundation
 import Testing
+
+@testable import CCHCPreview
 
 /// The repository root, whose `site.yml` and `content/` are the fixture (copied, never touched).
 private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -403,7 +404,10 @@ struct PreviewServerTests {
         }
         let running = Task { try await server.run() }
         do {
-            let url = try await within(120, "listening") { for await url in urls { return url }; throw Timeout(description: "stopped") }
+            let url = try await within(120, "listening") {
+                for await url in urls { return url }
+                throw Timeout(description: "stopped")
+            }
             let port = url.port!
             let page = try await RawHTTP.request(port, "/")
             #expect(page.status == 503)

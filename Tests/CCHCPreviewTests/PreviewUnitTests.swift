@@ -1,8 +1,9 @@
 import CCHCCore
-@testable import CCHCPreview
 import CCHCTestSupport
 import Foundation
 import Testing
+
+@testable import CCHCPreview
 
 @Suite("cchc serve: paths, validators, injection")
 struct PreviewUnitTests {
@@ -16,11 +17,13 @@ struct PreviewUnitTests {
         #expect(RequestPath.resolve("/a..b/c...") == .init(path: "a..b/c...", isFolder: false))
     }
 
-    @Test("request paths that could leave the site, or are malformed", arguments: [
-        "", "site.yml", "/..", "/../site.yml", "/%2e%2e/site.yml", "/%2E%2e/site.yml", "/..%2fsite.yml", "/..%2F",
-        "//etc/passwd", "/a//b", "/files/..%5c..%5csite.yml", "/a\\b", "/a%00b", "/a%0ab", "/.", "/./x", "/x/.",
-        "/x/..", "/%", "/%2", "/%g0", "/%ff", "/%c0%ae%c0%ae/", "/a%7f",
-    ])
+    @Test(
+        "request paths that could leave the site, or are malformed",
+        arguments: [
+            "", "site.yml", "/..", "/../site.yml", "/%2e%2e/site.yml", "/%2E%2e/site.yml", "/..%2fsite.yml", "/..%2F",
+            "//etc/passwd", "/a//b", "/files/..%5c..%5csite.yml", "/a\\b", "/a%00b", "/a%0ab", "/.", "/./x", "/x/.",
+            "/x/..", "/%", "/%2", "/%g0", "/%ff", "/%c0%ae%c0%ae/", "/a%7f",
+        ])
     func refusedPaths(_ raw: String) {
         #expect(RequestPath.resolve(raw) == nil)
     }
@@ -63,7 +66,9 @@ struct PreviewUnitTests {
     func contentTypes() {
         let text = Array("ok".utf8)
         #expect(ContentTypes.type(for: "a/index.html", bytes: text) == "text/html; charset=utf-8")
-        #expect(ContentTypes.type(for: "feed.xml", bytes: Array("<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)).hasPrefix("application/atom+xml"))
+        #expect(
+            ContentTypes.type(for: "feed.xml", bytes: Array("<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">".utf8)).hasPrefix(
+                "application/atom+xml"))
         #expect(ContentTypes.type(for: "sitemap.xml", bytes: Array("<?xml version=\"1.0\"?><urlset>".utf8)).hasPrefix("application/xml"))
         #expect(ContentTypes.type(for: "x.txt", bytes: text) == "text/plain; charset=utf-8")
         #expect(ContentTypes.type(for: "x.txt", bytes: [0xC0, 0x41]) == "text/plain")
@@ -112,62 +117,64 @@ struct PreviewUnitTests {
     }
 
     #if canImport(Glibc)
-    @Test("change notifications name what was touched, and the scan updated from them is a full scan")
-    func changeNotifications() throws {
-        let site = try TemporarySite(Fixtures.minimal)
-        let root = site.root.path
-        let notifier = try #require(ChangeNotifier(root: root))
-        var scan = SourceScan.take(root: root)
-        #expect(notifier.drain() == .nothing, "nothing happened yet")
+        @Test("change notifications name what was touched, and the scan updated from them is a full scan")
+        func changeNotifications() throws {
+            let site = try TemporarySite(Fixtures.minimal)
+            let root = site.root.path
+            let notifier = try #require(ChangeNotifier(root: root))
+            var scan = SourceScan.take(root: root)
+            #expect(notifier.drain() == .nothing, "nothing happened yet")
 
-        /// Applies a change; the notifications must name it (or not), and the updated scan must be a full one.
-        func check(_ what: String, notified: Bool = true, _ change: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-            try change()
-            let touched = notifier.drain()
-            if case .paths(let paths) = touched {
-                scan = scan.updating(paths, root: root)
-            } else {
-                #expect(!notified && touched == .nothing, "\(what): \(touched)", sourceLocation: sourceLocation)
+            /// Applies a change; the notifications must name it (or not), and the updated scan must be a full one.
+            func check(_ what: String, notified: Bool = true, _ change: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+                try change()
+                let touched = notifier.drain()
+                if case .paths(let paths) = touched {
+                    scan = scan.updating(paths, root: root)
+                } else {
+                    #expect(!notified && touched == .nothing, "\(what): \(touched)", sourceLocation: sourceLocation)
+                }
+                #expect(scan == SourceScan.take(root: root), "\(what)", sourceLocation: sourceLocation)
+                #expect(notifier.drain() == .nothing, "\(what): told once", sourceLocation: sourceLocation)
             }
-            #expect(scan == SourceScan.take(root: root), "\(what)", sourceLocation: sourceLocation)
-            #expect(notifier.drain() == .nothing, "\(what): told once", sourceLocation: sourceLocation)
-        }
 
-        let report = "content/progress/2024-Q3/so-noi-vu.yml"
-        try check("rewritten in place") {
-            let handle = try FileHandle(forWritingTo: site.url(report))
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data("# sửa\n".utf8))
-            try handle.close()
+            let report = "content/progress/2024-Q3/so-noi-vu.yml"
+            try check("rewritten in place") {
+                let handle = try FileHandle(forWritingTo: site.url(report))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("# sửa\n".utf8))
+                try handle.close()
+            }
+            try check("scratch files and files beside the sources", notified: false) {
+                try site.write("content/progress/2024-Q3/.so-noi-vu.yml.swp", "x")
+                try site.write("content/progress/2024-Q3/so-noi-vu.yml~", "x")
+                try site.write("public/index.html", "x")
+                try site.write("ghi-chu.txt", "x")
+            }
+            try check("a new folder") { try FileManager.default.createDirectory(at: site.url("content/progress/2025-Q1"), withIntermediateDirectories: true) }
+            try check("a file in it") { try site.write("content/progress/2025-Q1/so-noi-vu.yml", "x") }
+            try check("folders and files at once") { try site.write("content/files/a/b/c.txt", "x") }
+            try check("saved by rename") {
+                try site.write("content/plans/kh-1.md.tmp", "x")
+                try FileManager.default.removeItem(at: site.url("content/plans/kh-1.md"))
+                try FileManager.default.moveItem(at: site.url("content/plans/kh-1.md.tmp"), to: site.url("content/plans/kh-1.md"))
+            }
+            try check("a file removed") { try site.remove("content/progress/2025-Q1/so-noi-vu.yml") }
+            try check("a folder removed") { try site.remove("content/files/a") }
+            try check("a folder renamed") {
+                try FileManager.default.moveItem(at: site.url("content/progress/2025-Q1"), to: site.url("content/progress/2025-Q2"))
+            }
+            try check("a file in the renamed folder") { try site.write("content/progress/2025-Q2/x.yml", "x") }
+            try check("a folder replaced by a file") {
+                try site.remove("content/progress/2025-Q2")
+                try site.write("content/progress/2025-Q2", "x")
+            }
+            try check("site.yml") { try site.write("site.yml", Fixtures.siteYML + "notice: x\n") }
+            try check("templates/ made after the start") { try site.write("templates/layout.mustache", "x") }
+            try check("a folder in it") { try site.write("templates/partials/x.mustache", "x") }
+            try check("content/ moved away") { try FileManager.default.moveItem(at: site.url("content"), to: site.url("content-cu")) }
+            try check("and back") { try FileManager.default.moveItem(at: site.url("content-cu"), to: site.url("content")) }
+            try check("and touched inside") { try site.write(report, "x") }
         }
-        try check("scratch files and files beside the sources", notified: false) {
-            try site.write("content/progress/2024-Q3/.so-noi-vu.yml.swp", "x")
-            try site.write("content/progress/2024-Q3/so-noi-vu.yml~", "x")
-            try site.write("public/index.html", "x")
-            try site.write("ghi-chu.txt", "x")
-        }
-        try check("a new folder") { try FileManager.default.createDirectory(at: site.url("content/progress/2025-Q1"), withIntermediateDirectories: true) }
-        try check("a file in it") { try site.write("content/progress/2025-Q1/so-noi-vu.yml", "x") }
-        try check("folders and files at once") { try site.write("content/files/a/b/c.txt", "x") }
-        try check("saved by rename") {
-            try site.write("content/plans/kh-1.md.tmp", "x")
-            try FileManager.default.removeItem(at: site.url("content/plans/kh-1.md"))
-            try FileManager.default.moveItem(at: site.url("content/plans/kh-1.md.tmp"), to: site.url("content/plans/kh-1.md"))
-        }
-        try check("a file removed") { try site.remove("content/progress/2025-Q1/so-noi-vu.yml") }
-        try check("a folder removed") { try site.remove("content/files/a") }
-        try check("a folder renamed") { try FileManager.default.moveItem(at: site.url("content/progress/2025-Q1"), to: site.url("content/progress/2025-Q2")) }
-        try check("a file in the renamed folder") { try site.write("content/progress/2025-Q2/x.yml", "x") }
-        try check("a folder replaced by a file") {
-            try site.remove("content/progress/2025-Q2")
-            try site.write("content/progress/2025-Q2", "x")
-        }
-        try check("site.yml") { try site.write("site.yml", Fixtures.siteYML + "notice: x\n") }
-        try check("templates/ made after the start") { try site.write("templates/layout.mustache", "x") }
-        try check("a folder in it") { try site.write("templates/partials/x.mustache", "x") }
-        try check("content/ moved away") { try FileManager.default.moveItem(at: site.url("content"), to: site.url("content-cu")) }
-        try check("and back") { try FileManager.default.moveItem(at: site.url("content-cu"), to: site.url("content")) }
-        try check("and touched inside") { try site.write(report, "x") }
-    }
     #endif
 }

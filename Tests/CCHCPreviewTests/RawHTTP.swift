@@ -1,18 +1,19 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
 #elseif canImport(Darwin)
-import Darwin
-private let streamSocket = SOCK_STREAM
+    import Darwin
+    private let streamSocket = SOCK_STREAM
 #endif
 
 private func closeDescriptor(_ fd: Int32) { _ = close(fd) }
 private func sendBytes(_ fd: Int32, _ pointer: UnsafeRawPointer?, _ count: Int) -> Int {
     #if canImport(Glibc)
-    return send(fd, pointer, count, Int32(MSG_NOSIGNAL))
+        return send(fd, pointer, count, Int32(MSG_NOSIGNAL))
     #else
-    return send(fd, pointer, count, 0)
+        return send(fd, pointer, count, 0)
     #endif
 }
 
@@ -36,8 +37,10 @@ enum RawHTTP {
 
     /// One request on a fresh connection (`Connection: close`); the body is everything up to EOF,
     /// so a HEAD answer that sent body bytes would show them.
-    static func request(_ port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:],
-                        timeout: Double = 10) async throws -> Reply {
+    static func request(
+        _ port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:],
+        timeout: Double = 10
+    ) async throws -> Reply {
         try await onThread {
             let socket = try Socket(port: port, timeout: timeout)
             defer { socket.close() }

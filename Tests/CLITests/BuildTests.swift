@@ -1,8 +1,9 @@
 import CCHCTestSupport
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `cchc build` run as a process on copies of the example site and on tiny fixture sites.
@@ -62,8 +63,10 @@ struct BuildTests {
     /// each heading of the index page, and the tasks keep their plan order.
     @Test func indexPageListsEachTaskOncePerHeading() throws {
         let plan = Fixtures.planMD
-            .replacingOccurrences(of: "index: [par-index/chi-dao]",
-                                  with: "index: [par-index, par-index/chi-dao, par-index, \"par-index#1.1\", par-index/chi-dao, \"par-index#1.1\"]")
+            .replacingOccurrences(
+                of: "index: [par-index/chi-dao]",
+                with: "index: [par-index, par-index/chi-dao, par-index, \"par-index#1.1\", par-index/chi-dao, \"par-index#1.1\"]"
+            )
             .replacingOccurrences(of: "    every: month", with: "    index: [par-index/chi-dao, par-index, par-index/chi-dao]\n    every: month")
         let built = try BuiltSite(try TemporarySite(Fixtures.minimal(["content/plans/kh-1.md": plan])))
         let page = built.page("chi-so/par-index/index.html")
@@ -96,8 +99,9 @@ struct BuildTests {
 
     @Test func scriptInTitlesAndNotesIsEscapedEverywhere() throws {
         let plan = Fixtures.planMD.replacingOccurrences(of: "title: Nhiệm vụ một lần", with: "title: \"<script>alert('tiêu đề')</script> & <b>đậm</b>\"")
-        let report = Fixtures.reportYML.replacingOccurrences(of: "    completed: 2024-06-28\n",
-                                                             with: "    completed: 2024-06-28\n    note: \"*xong* <script>alert(1)</script> <img src=x onerror=alert(2)>\"\n")
+        let report = Fixtures.reportYML.replacingOccurrences(
+            of: "    completed: 2024-06-28\n",
+            with: "    completed: 2024-06-28\n    note: \"*xong* <script>alert(1)</script> <img src=x onerror=alert(2)>\"\n")
         let built = try BuiltSite(try TemporarySite(Fixtures.minimal(["content/plans/kh-1.md": plan, "content/progress/2024-Q3/so-noi-vu.yml": report])))
         #expect(built.run.exitCode == 0, "\(built.run)")
         // Pages and feeds are HTML/XML; the CSV and JSON downloads hold the title as data.
@@ -116,8 +120,9 @@ struct BuildTests {
     func aNoteThatStartsWithATagKeepsItsInlineText(_ tag: String) throws {
         // `note` is inline Markdown: a leading tag is raw inline HTML (dropped when unsafe_html is
         // false), not the start of an HTML block that swallows the whole line.
-        let report = Fixtures.reportYML.replacingOccurrences(of: "    completed: 2024-06-28\n",
-                                                             with: "    completed: 2024-06-28\n    note: \"<\(tag)>Đã</\(tag)> ban hành *kế hoạch*\"\n")
+        let report = Fixtures.reportYML.replacingOccurrences(
+            of: "    completed: 2024-06-28\n",
+            with: "    completed: 2024-06-28\n    note: \"<\(tag)>Đã</\(tag)> ban hành *kế hoạch*\"\n")
         let built = try BuiltSite(try TemporarySite(Fixtures.minimal(["content/progress/2024-Q3/so-noi-vu.yml": report])))
         #expect(built.run.exitCode == 0, "\(built.run)")
         let task = built.page("nhiem-vu/kh-1/mot-lan/index.html")

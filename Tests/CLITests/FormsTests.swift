@@ -89,8 +89,14 @@ struct FormsCommandTests {
         let report = try OfficeTools.fill(#"[{"check": true, "cells": ["E9", "J9", "C5", "H9", "C9"]}]"#, [(form, out.appendingPathComponent("copy.xlsx"))])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
         let validations = try #require(json["validations"] as? [[String: Any]])
-        #expect(validations.contains { $0["type"] as? String == "list" && ($0["formula1"] as? String) == "\"Chưa thực hiện,Đang thực hiện,Hoàn thành,Dừng thực hiện\"" && ($0["sqref"] as? String)?.hasPrefix("H9:H") == true }, "\(validations)")
-        #expect(validations.contains { $0["type"] as? String == "whole" && $0["formula1"] as? String == "0" && $0["formula2"] as? String == "100" }, "\(validations)")
+        #expect(
+            validations.contains {
+                $0["type"] as? String == "list" && ($0["formula1"] as? String) == "\"Chưa thực hiện,Đang thực hiện,Hoàn thành,Dừng thực hiện\""
+                    && ($0["sqref"] as? String)?.hasPrefix("H9:H") == true
+            }, "\(validations)")
+        #expect(
+            validations.contains { $0["type"] as? String == "whole" && $0["formula1"] as? String == "0" && $0["formula2"] as? String == "100" },
+            "\(validations)")
         #expect(validations.contains { $0["type"] as? String == "date" && ($0["sqref"] as? String)?.contains("C5") == true }, "\(validations)")
         let formats = try #require(json["formats"] as? [String: String])
         #expect(formats["E9"] == "dd/mm/yyyy" && formats["J9"] == "dd/mm/yyyy" && formats["C5"] == "dd/mm/yyyy", "\(formats)")
@@ -125,7 +131,8 @@ struct FormsCommandTests {
         // The first row of each form (a task the agency leads, when it leads any) is now done.
         let loaded = try #require(SiteLoader.load(root: site.root).site)
         var leadRows = 0
-        for report in loaded.site.reports where report.path.hasPrefix("content/progress/2024-Q4/") && report.updates.first?.note == "Đã hoàn thành; có báo cáo kèm theo" {
+        for report in loaded.site.reports
+        where report.path.hasPrefix("content/progress/2024-Q4/") && report.updates.first?.note == "Đã hoàn thành; có báo cáo kèm theo" {
             let first = report.updates[0]
             #expect(first.status == .done && first.percent == 100 && first.completed == Day(iso: "2024-12-20"))
             let derived = try #require(loaded.derivation.tasks[first.task.value])
@@ -138,7 +145,10 @@ struct FormsCommandTests {
     }
 
     /// A filled form saved again by LibreOffice Calc as .xlsx and as UTF-8 CSV imports to the same report.
-    @Test(.enabled(if: OfficeTools.hasOpenpyxl && LibreOffice.program != nil, "python3/openpyxl or LibreOffice (soffice) is missing (scripts/setup --office installs them)"))
+    @Test(
+        .enabled(
+            if: OfficeTools.hasOpenpyxl && LibreOffice.program != nil,
+            "python3/openpyxl or LibreOffice (soffice) is missing (scripts/setup --office installs them)"))
     func aFormSavedAgainByLibreOfficeAsXLSXAndCSVImportsTheSame() throws {
         let site = try TemporarySite.example()
         let out = try temporaryFolder(), work = try temporaryFolder()

@@ -27,7 +27,8 @@ struct GoldenTests {
             let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
             let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-            Issue.record("""
+            Issue.record(
+                """
                 \(name) differs from the build at line \(line + 1):
                   golden: \(line < a.count ? String(a[line]) : "<end>")
                   built:  \(line < b.count ? String(b[line]) : "<end>")

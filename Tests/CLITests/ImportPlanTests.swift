@@ -29,7 +29,9 @@ struct ImportPlanCommandTests {
     @Test func dryRunWritesNothingAndJSONSaysTheSame() throws {
         let site = try TemporarySite.example()
         let before = Self.content(site)
-        let run = try CCHCBinary.run(["import", "plan", Self.fixtures.appendingPathComponent("so-noi-vu-120-2024.md").path, site.root.path, "--dry-run", "--format", "json"])
+        let run = try CCHCBinary.run([
+            "import", "plan", Self.fixtures.appendingPathComponent("so-noi-vu-120-2024.md").path, site.root.path, "--dry-run", "--format", "json",
+        ])
         #expect(run.exitCode == 0, "\(run)")
         #expect(Self.content(site) == before)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -72,7 +74,8 @@ struct ImportPlanCommandTests {
     @Test func aDraftsBlanksAreReportedAndNothingIsWritten() throws {
         let site = try TemporarySite.example()
         let before = Self.content(site)
-        let draft = "UBND TỈNH BẮC KẠN\nSố: /KH-UBND\nBắc Kạn, ngày tháng 6 năm 2024\nKẾ HOẠCH\nThử nghiệm\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổng hợp báo cáo trước ngày 20/6/2024.\n"
+        let draft =
+            "UBND TỈNH BẮC KẠN\nSố: /KH-UBND\nBắc Kạn, ngày tháng 6 năm 2024\nKẾ HOẠCH\nThử nghiệm\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổng hợp báo cáo trước ngày 20/6/2024.\n"
         try site.write("du-thao.txt", draft)
         let run = try CCHCBinary.run(["import", "plan", site.url("du-thao.txt").path, site.root.path])
         #expect(run.exitCode == 1, "\(run)")
@@ -114,8 +117,22 @@ struct ImportPlanCommandTests {
     }
 
     @Test(arguments: [
-        ("zip-slip", [("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"), ("../../evil.sh", "rm -rf /")], "points outside the document"),
-        ("xml-bomb", [("word/document.xml", "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><d>&c;</d>")], "declares a document type"),
+        (
+            "zip-slip",
+            [
+                ("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>"),
+                ("../../evil.sh", "rm -rf /"),
+            ], "points outside the document"
+        ),
+        (
+            "xml-bomb",
+            [
+                (
+                    "word/document.xml",
+                    "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]><d>&c;</d>"
+                )
+            ], "declares a document type"
+        ),
         ("zip-bomb", [("word/document.xml", String(repeating: "0", count: 80 * 1_048_576))], "unpacks to more than 64 MB"),
     ])
     func hostileWordFilesAreRefused(_ name: String, _ parts: [(String, String)], _ message: String) throws {
@@ -153,7 +170,8 @@ struct ImportPlanCommandTests {
 
     @Test func controlCharactersInADocumentNeverReachTheTerminalOrThePlan() throws {
         let site = try TemporarySite.example()
-        let text = "UBND TỈNH BẮC KẠN\nSố: 7/KH-UBND\nBắc Kạn, ngày 10 tháng 6 năm 2024\nKẾ HOẠCH\nThử \u{1B}]0;x\u{07}nghiệm\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổng hợp\u{1B}[2J báo cáo\u{0B} trước ngày 20/6/2024.\n"
+        let text =
+            "UBND TỈNH BẮC KẠN\nSố: 7/KH-UBND\nBắc Kạn, ngày 10 tháng 6 năm 2024\nKẾ HOẠCH\nThử \u{1B}]0;x\u{07}nghiệm\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ: Tổng hợp\u{1B}[2J báo cáo\u{0B} trước ngày 20/6/2024.\n"
         try site.write("dieu-khien.txt", text)
         let run = try CCHCBinary.run(["import", "plan", site.url("dieu-khien.txt").path, site.root.path])
         #expect(run.exitCode == 0, "\(run)")
@@ -168,7 +186,8 @@ struct ImportPlanCommandTests {
     /// body's six assignments are found; the appendix table is named in the review, not guessed.
     @Test func aPDFIsReadThroughPdftotext() throws {
         let site = try TemporarySite.example()
-        let pdf = try LibreOffice.convert(Self.fixtures.appendingPathComponent("phu-luc-kh-ubnd-88-2024.html"), to: "pdf", extension: "pdf", into: site.url("pdf"))
+        let pdf = try LibreOffice.convert(
+            Self.fixtures.appendingPathComponent("phu-luc-kh-ubnd-88-2024.html"), to: "pdf", extension: "pdf", into: site.url("pdf"))
         let run = try CCHCBinary.run(["import", "plan", pdf.path, site.root.path, "--format", "json"])
         #expect(run.exitCode == 0, "\(run)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -176,7 +195,10 @@ struct ImportPlanCommandTests {
         #expect(json["number"] as? String == "88/KH-UBND")
         #expect(json["issued"] as? String == "2024-05-15")
         let tasks = try #require(json["tasks"] as? [[String: Any]])
-        #expect(tasks.map { $0["lead"] as? [String] ?? [] } == [["kind:department", "kind:district"], ["so-tu-phap"], ["so-thong-tin-va-truyen-thong"], ["so-noi-vu"], ["so-noi-vu"], ["uy-ban-mttq-tinh"]])
+        #expect(
+            tasks.map { $0["lead"] as? [String] ?? [] } == [
+                ["kind:department", "kind:district"], ["so-tu-phap"], ["so-thong-tin-va-truyen-thong"], ["so-noi-vu"], ["so-noi-vu"], ["uy-ban-mttq-tinh"],
+            ])
         #expect(tasks.map { $0["due"] as? String ?? "-" } == ["2024-05-31", "2024-09-30", "-", "-", "2024-12-15", "-"])
         let review = (json["review"] as? [[String: Any]])?.compactMap { $0["message"] as? String } ?? []
         #expect(review.contains { $0.contains("appendix (Phụ lục)") }, "\(review)")

@@ -74,22 +74,22 @@ public enum ZipWriter {
             let packedSize = UInt32(packed.count)
             // Local file header.
             out.appendLE32(0x0403_4b50)
-            out.appendLE16(20)          // version needed: 2.0
-            out.appendLE16(0x0800)      // flags: names are UTF-8
-            out.appendLE16(deflate ? 8 : 0)   // method: deflated or stored
+            out.appendLE16(20) // version needed: 2.0
+            out.appendLE16(0x0800) // flags: names are UTF-8
+            out.appendLE16(deflate ? 8 : 0) // method: deflated or stored
             out.appendLE16(dosTime)
             out.appendLE16(dosDate)
             out.appendLE32(crc)
-            out.appendLE32(packedSize)  // compressed size
-            out.appendLE32(size)        // uncompressed size
+            out.appendLE32(packedSize) // compressed size
+            out.appendLE32(size) // uncompressed size
             out.appendLE16(name.count)
-            out.appendLE16(0)           // extra field length
+            out.appendLE16(0) // extra field length
             out.append(contentsOf: name)
             out.append(contentsOf: packed)
             // Central directory record.
             let mode: UInt32 = entry.isDirectory ? 0o040755 : 0o100644
             central.appendLE32(0x0201_4b50)
-            central.appendLE16(3 << 8 | 20)   // made by: Unix, 2.0
+            central.appendLE16(3 << 8 | 20) // made by: Unix, 2.0
             central.appendLE16(20)
             central.appendLE16(0x0800)
             central.appendLE16(deflate ? 8 : 0)
@@ -99,10 +99,10 @@ public enum ZipWriter {
             central.appendLE32(packedSize)
             central.appendLE32(size)
             central.appendLE16(name.count)
-            central.appendLE16(0)             // extra
-            central.appendLE16(0)             // comment
-            central.appendLE16(0)             // disk number
-            central.appendLE16(0)             // internal attributes
+            central.appendLE16(0) // extra
+            central.appendLE16(0) // comment
+            central.appendLE16(0) // disk number
+            central.appendLE16(0) // internal attributes
             central.appendLE32(mode << 16 | (entry.isDirectory ? 0x10 : 0))
             central.appendLE32(offset)
             central.append(contentsOf: name)
@@ -128,11 +128,14 @@ public enum ZipWriter {
     static func deflate(_ bytes: [UInt8]) throws -> [UInt8] {
         let data = Data(bytes)
         var out = Data()
-        _ = try Data.compress(size: Int64(data.count), bufferSize: 64 * 1024, provider: { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }, consumer: { chunk in
-            out.append(chunk)
-        })
+        _ = try Data.compress(
+            size: Int64(data.count), bufferSize: 64 * 1024,
+            provider: { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            },
+            consumer: { chunk in
+                out.append(chunk)
+            })
         return [UInt8](out)
     }
 
@@ -167,14 +170,18 @@ public enum TarGzWriter {
             if split == nil {
                 // A PAX extended header carries the full path; the ustar name is a shortened stand-in.
                 let record = paxRecord("path", path)
-                out.append(contentsOf: header(name: Array("PaxHeaders/\(String(path.suffix(60)))".utf8.prefix(99)), prefix: [],
-                                              size: record.count, mode: 0o644, type: UInt8(ascii: "x"), mtime: mtime))
+                out.append(
+                    contentsOf: header(
+                        name: Array("PaxHeaders/\(String(path.suffix(60)))".utf8.prefix(99)), prefix: [],
+                        size: record.count, mode: 0o644, type: UInt8(ascii: "x"), mtime: mtime))
                 out.append(contentsOf: padded(record))
             }
             let (name, prefix) = split ?? (Array(path.utf8.suffix(99)), [])
-            out.append(contentsOf: header(name: name, prefix: prefix, size: entry.bytes.count,
-                                          mode: entry.isDirectory ? 0o755 : 0o644,
-                                          type: entry.isDirectory ? UInt8(ascii: "5") : UInt8(ascii: "0"), mtime: mtime))
+            out.append(
+                contentsOf: header(
+                    name: name, prefix: prefix, size: entry.bytes.count,
+                    mode: entry.isDirectory ? 0o755 : 0o644,
+                    type: entry.isDirectory ? UInt8(ascii: "5") : UInt8(ascii: "0"), mtime: mtime))
             out.append(contentsOf: padded(entry.bytes))
         }
         out.append(contentsOf: [UInt8](repeating: 0, count: 1024))
@@ -221,14 +228,14 @@ public enum TarGzWriter {
         }
         put(name, at: 0, width: 100)
         octal(mode, at: 100, width: 8)
-        octal(0, at: 108, width: 8)          // uid
-        octal(0, at: 116, width: 8)          // gid
+        octal(0, at: 108, width: 8) // uid
+        octal(0, at: 116, width: 8) // gid
         octal(size, at: 124, width: 12)
         octal(mtime, at: 136, width: 12)
         for i in 148..<156 { block[i] = 0x20 } // checksum field counts as spaces
         block[156] = type
-        put(Array("ustar".utf8), at: 257, width: 6)   // magic "ustar\0"
-        put(Array("00".utf8), at: 263, width: 2)      // version
+        put(Array("ustar".utf8), at: 257, width: 6) // magic "ustar\0"
+        put(Array("00".utf8), at: 263, width: 2) // version
         // uname, gname left empty; devmajor, devminor zero.
         octal(0, at: 329, width: 8)
         octal(0, at: 337, width: 8)
@@ -249,13 +256,13 @@ public enum Gzip {
     public static func stored(_ bytes: [UInt8], mtime: UInt32) -> [UInt8] {
         var out: [UInt8] = [0x1f, 0x8b, 8, 0]
         out.appendLE32(mtime)
-        out.append(0)        // extra flags
-        out.append(255)      // operating system: unknown
+        out.append(0) // extra flags
+        out.append(255) // operating system: unknown
         var start = 0
         repeat {
             let count = min(65_535, bytes.count - start)
             let final = start + count == bytes.count
-            out.append(final ? 1 : 0)          // BFINAL, BTYPE 00, padding to the byte boundary
+            out.append(final ? 1 : 0) // BFINAL, BTYPE 00, padding to the byte boundary
             out.appendLE16(count)
             out.appendLE16(~count & 0xFFFF)
             out.append(contentsOf: bytes[start..<(start + count)])

@@ -41,12 +41,15 @@ struct CommonContext: Sendable {
 
     /// The main menu, with the current section marked.
     func nav(_ page: String) -> [PageMap] {
-        let current = Self.menu.firstIndex { item in
-            item.prefix.isEmpty ? page == SitePaths.dashboard
-                : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
-        } ?? -1
+        let current =
+            Self.menu.firstIndex { item in
+                item.prefix.isEmpty
+                    ? page == SitePaths.dashboard
+                    : page.hasPrefix(item.prefix) || (item.prefix == "ke-hoach/" && page.hasPrefix("nhiem-vu/"))
+            } ?? -1
         let depth = page.utf8.count { $0 == UInt8(ascii: "/") }
-        return depth < navs.count ? navs[depth][current + 1]
+        return depth < navs.count
+            ? navs[depth][current + 1]
             : Self.nav(root: SitePaths.root(of: page), current: current, words: wordTable)
     }
 
@@ -68,12 +71,14 @@ struct CommonContext: Sendable {
         var layout: PageMap = [
             "lang": .text(words.language.rawValue), "title": .text(page.title), "site_title": .text(site.settings.title),
             "province": .text(site.settings.province), "root": .text(root), "as_of": .text(asOf.vietnamese), "words": wordValue,
-            "nav": .maps(page.path == SitePaths.notFound ? nav(SitePaths.dashboard).map { item in
-                var item = item
-                item["href"] = .text(root + (item.text("href") ?? ""))
-                item["current"] = false
-                return item
-            } : nav(page.path)),
+            "nav": .maps(
+                page.path == SitePaths.notFound
+                    ? nav(SitePaths.dashboard).map { item in
+                        var item = item
+                        item["href"] = .text(root + (item.text("href") ?? ""))
+                        item["current"] = false
+                        return item
+                    } : nav(page.path)),
             "breadcrumbs": .maps(crumbs), "has_breadcrumbs": .flag(!crumbs.isEmpty),
             "stylesheet": .text(root + SitePaths.stylesheet), "feed": .text(root + SitePaths.feed),
             "canonical": .text(SitePaths.absolute(page.path, base: base)), "body": .html(HTMLBytes(bytes: body)),

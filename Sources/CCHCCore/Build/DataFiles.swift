@@ -30,7 +30,9 @@ enum DataFiles {
 
     /// Every download, in the order the data page lists them: each group's CSV, then its JSON.
     static let catalog: [DataFile] = [
-        DataFile(path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", en: "Tasks by lead agency and occurrence, with their states"),
+        DataFile(
+            path: "du-lieu/nhiem-vu.csv", format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng",
+            en: "Tasks by lead agency and occurrence, with their states"),
         DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)"),
         DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets"),
         DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)"),
@@ -75,7 +77,12 @@ enum DataFiles {
     /// Tasks: one row per (task, lead agency, occurrence).
     static func tasks(_ loaded: LoadedSite, words: Words) -> (rows: [[String]], json: [JSONValue]) {
         let site = loaded.site, lookup = loaded.lookup, derivation = loaded.derivation
-        var taskRows: [[String]] = [["plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed", "reported"]]
+        var taskRows: [[String]] = [
+            [
+                "plan_id", "plan_number", "task_id", "task_title", "agency_id", "agency_name", "period", "due", "state", "state_label", "percent", "completed",
+                "reported",
+            ]
+        ]
         var taskJSON: [JSONValue] = []
         for plan in site.plans {
             for task in plan.tasks {
@@ -84,10 +91,12 @@ enum DataFiles {
                 for pair in derived.pairs {
                     let update = pair.latest.map { site.reports[$0.report].updates[$0.update] }
                     let reported = pair.latest.map { site.reports[$0.report].reported.value.iso }
-                    taskRows.append([plan.id.rawValue, plan.number, task.id.local, task.title, pair.agency.rawValue,
-                                     lookup.agencies[pair.agency]?.name ?? "", pair.occurrence.period?.description ?? "",
-                                     pair.occurrence.due?.iso ?? "", pair.state.rawValue, words.state(pair.state),
-                                     update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? ""])
+                    taskRows.append([
+                        plan.id.rawValue, plan.number, task.id.local, task.title, pair.agency.rawValue,
+                        lookup.agencies[pair.agency]?.name ?? "", pair.occurrence.period?.description ?? "",
+                        pair.occurrence.due?.iso ?? "", pair.state.rawValue, words.state(pair.state),
+                        update?.percent.map(number) ?? "", update?.completed?.iso ?? "", reported ?? "",
+                    ])
                     var entry: JSONValue.Object = ["agency": .string(pair.agency.rawValue), "state": .string(pair.state.rawValue)]
                     if let period = pair.occurrence.period { entry["period"] = .string(period.description) }
                     if let due = pair.occurrence.due { entry["due"] = .string(due.iso) }
@@ -119,11 +128,17 @@ enum DataFiles {
         var indexJSON: [JSONValue] = []
         for index in site.indices {
             func rows(_ kind: String, _ year: Int, _ score: Double?, _ rank: Int?, _ of: Int?, _ areas: [String: Double], _ criteria: [String: Double]) {
-                indexRows.append([index.id.rawValue, index.short, kind, String(year), score.map(number) ?? "", rank.map(String.init) ?? "", of.map(String.init) ?? "", "", ""])
+                indexRows.append([
+                    index.id.rawValue, index.short, kind, String(year), score.map(number) ?? "", rank.map(String.init) ?? "", of.map(String.init) ?? "", "", "",
+                ])
                 for area in index.areas {
-                    if let value = areas[area.id] { indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", area.id, number(value)]) }
+                    if let value = areas[area.id] {
+                        indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", area.id, number(value)])
+                    }
                     for criterion in area.criteria {
-                        if let value = criteria[criterion.code] { indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", "#" + criterion.code, number(value)]) }
+                        if let value = criteria[criterion.code] {
+                            indexRows.append([index.id.rawValue, index.short, kind, String(year), "", "", "", "#" + criterion.code, number(value)])
+                        }
                     }
                 }
             }
@@ -140,16 +155,21 @@ enum DataFiles {
             var entry: JSONValue.Object = [
                 "id": .string(index.id.rawValue), "name": .string(index.name), "short": .string(index.short), "max": .double(index.max),
                 "higher_is_better": .bool(index.higherIsBetter),
-                "areas": .list(index.areas.map { area -> JSONValue in
-                    var a: JSONValue.Object = ["id": .string(area.id), "name": .string(area.name), "criteria": .list(area.criteria.map { c -> JSONValue in
-                        var out: JSONValue.Object = ["code": .string(c.code), "name": .string(c.name)]
-                        if let max = c.max { out["max"] = .double(max) }
-                        return .object(out)
-                    })]
-                    if let max = area.max { a["max"] = .double(max) }
-                    if let lead = area.lead { a["lead"] = .string(lead.rawValue) }
-                    return .object(a)
-                }),
+                "areas": .list(
+                    index.areas.map { area -> JSONValue in
+                        var a: JSONValue.Object = [
+                            "id": .string(area.id), "name": .string(area.name),
+                            "criteria": .list(
+                                area.criteria.map { c -> JSONValue in
+                                    var out: JSONValue.Object = ["code": .string(c.code), "name": .string(c.name)]
+                                    if let max = c.max { out["max"] = .double(max) }
+                                    return .object(out)
+                                }),
+                        ]
+                        if let max = area.max { a["max"] = .double(max) }
+                        if let lead = area.lead { a["lead"] = .string(lead.rawValue) }
+                        return .object(a)
+                    }),
                 "results": .list(index.results.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) }),
                 "targets": .list(index.targets.map { json($0.year, $0.score, $0.rank, $0.of, $0.areas, $0.criteria) }),
             ]
@@ -167,11 +187,15 @@ enum DataFiles {
         var agencyJSON: [JSONValue] = []
         for agency in site.agencies {
             let c = derivation.agencies[agency.id] ?? Completion()
-            agencyRows.append([agency.id.rawValue, agency.name, agency.short ?? "", agency.kind.rawValue, String(c.total), String(c.done),
-                               String(c.count(.overdue)), c.share.map { number(($0 * 10000).rounded() / 10000) } ?? ""])
-            var entry: JSONValue.Object = ["id": .string(agency.id.rawValue), "name": .string(agency.name), "kind": .string(agency.kind.rawValue),
-                                           "pairs": .int(c.total), "done": .int(c.done),
-                                           "states": .object(JSONValue.Object(TaskState.allCases.map { ($0.rawValue, .int(c.count($0))) }))]
+            agencyRows.append([
+                agency.id.rawValue, agency.name, agency.short ?? "", agency.kind.rawValue, String(c.total), String(c.done),
+                String(c.count(.overdue)), c.share.map { number(($0 * 10000).rounded() / 10000) } ?? "",
+            ])
+            var entry: JSONValue.Object = [
+                "id": .string(agency.id.rawValue), "name": .string(agency.name), "kind": .string(agency.kind.rawValue),
+                "pairs": .int(c.total), "done": .int(c.done),
+                "states": .object(JSONValue.Object(TaskState.allCases.map { ($0.rawValue, .int(c.count($0))) })),
+            ]
             if let short = agency.short { entry["short"] = .string(short) }
             if let share = c.share { entry["completion"] = .double(share) }
             if let next = agency.replacedBy { entry["replaced_by"] = .string(next.rawValue) }
@@ -311,7 +335,10 @@ enum JSONText {
         case .int(let number): out.append(contentsOf: String(number).utf8)
         case .double(let number): out.append(contentsOf: DataFiles.number(number).utf8)
         case .list(let list):
-            if list.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
+            if list.isEmpty {
+                out.append(contentsOf: [0x5B, 0x5D])
+                return
+            }
             out.append(0x5B)
             for (i, item) in list.enumerated() {
                 if i > 0 { out.append(0x2C) }
@@ -323,7 +350,10 @@ enum JSONText {
             pad(indent, &out)
             out.append(0x5D)
         case .object(let object):
-            if object.members.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
+            if object.members.isEmpty {
+                out.append(contentsOf: [0x7B, 0x7D])
+                return
+            }
             out.append(0x7B)
             for (i, member) in object.members.enumerated() {
                 if i > 0 { out.append(0x2C) }

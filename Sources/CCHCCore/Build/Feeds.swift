@@ -6,16 +6,16 @@ enum Feeds {
         let updates = Array(builder.updatesNewestFirst.prefix(limit))
         let updated = updates.first.map { site.reports[$0.report].reported.value } ?? builder.derivation.asOf
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(builder.words.language.rawValue)">
-          <title>\(XML.escape(site.settings.title))</title>
-          <id>\(XML.escape(base))</id>
-          <link rel="alternate" type="text/html" href="\(XML.escape(base))"/>
-          <link rel="self" type="application/atom+xml" href="\(XML.escape(base + SitePaths.feed))"/>
-          <updated>\(updated.iso)T00:00:00Z</updated>
-          <author><name>\(XML.escape(site.settings.province))</name></author>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(builder.words.language.rawValue)">
+              <title>\(XML.escape(site.settings.title))</title>
+              <id>\(XML.escape(base))</id>
+              <link rel="alternate" type="text/html" href="\(XML.escape(base))"/>
+              <link rel="self" type="application/atom+xml" href="\(XML.escape(base + SitePaths.feed))"/>
+              <updated>\(updated.iso)T00:00:00Z</updated>
+              <author><name>\(XML.escape(site.settings.province))</name></author>
 
-        """
+            """
         for reference in updates {
             let report = site.reports[reference.report]
             let update = report.updates[reference.update]
@@ -27,16 +27,16 @@ enum Feeds {
             if let percent = update.percent { summary += " (\(builder.format.score(percent))%)" }
             if let note = update.note { summary += ". " + note }
             xml += """
-              <entry>
-                <title>\(XML.escape(title))</title>
-                <id>\(XML.escape(url))#cap-nhat-\(reference.report)-\(reference.update)</id>
-                <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
-                <updated>\(report.reported.value.iso)T00:00:00Z</updated>
-                <author><name>\(XML.escape(agency))</name></author>
-                <summary>\(XML.escape(summary))</summary>
-              </entry>
+                  <entry>
+                    <title>\(XML.escape(title))</title>
+                    <id>\(XML.escape(url))#cap-nhat-\(reference.report)-\(reference.update)</id>
+                    <link rel="alternate" type="text/html" href="\(XML.escape(url))"/>
+                    <updated>\(report.reported.value.iso)T00:00:00Z</updated>
+                    <author><name>\(XML.escape(agency))</name></author>
+                    <summary>\(XML.escape(summary))</summary>
+                  </entry>
 
-            """
+                """
         }
         xml += "</feed>\n"
         return xml

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Errors of writing the built site.
@@ -19,15 +20,18 @@ public enum OutputWriter {
     /// Writes the file at each of `paths`, made by `contents` on all cores as it is written (so the
     /// whole site is never in memory at once), to `out` atomically (one rename, where the file
     /// system allows); returns the bytes written.
-    public static func write(paths: [String], to out: URL, siteRoot: URL,
-                             contents: @Sendable (Int) -> OutputFile.Contents) throws -> Int {
+    public static func write(
+        paths: [String], to out: URL, siteRoot: URL,
+        contents: @Sendable (Int) -> OutputFile.Contents
+    ) throws -> Int {
         let manager = FileManager.default
         let out = out.standardizedFileURL
         let site = siteRoot.standardizedFileURL
         if site.path == out.path || site.path.hasPrefix(out.path + "/") {
             throw OutputError(description: "\(out.path): refusing to write the site into a folder that holds the site itself; choose another --out")
         }
-        for inside in ["content", "templates"] where out.path == site.appendingPathComponent(inside).path || out.path.hasPrefix(site.appendingPathComponent(inside).path + "/") {
+        for inside in ["content", "templates"]
+        where out.path == site.appendingPathComponent(inside).path || out.path.hasPrefix(site.appendingPathComponent(inside).path + "/") {
             throw OutputError(description: "\(out.path): refusing to write into the site's \(inside)/ folder; choose another --out")
         }
         let parent = out.deletingLastPathComponent()

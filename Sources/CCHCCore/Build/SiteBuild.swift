@@ -42,14 +42,18 @@ public enum SiteBuild {
     ///
     /// With `cache`, files unchanged since the last call with the same cache are not read again;
     /// the diagnostics are the same as without it.
-    public static func prepare(root: URL, asOf: Day? = nil, baseURL: String? = nil, cache: ParseCache? = nil) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
+    public static func prepare(
+        root: URL, asOf: Day? = nil, baseURL: String? = nil, cache: ParseCache? = nil
+    ) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
         var timings = Timings()
         return prepare(root: root, asOf: asOf, baseURL: baseURL, cache: cache, timings: &timings)
     }
 
     /// `prepare(root:asOf:baseURL:cache:)`, recording the time of each stage.
-    public static func prepare(root: URL, asOf: Day?, baseURL: String?, cache: ParseCache?,
-                               timings: inout Timings) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
+    public static func prepare(
+        root: URL, asOf: Day?, baseURL: String?, cache: ParseCache?,
+        timings: inout Timings
+    ) -> (output: SiteOutput?, loaded: LoadedSite?, diagnostics: [Diagnostic]) {
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: cache, timings: &timings)
         guard let loaded, let theme else { return (nil, loaded, diagnostics) }
         var pathTimer = Timings()
@@ -80,8 +84,10 @@ public enum SiteBuild {
     /// Each file is rendered on the thread that writes it, so the site is never whole in memory.
     /// `progress`, when given, is called from the writing threads after each file with the count
     /// of files done and the total; it must be quick (the command line's callback throttles itself).
-    public static func run(root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil,
-                           progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> Result {
+    public static func run(
+        root: URL, out: URL, asOf: Day? = nil, baseURL: String? = nil,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws -> Result {
         var timings = Timings()
         let (loaded, theme, diagnostics) = load(root: root, asOf: asOf, cache: nil, timings: &timings)
         guard let loaded, let theme else { return Result(summary: nil, diagnostics: diagnostics, loaded: loaded, timings: timings) }

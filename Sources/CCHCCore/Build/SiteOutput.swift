@@ -79,13 +79,15 @@ public final class SiteOutput: Sendable {
             texts = MarkdownTexts(loaded, renderNow: false)
         }
         timings.lap("markdown")
-        let builder = PageBuilder(loaded: loaded, words: words, format: Formatter(language: site.settings.language),
-                                  texts: texts, indexes: indexes, links: LinkTables(site: site))
+        let builder = PageBuilder(
+            loaded: loaded, words: words, format: Formatter(language: site.settings.language),
+            texts: texts, indexes: indexes, links: LinkTables(site: site))
         self.downloads = downloads
 
         var entries: [(path: String, source: Source)] = []
-        entries.reserveCapacity(16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count
-                                + site.plans.reduce(0) { $0 + $1.tasks.count })
+        entries.reserveCapacity(
+            16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count
+                + site.plans.reduce(0) { $0 + $1.tasks.count })
         for job in PageJob.jobs(site, updatePages: builder.updatePageCount) { entries.append((job.path(in: site), .page(job))) }
         for (position, file) in DataFiles.catalog.enumerated() { entries.append((file.path, .download(position))) }
         for path in theme.assets.keys { entries.append((path, .asset)) }

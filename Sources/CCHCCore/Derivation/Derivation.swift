@@ -51,12 +51,14 @@ public final class DerivedTask: Sendable {
     /// occurrence, so each lead's are one run.
     public func pairs(ofLeadAt position: Int) -> ArraySlice<PairState> {
         let run = occurrences.count
-        return pairs[position * run ..< (position + 1) * run]
+        return pairs[position * run..<(position + 1) * run]
     }
 
     /// Makes the derivation of one task; `pairs` holds one pair per lead and occurrence, agency-major.
-    public init(id: TaskID, leads: [AgencyID], supports: [AgencyID], occurrences: [Occurrence], pairs: [PairState],
-                updates: [UpdateReference], completion: Completion) {
+    public init(
+        id: TaskID, leads: [AgencyID], supports: [AgencyID], occurrences: [Occurrence], pairs: [PairState],
+        updates: [UpdateReference], completion: Completion
+    ) {
         self.id = id
         self.leads = leads
         self.supports = supports
@@ -106,7 +108,8 @@ public struct Derivation: Sendable {
                 continue
             }
             for (u, update) in report.updates.enumerated() {
-                updatesByTask[update.task.value, default: []].append((report.reported.value, pathRank[r], update.position, UpdateReference(report: r, update: u)))
+                updatesByTask[update.task.value, default: []].append(
+                    (report.reported.value, pathRank[r], update.position, UpdateReference(report: r, update: u)))
             }
         }
         func precedes(_ a: Keyed, _ b: Keyed) -> Bool {
@@ -142,7 +145,8 @@ public struct Derivation: Sendable {
                 for agency in leads {
                     for occurrence in occurrences {
                         let reference = latest[agency]?[occurrence.period]
-                        let state = reference.map { Derivation.state(of: site.reports[$0.report].updates[$0.update], occurrence: occurrence, asOf: asOf) }
+                        let state =
+                            reference.map { Derivation.state(of: site.reports[$0.report].updates[$0.update], occurrence: occurrence, asOf: asOf) }
                             ?? Derivation.state(of: nil, occurrence: occurrence, asOf: asOf)
                         pairs.append(PairState(task: task.id, agency: agency, occurrence: occurrence, state: state, latest: reference))
                         completion.add(state)
@@ -171,8 +175,9 @@ public struct Derivation: Sendable {
                         areas[indexID, default: [:]][areaID, default: Completion()].add(completion)
                     }
                 }
-                tasks[task.id] = DerivedTask(id: task.id, leads: leads, supports: supports, occurrences: occurrences,
-                                             pairs: pairs, updates: updates, completion: completion)
+                tasks[task.id] = DerivedTask(
+                    id: task.id, leads: leads, supports: supports, occurrences: occurrences,
+                    pairs: pairs, updates: updates, completion: completion)
             }
             plans[plan.id] = planCompletion
         }

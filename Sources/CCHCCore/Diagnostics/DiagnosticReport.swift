@@ -17,7 +17,13 @@ public enum DiagnosticReport {
 
     /// A JSON array of `{file, line, column, severity, message}` objects, for CI annotations.
     public static func json(_ diagnostics: [Diagnostic]) -> String {
-        struct Entry: Encodable { let file: String; let line: Int; let column: Int; let severity: String; let message: String }
+        struct Entry: Encodable {
+            let file: String
+            let line: Int
+            let column: Int
+            let severity: String
+            let message: String
+        }
         let entries = diagnostics.map {
             Entry(file: $0.location.path, line: $0.location.line, column: $0.location.column, severity: $0.severity.rawValue, message: $0.message)
         }

@@ -129,11 +129,13 @@ enum FormLayout {
         guard text.hasPrefix("Mã:") else { return nil }
         let parts = text.dropFirst(3).split(separator: "·").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 5, parts[2].hasPrefix("biểu mẫu "), let version = Int(parts[2].dropFirst(9)),
-              parts[3].hasPrefix("lập ") else { return nil }
+            parts[3].hasPrefix("lập ")
+        else { return nil }
         let codes = parts[4].split(separator: "-")
         guard codes.count == 2 else { return nil }
-        return Code(agency: parts[0], period: parts[1], version: version, made: Day(iso: String(parts[3].dropFirst(4))),
-                    rows: String(codes[0]), plan: String(codes[1]))
+        return Code(
+            agency: parts[0], period: parts[1], version: version, made: Day(iso: String(parts[3].dropFirst(4))),
+            rows: String(codes[0]), plan: String(codes[1]))
     }
 
     /// The file name of a form: `bao-cao-<short name slug>-<period>.xlsx`.

@@ -44,11 +44,13 @@ struct FormReader {
     }
 
     mutating func error(_ row: Int, _ column: Int, _ message: String) {
-        diagnostics.append(FormDiagnostic(severity: .error, file: file, place: row > 0 ? grid.place(row, column) : nil, message: message, row: row, column: column))
+        diagnostics.append(
+            FormDiagnostic(severity: .error, file: file, place: row > 0 ? grid.place(row, column) : nil, message: message, row: row, column: column))
     }
 
     mutating func warning(_ row: Int, _ column: Int, _ message: String) {
-        diagnostics.append(FormDiagnostic(severity: .warning, file: file, place: row > 0 ? grid.place(row, column) : nil, message: message, row: row, column: column))
+        diagnostics.append(
+            FormDiagnostic(severity: .warning, file: file, place: row > 0 ? grid.place(row, column) : nil, message: message, row: row, column: column))
     }
 
     mutating func hiddenError(_ row: Int, _ message: String) {
@@ -71,7 +73,8 @@ struct FormReader {
             return nil
         }
         guard code.version == FormLayout.version else {
-            error(codeRow, 1, "this form is of format version \(code.version), which this cchc does not read (it reads version \(FormLayout.version)); \(remake)")
+            error(
+                codeRow, 1, "this form is of format version \(code.version), which this cchc does not read (it reads version \(FormLayout.version)); \(remake)")
             return nil
         }
         let made = code.made.map(\.vietnamese) ?? "an unknown day"
@@ -81,7 +84,10 @@ struct FormReader {
             guard let ids = readHidden(hidden, code: code, codeRow: codeRow) else { return nil }
             hiddenIDs = ids
         } else if expectsHidden {
-            warning(codeRow, 1, "the hidden sheet `\(FormLayout.hiddenSheetName)` is missing (was the form copied into another workbook?); the rows are checked against the visible code only")
+            warning(
+                codeRow, 1,
+                "the hidden sheet `\(FormLayout.hiddenSheetName)` is missing (was the form copied into another workbook?); the rows are checked against the visible code only"
+            )
         }
         // Agency and period.
         let agency = AgencyID(code.agency)
@@ -109,7 +115,9 @@ struct FormReader {
                 let hasInput = Column.allCases.contains { $0.isInput && grid[row, $0.rawValue] != nil }
                 guard let taskText else {
                     if hasInput {
-                        error(row, Column.task.rawValue, "this row has entries but no task id: rows were added by hand; enter each update on its task's row, or \(remake)")
+                        error(
+                            row, Column.task.rawValue,
+                            "this row has entries but no task id: rows were added by hand; enter each update on its task's row, or \(remake)")
                         rowsOK = false
                     }
                     continue
@@ -131,11 +139,17 @@ struct FormReader {
                 let index = (0..<min(ids.count, hiddenIDs.count)).first { ids[$0] != hiddenIDs[$0] } ?? min(ids.count, hiddenIDs.count)
                 let row = index < visible.count ? visible[index].row : (visible.last?.row ?? headingRow) + 1
                 let expected = index < hiddenIDs.count ? "task `\(hiddenIDs[index].task)`\(hiddenIDs[index].period.map { " (\($0))" } ?? "")" : "no row"
-                error(row, Column.task.rawValue, "the form was made with \(hiddenIDs.count) task rows and has \(ids.count); here it had \(expected): rows were added, deleted or moved by hand; \(remake) and copy the entries into it")
+                error(
+                    row, Column.task.rawValue,
+                    "the form was made with \(hiddenIDs.count) task rows and has \(ids.count); here it had \(expected): rows were added, deleted or moved by hand; \(remake) and copy the entries into it"
+                )
                 return nil
             }
         } else if FormLayout.rowsCode(ids) != code.rows {
-            error(codeRow, 1, "the task rows do not match the form's code (it was made with other rows): rows were added, deleted or changed by hand; \(remake) and copy the entries into it")
+            error(
+                codeRow, 1,
+                "the task rows do not match the form's code (it was made with other rows): rows were added, deleted or changed by hand; \(remake) and copy the entries into it"
+            )
             return nil
         }
         // The plans: every row's task must still exist with the same title, deadline and role.
@@ -163,7 +177,8 @@ struct FormReader {
     mutating func readHidden(_ hidden: CellGrid, code: FormLayout.Code, codeRow: Int) -> [FormLayout.RowID]? {
         func value(_ row: Int) -> String { hidden.text(row, 2) ?? "" }
         guard hidden.text(1, 1) == "form", let count = Int(value(8)), count >= 0, count < 100_000,
-              let firstRow = Int(value(7)) else {
+            let firstRow = Int(value(7))
+        else {
             hiddenError(1, "the form's hidden ids were edited and cannot be read; make a new form with `cchc forms`")
             return nil
         }
@@ -179,11 +194,15 @@ struct FormReader {
         }
         let stored = HiddenIDs(agency: value(2), period: value(3), made: value(4), rows: value(5), plan: value(6), firstRow: firstRow, ids: ids)
         if FormLayout.checksum(stored.checked) != value(9) || FormLayout.rowsCode(ids) != stored.rows {
-            hiddenError(9, "the form's hidden ids were edited (their check code does not match); make a new form with `cchc forms` and copy the entries into it")
+            hiddenError(
+                9, "the form's hidden ids were edited (their check code does not match); make a new form with `cchc forms` and copy the entries into it")
             return nil
         }
         if stored.agency != code.agency || stored.period != code.period || stored.rows != code.rows || stored.plan != code.plan {
-            error(codeRow, 1, "the visible code says \(code.agency) · \(code.period) but the form's hidden ids say \(stored.agency) · \(stored.period): the header was copied from another form; fill in the form made for \(code.agency)")
+            error(
+                codeRow, 1,
+                "the visible code says \(code.agency) · \(code.period) but the form's hidden ids say \(stored.agency) · \(stored.period): the header was copied from another form; fill in the form made for \(code.agency)"
+            )
             return nil
         }
         return ids
@@ -207,14 +226,18 @@ struct FormReader {
             slugWords = Array(words.dropLast())
         }
         if let named, named != period {
-            error(codeRow, 1, "the file is named for \(named) but the form inside is for \(period) (\(Words(.vi).period(period))); check that the right form was sent")
+            error(
+                codeRow, 1,
+                "the file is named for \(named) but the form inside is for \(period) (\(Words(.vi).period(period))); check that the right form was sent")
         }
         let slug = slugWords.joined(separator: "-")
         guard !slug.isEmpty else { return }
         let own = [agency.id.rawValue, agency.short.map(Slug.make) ?? ""]
         if own.contains(slug) { return }
         if let other = loaded.site.agencies.first(where: { $0.id.rawValue == slug || ($0.short.map(Slug.make) ?? "") == slug }) {
-            error(codeRow, 1, "the file is named for \(other.name) (\(other.id)) but the form inside is \(agency.name)'s (\(agency.id)); check that the right form was sent")
+            error(
+                codeRow, 1,
+                "the file is named for \(other.name) (\(other.id)) but the form inside is \(agency.name)'s (\(agency.id)); check that the right form was sent")
         }
     }
 
@@ -224,8 +247,9 @@ struct FormReader {
         var problem: String?
         for id in ids {
             guard let plan = loaded.site.plans.first(where: { $0.id == id.task.plan }),
-                  let task = plan.tasks.first(where: { $0.id == id.task }),
-                  let derived = loaded.derivation.tasks[id.task] else {
+                let task = plan.tasks.first(where: { $0.id == id.task }),
+                let derived = loaded.derivation.tasks[id.task]
+            else {
                 problem = problem ?? "task \(id.task) no longer exists"
                 continue
             }
@@ -244,7 +268,10 @@ struct FormReader {
             problem = "a task's title, deadline or the agency's role differs"
         }
         if let problem {
-            error(codeRow, 1, "this form was made on \(made) for a plan that has changed since (\(problem)); make a new form with `cchc forms \(period)` and copy the entries into it")
+            error(
+                codeRow, 1,
+                "this form was made on \(made) for a plan that has changed since (\(problem)); make a new form with `cchc forms \(period)` and copy the entries into it"
+            )
             return false
         }
         return true
@@ -281,16 +308,21 @@ struct FormReader {
         if let completed, let reported, completed > reported {
             var message = "Ngày hoàn thành \(completed.vietnamese) is after the report's date \(reported.vietnamese)"
             if completed.day <= 12, let swapped = Day(year: completed.year, month: completed.day, day: completed.month), swapped <= reported {
-                message += "; if it was typed on a computer set to US dates (month/day/year), the day and month are swapped: it should read \(swapped.vietnamese)"
+                message +=
+                    "; if it was typed on a computer set to US dates (month/day/year), the day and month are swapped: it should read \(swapped.vietnamese)"
             }
             error(row, Column.completed.rawValue, message)
         }
         if status == .done {
             if completed == nil && grid[row, Column.completed.rawValue] == nil {
-                error(row, Column.completed.rawValue, "the status is Hoàn thành but Ngày hoàn thành is empty; fill in the date the task was finished (dd/mm/yyyy)")
+                error(
+                    row, Column.completed.rawValue, "the status is Hoàn thành but Ngày hoàn thành is empty; fill in the date the task was finished (dd/mm/yyyy)"
+                )
             }
             if let percent, percent != 100 {
-                error(row, Column.percent.rawValue, "% hoàn thành is \(SpreadsheetWriter.number(percent)) but the status is Hoàn thành, which means 100; set 100 or change the status")
+                error(
+                    row, Column.percent.rawValue,
+                    "% hoàn thành is \(SpreadsheetWriter.number(percent)) but the status is Hoàn thành, which means 100; set 100 or change the status")
             }
         }
         let note = grid.text(row, Column.note.rawValue)
@@ -299,7 +331,10 @@ struct FormReader {
         var evidence: [(String, String)] = []
         if titles.count != urls.count {
             let column = titles.count < urls.count ? Column.evidenceTitle : Column.evidenceURL
-            error(row, column.rawValue, "Tài liệu kiểm chứng has \(titles.count) name\(titles.count == 1 ? "" : "s") and \(urls.count) link\(urls.count == 1 ? "" : "s"); write one name and one link per document, each on its own line, in the same order")
+            error(
+                row, column.rawValue,
+                "Tài liệu kiểm chứng has \(titles.count) name\(titles.count == 1 ? "" : "s") and \(urls.count) link\(urls.count == 1 ? "" : "s"); write one name and one link per document, each on its own line, in the same order"
+            )
         } else {
             evidence = Array(zip(titles, urls))
         }

@@ -99,7 +99,9 @@ enum FormValues {
             return .failure(FormProblem("`\(text)` has a two-digit year; write the year in full, dd/mm/yyyy"))
         }
         if m > 12, d <= 12, let swapped = Day(year: y, month: d, day: m) {
-            return .failure(FormProblem("`\(text)` reads as month/day/year, as a computer set to US dates writes it; dates are dd/mm/yyyy here: write \(swapped.vietnamese)"))
+            return .failure(
+                FormProblem(
+                    "`\(text)` reads as month/day/year, as a computer set to US dates writes it; dates are dd/mm/yyyy here: write \(swapped.vietnamese)"))
         }
         guard let day = Day(year: y, month: m, day: d) else {
             return .failure(FormProblem("`\(text)` is not a real day (dd/mm/yyyy); check the day and the month"))

@@ -81,7 +81,9 @@ public enum FormWriter {
         if !force {
             let existing = agencyList.map { names[$0.id]! }.filter { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
             if !existing.isEmpty {
-                throw FormError("\(existing.count) form\(existing.count == 1 ? "" : "s") already exist in \(folder.path) (\(existing.prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", …" : "")); pass --force to replace them")
+                throw FormError(
+                    "\(existing.count) form\(existing.count == 1 ? "" : "s") already exist in \(folder.path) (\(existing.prefix(3).joined(separator: ", "))\(existing.count > 3 ? ", …" : "")); pass --force to replace them"
+                )
             }
         }
         let made = ConcurrentMap.run(agencyList.count) { index -> Result<(Form, [UInt8]), Error> in
@@ -160,15 +162,20 @@ public enum FormWriter {
         sheet.set(FormLayout.plansRow, value, .text(plans.joined(separator: "; ")), .plain)
         sheet.set(FormLayout.reportedRow, 1, .text("Ngày báo cáo:"), .label)
         sheet.set(FormLayout.reportedRow, value, nil, .inputDate)
-        sheet.set(FormLayout.instructionRow, 1, .text(
-            "Điền các ô nền vàng: chọn trạng thái; % hoàn thành là số nguyên 0–100; ngày ghi dd/mm/yyyy; "
-                + "mỗi tài liệu kiểm chứng một dòng (tên và đường dẫn cùng thứ tự). Dòng để trống không được nhập. "
-                + "Không thêm, xóa hay đổi thứ tự dòng. Tình trạng tính đến ngày \(loaded.asOf.vietnamese)."), .note)
-        sheet.set(FormLayout.codeRow, 1, .text(FormLayout.codeLine(agency: agency.id, period: period, made: loaded.asOf, rows: rowsCode, plan: planCode)), .note)
+        sheet.set(
+            FormLayout.instructionRow, 1,
+            .text(
+                "Điền các ô nền vàng: chọn trạng thái; % hoàn thành là số nguyên 0–100; ngày ghi dd/mm/yyyy; "
+                    + "mỗi tài liệu kiểm chứng một dòng (tên và đường dẫn cùng thứ tự). Dòng để trống không được nhập. "
+                    + "Không thêm, xóa hay đổi thứ tự dòng. Tình trạng tính đến ngày \(loaded.asOf.vietnamese)."), .note)
+        sheet.set(
+            FormLayout.codeRow, 1, .text(FormLayout.codeLine(agency: agency.id, period: period, made: loaded.asOf, rows: rowsCode, plan: planCode)), .note)
         for row in [FormLayout.titleRow, FormLayout.instructionRow, FormLayout.codeRow] {
             sheet.merges.append("A\(row):\(CellReference.name(row: row, column: Column.evidenceURL.rawValue))")
         }
-        sheet.merges.append("\(CellReference.name(row: FormLayout.plansRow, column: value)):\(CellReference.name(row: FormLayout.plansRow, column: Column.evidenceURL.rawValue))")
+        sheet.merges.append(
+            "\(CellReference.name(row: FormLayout.plansRow, column: value)):\(CellReference.name(row: FormLayout.plansRow, column: Column.evidenceURL.rawValue))"
+        )
         sheet.heights[FormLayout.instructionRow] = 32
         for column in Column.allCases {
             sheet.set(FormLayout.headingRow, column.rawValue, .text(column.heading), .header)
@@ -206,23 +213,32 @@ public enum FormWriter {
             func range(_ column: Column) -> String {
                 "\(CellReference.name(row: FormLayout.firstTaskRow, column: column.rawValue)):\(CellReference.name(row: last, column: column.rawValue))"
             }
-            sheet.validations.append(.init(rule: .list(FormLayout.statusLabels.map(\.1)), ranges: [range(.status)],
-                                           title: "Trạng thái", message: "Chọn một trong bốn trạng thái trong danh sách."))
-            sheet.validations.append(.init(rule: .whole(0...100), ranges: [range(.percent)],
-                                           title: "% hoàn thành", message: "Nhập số nguyên từ 0 đến 100."))
+            sheet.validations.append(
+                .init(
+                    rule: .list(FormLayout.statusLabels.map(\.1)), ranges: [range(.status)],
+                    title: "Trạng thái", message: "Chọn một trong bốn trạng thái trong danh sách."))
+            sheet.validations.append(
+                .init(
+                    rule: .whole(0...100), ranges: [range(.percent)],
+                    title: "% hoàn thành", message: "Nhập số nguyên từ 0 đến 100."))
         }
         let lastRow = FormLayout.firstTaskRow + max(items.count, 1) - 1
         var dateRanges = [CellReference.name(row: FormLayout.reportedRow, column: value)]
         if !items.isEmpty {
-            dateRanges.append("\(CellReference.name(row: FormLayout.firstTaskRow, column: Column.completed.rawValue)):\(CellReference.name(row: lastRow, column: Column.completed.rawValue))")
+            dateRanges.append(
+                "\(CellReference.name(row: FormLayout.firstTaskRow, column: Column.completed.rawValue)):\(CellReference.name(row: lastRow, column: Column.completed.rawValue))"
+            )
         }
-        sheet.validations.append(.init(rule: .date(Day(year: 2000, month: 1, day: 1)!...Day(year: 2099, month: 12, day: 31)!), ranges: dateRanges,
-                                       title: "Ngày", message: "Nhập ngày dạng dd/mm/yyyy, ví dụ 15/07/2024."))
+        sheet.validations.append(
+            .init(
+                rule: .date(Day(year: 2000, month: 1, day: 1)!...Day(year: 2099, month: 12, day: 31)!), ranges: dateRanges,
+                title: "Ngày", message: "Nhập ngày dạng dd/mm/yyyy, ví dụ 15/07/2024."))
 
         var hidden = SpreadsheetWriter.Sheet(name: FormLayout.hiddenSheetName)
         hidden.veryHidden = true
-        let values = HiddenIDs(agency: agency.id.rawValue, period: period.description, made: loaded.asOf.iso, rows: rowsCode, plan: planCode,
-                               firstRow: FormLayout.firstTaskRow, ids: rowIDs)
+        let values = HiddenIDs(
+            agency: agency.id.rawValue, period: period.description, made: loaded.asOf.iso, rows: rowsCode, plan: planCode,
+            firstRow: FormLayout.firstTaskRow, ids: rowIDs)
         for (index, pair) in values.cells.enumerated() {
             hidden.set(index + 1, 1, .text(pair.0), .plain)
             if let second = pair.1 { hidden.set(index + 1, 2, .text(second), .plain) }

@@ -86,9 +86,13 @@ public enum ReportImport {
                 if let content {
                     let path = ReportScaffold.path(agency: content.agency, period: content.period)
                     if content.rows.isEmpty {
-                        found.append(FormDiagnostic(severity: .warning, file: file, place: nil, message: "no row of the form was filled in; no report is written for it"))
+                        found.append(
+                            FormDiagnostic(severity: .warning, file: file, place: nil, message: "no row of the form was filled in; no report is written for it")
+                        )
                     } else if let earlier = byPath[path] {
-                        fail("this is a second form of \(content.agency) for \(content.period) in this run (the first is \(earlier)); import one of them, or merge them first")
+                        fail(
+                            "this is a second form of \(content.agency) for \(content.period) in this run (the first is \(earlier)); import one of them, or merge them first"
+                        )
                     } else {
                         byPath[path] = file
                         made.append((file, content, path))
@@ -104,8 +108,10 @@ public enum ReportImport {
         for (form, content, path) in made {
             let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
             if exists && !force {
-                diagnostics.append(FormDiagnostic(severity: .error, file: form, place: nil,
-                                                  message: "\(path) already exists; pass --force to replace it with this form's report"))
+                diagnostics.append(
+                    FormDiagnostic(
+                        severity: .error, file: form, place: nil,
+                        message: "\(path) already exists; pass --force to replace it with this form's report"))
             }
             let composed = compose(content, form: form, loaded: loaded)
             texts[path] = composed.text
@@ -186,8 +192,10 @@ public enum ReportImport {
             let line = diagnostic.location.line
             let key = map.keys.filter { $0 <= line }.max()
             let place = key.flatMap { map[$0] }
-            out.append(FormDiagnostic(severity: diagnostic.severity, file: file, place: place?.0, message: diagnostic.message,
-                                      row: place?.1 ?? 0, column: place?.2 ?? 0))
+            out.append(
+                FormDiagnostic(
+                    severity: diagnostic.severity, file: file, place: place?.0, message: diagnostic.message,
+                    row: place?.1 ?? 0, column: place?.2 ?? 0))
         }
         return out
     }

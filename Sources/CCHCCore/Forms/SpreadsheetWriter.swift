@@ -91,12 +91,14 @@ struct SpreadsheetWriter {
         out += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
         out += "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for index in sheets.indices {
-            out += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            out +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return out + "</Types>"
     }
 
-    static let rootRels = declaration
+    static let rootRels =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
@@ -114,7 +116,8 @@ struct SpreadsheetWriter {
         if !titles.isEmpty {
             out += "<definedNames>"
             for (index, name, row) in titles {
-                out += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(XMLEscape.text(name.replacingOccurrences(of: "'", with: "''")))'!$\(row):$\(row)</definedName>"
+                out +=
+                    "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">'\(XMLEscape.text(name.replacingOccurrences(of: "'", with: "''")))'!$\(row):$\(row)</definedName>"
             }
             out += "</definedNames>"
         }
@@ -151,16 +154,16 @@ struct SpreadsheetWriter {
         out += "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         // (numFmt, font, fill, border, wrap, locked)
         let xfs: [(Int, Int, Int, Int, Bool, Bool)] = [
-            (0, 0, 0, 0, false, true),   // plain
-            (0, 1, 0, 0, false, true),   // title
-            (0, 2, 2, 1, true, true),    // header
-            (0, 0, 0, 1, true, true),    // body
-            (164, 0, 0, 1, true, true),  // bodyDate
-            (49, 0, 3, 1, true, false),  // input (text format: what is typed stays text)
+            (0, 0, 0, 0, false, true), // plain
+            (0, 1, 0, 0, false, true), // title
+            (0, 2, 2, 1, true, true), // header
+            (0, 0, 0, 1, true, true), // body
+            (164, 0, 0, 1, true, true), // bodyDate
+            (49, 0, 3, 1, true, false), // input (text format: what is typed stays text)
             (164, 0, 3, 1, false, false), // inputDate
-            (1, 0, 3, 1, false, false),  // inputNumber
-            (0, 3, 0, 0, false, true),   // note
-            (0, 2, 0, 0, false, true),   // label
+            (1, 0, 3, 1, false, false), // inputNumber
+            (0, 3, 0, 0, false, true), // note
+            (0, 2, 0, 0, false, true), // label
         ]
         out += "<cellXfs count=\"\(xfs.count)\">"
         for (format, font, fill, border, wrap, locked) in xfs {
@@ -207,7 +210,8 @@ struct SpreadsheetWriter {
                 case nil:
                     out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\"/>"
                 case .text(let text):
-                    out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscape.text(text))</t></is></c>"
+                    out +=
+                        "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscape.text(text))</t></is></c>"
                 case .number(let value):
                     out += "<c r=\"\(reference)\" s=\"\(cell.style.rawValue)\"><v>\(Self.number(value))</v></c>"
                 case .date(let day):
@@ -227,14 +231,17 @@ struct SpreadsheetWriter {
         if !sheet.validations.isEmpty {
             out += "<dataValidations count=\"\(sheet.validations.count)\">"
             for validation in sheet.validations {
-                let common = "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"\(XMLEscape.attribute(validation.title))\" error=\"\(XMLEscape.attribute(validation.message))\" promptTitle=\"\(XMLEscape.attribute(validation.title))\" prompt=\"\(XMLEscape.attribute(validation.message))\" sqref=\"\(validation.ranges.joined(separator: " "))\""
+                let common =
+                    "allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" errorTitle=\"\(XMLEscape.attribute(validation.title))\" error=\"\(XMLEscape.attribute(validation.message))\" promptTitle=\"\(XMLEscape.attribute(validation.title))\" prompt=\"\(XMLEscape.attribute(validation.message))\" sqref=\"\(validation.ranges.joined(separator: " "))\""
                 switch validation.rule {
                 case .list(let items):
                     out += "<dataValidation type=\"list\" \(common)><formula1>\"\(XMLEscape.text(items.joined(separator: ",")))\"</formula1></dataValidation>"
                 case .whole(let range):
-                    out += "<dataValidation type=\"whole\" operator=\"between\" \(common)><formula1>\(range.lowerBound)</formula1><formula2>\(range.upperBound)</formula2></dataValidation>"
+                    out +=
+                        "<dataValidation type=\"whole\" operator=\"between\" \(common)><formula1>\(range.lowerBound)</formula1><formula2>\(range.upperBound)</formula2></dataValidation>"
                 case .date(let range):
-                    out += "<dataValidation type=\"date\" operator=\"between\" \(common)><formula1>\(ExcelDate.serial(range.lowerBound))</formula1><formula2>\(ExcelDate.serial(range.upperBound))</formula2></dataValidation>"
+                    out +=
+                        "<dataValidation type=\"date\" operator=\"between\" \(common)><formula1>\(ExcelDate.serial(range.lowerBound))</formula1><formula2>\(ExcelDate.serial(range.upperBound))</formula2></dataValidation>"
                 }
             }
             out += "</dataValidations>"

@@ -15,8 +15,10 @@ enum XLSXReader {
     static let transitional = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let strict = "http://purl.oclc.org/ooxml/spreadsheetml/main"
     static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
-    static let documentRelationships = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-                                        "http://purl.oclc.org/ooxml/officeDocument/relationships"]
+    static let documentRelationships = [
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    ]
 
     /// Every sheet of the workbook, in the workbook's order.
     static func sheets(_ package: OfficePackage) throws(OfficeFileError) -> [Sheet] {
@@ -72,7 +74,8 @@ enum XLSXReader {
         var out: [String: (String, String)] = [:]
         for relationship in root.elements("Relationship", in: packageRelationships) {
             guard let id = relationship.attribute("Id"), let target = relationship.attribute("Target"),
-                  relationship.attribute("TargetMode") != "External" else { continue }
+                relationship.attribute("TargetMode") != "External"
+            else { continue }
             out[id] = (relationship.attribute("Type") ?? "", OfficePackage.resolve(target, from: part))
         }
         return out
@@ -116,7 +119,10 @@ enum XLSXReader {
                 var plain = ""
                 var inQuote = false, inBracket = false, escaped = false
                 for character in code {
-                    if escaped { escaped = false; continue }
+                    if escaped {
+                        escaped = false
+                        continue
+                    }
                     switch character {
                     case "\\": escaped = true
                     case "\"": inQuote.toggle()

@@ -224,7 +224,10 @@ public struct AgencyMatcher: Sendable {
                 for (offset, word) in candidate.words.enumerated() {
                     let have = stream[position + offset].word
                     if have == word { continue }
-                    if lenient && candidate.words.count > 1 && Self.nearlyEqual(have, word) { fuzzy = true; continue }
+                    if lenient && candidate.words.count > 1 && Self.nearlyEqual(have, word) {
+                        fuzzy = true
+                        continue
+                    }
                     ok = false
                     break
                 }
@@ -233,18 +236,29 @@ public struct AgencyMatcher: Sendable {
                 if ok, end < stream.count, stream[end].token == stream[end - 1].token { ok = false }
                 if ok, position > 0, stream[position - 1].token == stream[position].token { ok = false }
                 if ok, candidate.isShortened, end < stream.count, Self.otherBodyWords.contains(stream[end].word) { ok = false }
-                if ok { best = (candidate, end, fuzzy); break }
+                if ok {
+                    best = (candidate, end, fuzzy)
+                    break
+                }
             }
-            guard let (pattern, matchEnd, fuzzy) = best else { position += 1; continue }
+            guard let (pattern, matchEnd, fuzzy) = best else {
+                position += 1
+                continue
+            }
             var end = matchEnd
             for tail in optionalTails where end + tail.count <= stream.count {
-                if stream[end..<(end + tail.count)].map(\.word) == tail { end += tail.count; break }
+                if stream[end..<(end + tail.count)].map(\.word) == tail {
+                    end += tail.count
+                    break
+                }
             }
             let firstToken = stream[position].token, lastToken = stream[end - 1].token
             // "… thuộc UBND tỉnh", "… của UBND tỉnh": a qualifier of what comes before, not an agency of its own.
             let qualifier = position > 0 && (stream[position - 1].word == "thuoc" || (stream[position - 1].word == "cua" && found.contains { !$0.isQualifier }))
-            found.append(Mention(target: pattern.target, range: tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound,
-                                 tokens: firstToken..<(lastToken + 1), isFuzzy: fuzzy, isQualifier: qualifier))
+            found.append(
+                Mention(
+                    target: pattern.target, range: tokens[firstToken].range.lowerBound..<tokens[lastToken].range.upperBound,
+                    tokens: firstToken..<(lastToken + 1), isFuzzy: fuzzy, isQualifier: qualifier))
             position = end
         }
         return found

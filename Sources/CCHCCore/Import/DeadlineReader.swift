@@ -34,7 +34,11 @@ public enum DeadlineReader {
         func add(_ range: Range<String.Index>, _ deadline: Deadline) {
             if found.contains(where: { $0.0.overlaps(range) }) { return }
             var d = deadline
-            d.phrase = String(text[text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))..<text.index(text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.upperBound))])
+            d.phrase = String(
+                text[
+                    text.index(
+                        text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.lowerBound))..<text.index(
+                            text.startIndex, offsetBy: folded.distance(from: folded.startIndex, to: range.upperBound))])
             found.append((range, d))
         }
 
@@ -71,7 +75,8 @@ public enum DeadlineReader {
             var deadline = Deadline(every: kind, phrase: "")
             if let day = m[1].flatMap(Int.init), (1...31).contains(day) { deadline.day = day }
             if kind == .year, let month = m[2].flatMap(Int.init), month != 12 {
-                deadline.note = "the deadline falls in month \(month) of each year; the content format counts a yearly task's day in December, so check `due` and `day`"
+                deadline.note =
+                    "the deadline falls in month \(month) of each year; the content format counts a yearly task's day in December, so check `due` and `day`"
             }
             if let untilMatch = first(untilYear, in: folded), let y = Int(untilMatch[1]!), let p = Period(kind: .year, year: y) {
                 deadline.until = .period(p)
@@ -171,7 +176,9 @@ public enum DeadlineReader {
             let leftNumeric = isDigitish(i - 1), rightNumeric = isDigitish(i + 1)
             let separatorNext = after == "/" && isDigitish(i + 2)
             let separatorBefore = before == "/" && isDigitish(i - 2)
-            if (leftNumeric && (rightNumeric || after == "/" || !after.isLetter)) || (rightNumeric && !before.isLetter) || separatorNext && leftNumeric || separatorBefore && !after.isLetter {
+            if (leftNumeric && (rightNumeric || after == "/" || !after.isLetter)) || (rightNumeric && !before.isLetter) || separatorNext && leftNumeric
+                || separatorBefore && !after.isLetter
+            {
                 out[i] = chars[i] == "o" ? "0" : "1"
             }
         }

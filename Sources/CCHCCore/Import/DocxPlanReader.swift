@@ -63,7 +63,8 @@ public enum DocxPlanReader {
         guard let rels = try package.xml(relsName) else { return out }
         for rel in rels.elements("Relationship", in: relationships) {
             guard rel.attribute("TargetMode") != "External", let type = rel.attribute("Type"), let target = rel.attribute("Target"),
-                  let kind = type.split(separator: "/").last else { continue }
+                let kind = type.split(separator: "/").last
+            else { continue }
             let resolved = OfficePackage.resolve(target, from: part)
             guard OfficePackage.isSafe(resolved) else { throw .unsafeEntry(target) }
             out[String(kind)] = resolved
@@ -99,11 +100,13 @@ public enum DocxPlanReader {
             }
             for num in root.elements("num", in: w) {
                 guard let id = num.attribute("numId", in: w),
-                      let abstract = num.first("abstractNumId", in: w)?.attribute("val", in: w) else { continue }
+                    let abstract = num.first("abstractNumId", in: w)?.attribute("val", in: w)
+                else { continue }
                 numToAbstract[id] = abstract
                 for override in num.elements("lvlOverride", in: w) {
                     if let ilvl = override.attribute("ilvl", in: w).flatMap(Int.init),
-                       let start = override.first("startOverride", in: w)?.attribute("val", in: w).flatMap(Int.init) {
+                        let start = override.first("startOverride", in: w)?.attribute("val", in: w).flatMap(Int.init)
+                    {
                         startOverrides[id, default: [:]][ilvl] = start
                     }
                 }
@@ -141,9 +144,17 @@ public enum DocxPlanReader {
         }
 
         static func roman(_ value: Int) -> String {
-            let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+            let table: [(Int, String)] = [
+                (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                (1, "I"),
+            ]
             var v = max(1, min(value, 3999)), out = ""
-            for (n, s) in table { while v >= n { out += s; v -= n } }
+            for (n, s) in table {
+                while v >= n {
+                    out += s
+                    v -= n
+                }
+            }
             return out
         }
 
@@ -163,7 +174,8 @@ public enum DocxPlanReader {
             for style in root.elements("style", in: w) {
                 guard let id = style.attribute("styleId", in: w) else { continue }
                 if let numPr = style.first("pPr", in: w)?.first("numPr", in: w),
-                   let numId = numPr.first("numId", in: w)?.attribute("val", in: w) {
+                    let numId = numPr.first("numId", in: w)?.attribute("val", in: w)
+                {
                     numbering[id] = (numId, numPr.first("ilvl", in: w)?.attribute("val", in: w).flatMap(Int.init) ?? 0)
                 }
                 let name = VietnameseFold.key(style.first("name", in: w)?.attribute("val", in: w) ?? id)
@@ -240,13 +252,18 @@ public enum DocxPlanReader {
                         if c.name == "AlternateContent", let choice = c.first("Choice", in: DocxPlanReader.markupCompatibility) { walk(choice) }
                         continue
                     }
-                    guard c.namespace == w else { walk(c); continue }
+                    guard c.namespace == w else {
+                        walk(c)
+                        continue
+                    }
                     switch c.name {
                     case "t": out += c.text
                     case "tab", "br", "cr": out += " "
                     case "noBreakHyphen": out += "-"
                     case "del", "delText", "instrText", "footnoteReference", "endnoteReference", "rPr", "pPr", "fldData": continue
-                    case "p": if !out.isEmpty { out += " " }; walk(c)
+                    case "p":
+                        if !out.isEmpty { out += " " }
+                        walk(c)
                     default: walk(c)
                     }
                 }

@@ -30,7 +30,7 @@ public enum Outline {
         }
         // Bullets.
         if "-–—•·●▪".contains(first) {
-            if chars.count > 1, chars[1].isNumber { return nil }   // "-5" is a number
+            if chars.count > 1, chars[1].isNumber { return nil } // "-5" is a number
             return Marker(kind: .dash, label: "", rest: rest(from: 1))
         }
         if first == "+" { return Marker(kind: .plus, label: "", rest: rest(from: 1)) }
@@ -57,8 +57,12 @@ public enum Outline {
                 digits.append(c == "l" ? "1" : c)
                 i += 1
             } else if c == ".", !digits.isEmpty, digits.count <= 2 {
-                numbers.append(digits); digits = ""; i += 1
-            } else { break }
+                numbers.append(digits)
+                digits = ""
+                i += 1
+            } else {
+                break
+            }
         }
         if !digits.isEmpty {
             // "1.2 Text" (no trailing dot) and "2) Text".
@@ -83,7 +87,8 @@ public enum Outline {
     /// "a) ", "b. ", "đ) " points.
     private static func letterPoint(_ chars: [Character]) -> Marker? {
         guard chars.count > 3, let first = chars.first, first.isLowercase, first.isLetter,
-              chars[1] == ")" || (chars[1] == "." && chars[2] == " "), chars[2] == " " || chars[1] == ")" else { return nil }
+            chars[1] == ")" || (chars[1] == "." && chars[2] == " "), chars[2] == " " || chars[1] == ")"
+        else { return nil }
         let after = String(chars[2...]).trimmingCharacters(in: .whitespaces)
         guard !after.isEmpty else { return nil }
         return Marker(kind: .point, label: String(first), rest: after)

@@ -109,8 +109,13 @@ struct PlanAnalysis {
                 while stack.count > 1, let top = stack.last!.marker, top.kind >= marker.kind { stack.removeLast() }
                 // The section path: part, the deepest number, the point letter.
                 switch marker.kind {
-                case .part: part = marker.label; item = ""; point = ""
-                case .item, .subitem, .subsubitem: item = marker.label; point = ""
+                case .part:
+                    part = marker.label
+                    item = ""
+                    point = ""
+                case .item, .subitem, .subsubitem:
+                    item = marker.label
+                    point = ""
                 case .point: point = marker.label
                 case .dash, .plus: break
                 }
@@ -133,7 +138,10 @@ struct PlanAnalysis {
     }
 
     static func isClosing(_ folded: String) -> Bool {
-        for start in ["tren day la ke hoach", "tren day la", "noi nhan", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien", "qua trinh thuc hien neu", "tm. uy ban", "tm. ubnd", "kt. chu tich", "kt. giam doc", "tm uy ban"] where folded.hasPrefix(start) { return true }
+        for start in [
+            "tren day la ke hoach", "tren day la", "noi nhan", "trong qua trinh thuc hien", "trong qua trinh to chuc thuc hien", "qua trinh thuc hien neu",
+            "tm. uy ban", "tm. ubnd", "kt. chu tich", "kt. giam doc", "tm uy ban",
+        ] where folded.hasPrefix(start) { return true }
         return false
     }
 
@@ -199,10 +207,19 @@ struct PlanAnalysis {
         if node.marker == nil && hasItems == false && text.hasSuffix(":") { return }
         let lead: Agencies?
         let how: PlanImport.Source
-        if !subject.isEmpty { lead = subject; how = .subject }
-        else if !inline.isEmpty { lead = inline; how = .sentence }
-        else if let inherited { lead = inherited; how = .heading }
-        else { lead = nil; how = .sentence }
+        if !subject.isEmpty {
+            lead = subject
+            how = .subject
+        } else if !inline.isEmpty {
+            lead = inline
+            how = .sentence
+        } else if let inherited {
+            lead = inherited
+            how = .heading
+        } else {
+            lead = nil
+            how = .sentence
+        }
         if let lead {
             makeTasks(node: node, text: text, lead: lead, support: supportAgencies(in: text), context: context + own, how: how)
         } else if Self.looksLikeAssignment(text) {
@@ -227,10 +244,12 @@ struct PlanAnalysis {
         return node.emphasised || text.count < 160 || text == text.uppercased()
     }
 
-    static let assignmentVerbs = ["tiep tuc", "thuc hien", "trien khai", "xay dung", "to chuc", "tham muu", "chu tri", "phoi hop",
-                                  "ban hanh", "hoan thanh", "rà soat", "ra soat", "kiem tra", "theo doi", "bao cao", "cung cap",
-                                  "nang cao", "tang cuong", "day manh", "duy tri", "tap trung", "chi dao", "huong dan", "cap nhat",
-                                  "dam bao", "bo tri", "phan dau", "khac phuc", "tuyen truyen", "quan triet", "danh gia", "de xuat"]
+    static let assignmentVerbs = [
+        "tiep tuc", "thuc hien", "trien khai", "xay dung", "to chuc", "tham muu", "chu tri", "phoi hop",
+        "ban hanh", "hoan thanh", "rà soat", "ra soat", "kiem tra", "theo doi", "bao cao", "cung cap",
+        "nang cao", "tang cuong", "day manh", "duy tri", "tap trung", "chi dao", "huong dan", "cap nhat",
+        "dam bao", "bo tri", "phan dau", "khac phuc", "tuyen truyen", "quan triet", "danh gia", "de xuat",
+    ]
 
     static func looksLikeAssignment(_ text: String) -> Bool {
         let folded = VietnameseFold.key(text)
@@ -243,9 +262,11 @@ struct PlanAnalysis {
 
     // MARK: - Who
 
-    static let fillerWords: Set<String> = ["cac", "co", "quan", "don", "vi", "va", "cung", "lien", "thuoc", "tinh", "cap", "dia", "phuong",
-                                           "trach", "nhiem", "cua", "doi", "voi", "giao", "de", "nghi", "nhiem", "vu", "cu", "the", "chu", "tri",
-                                           "cho", "ve", "tai", "ke", "hoach", "nay", "o"]
+    static let fillerWords: Set<String> = [
+        "cac", "co", "quan", "don", "vi", "va", "cung", "lien", "thuoc", "tinh", "cap", "dia", "phuong",
+        "trach", "nhiem", "cua", "doi", "voi", "giao", "de", "nghi", "nhiem", "vu", "cu", "the", "chu", "tri",
+        "cho", "ve", "tai", "ke", "hoach", "nay", "o",
+    ]
 
     /// The agencies a heading names when it is nothing but agencies ("2.3. Sở Tài chính",
     /// "Trách nhiệm của Sở Tư pháp", "Bảo hiểm xã hội tỉnh, Công an tỉnh").
@@ -310,8 +331,10 @@ struct PlanAnalysis {
         for m in mentions {
             let after = VietnameseFold.key(String(text[m.range.upperBound...])).trimmingCharacters(in: .whitespaces)
             let before = VietnameseFold.key(String(text[..<m.range.lowerBound]))
-            if after.hasPrefix("chu tri") || after.hasPrefix("co trach nhiem") || after.hasPrefix("la co quan chu tri") || after.hasPrefix("la co quan thuong truc")
-                || before.hasSuffix("giao ") || before.hasSuffix("co quan chu tri: ") || before.hasSuffix("chu tri: ") || before.hasSuffix("don vi chu tri: ") {
+            if after.hasPrefix("chu tri") || after.hasPrefix("co trach nhiem") || after.hasPrefix("la co quan chu tri")
+                || after.hasPrefix("la co quan thuong truc")
+                || before.hasSuffix("giao ") || before.hasSuffix("co quan chu tri: ") || before.hasSuffix("chu tri: ") || before.hasSuffix("don vi chu tri: ")
+            {
                 return Agencies(targets: [m.target], fuzzy: m.isFuzzy)
             }
         }
@@ -357,10 +380,12 @@ struct PlanAnalysis {
         return Agencies(targets: unique(out), unknown: unknown)
     }
 
-    static let headWords: [[String]] = [["so"], ["ban"], ["van", "phong"], ["phong"], ["thanh", "tra"], ["cuc"], ["chi", "cuc"],
-                                        ["bao", "hiem"], ["cong", "an"], ["bo", "chi", "huy"], ["dai"], ["bao"], ["buu", "dien"],
-                                        ["uy", "ban"], ["ubnd"], ["lien", "doan"], ["hoi"], ["tinh", "doan"], ["trung", "tam"],
-                                        ["kho", "bac"], ["ngan", "hang"], ["truong"], ["vien"], ["cong", "ty"], ["vp"]]
+    static let headWords: [[String]] = [
+        ["so"], ["ban"], ["van", "phong"], ["phong"], ["thanh", "tra"], ["cuc"], ["chi", "cuc"],
+        ["bao", "hiem"], ["cong", "an"], ["bo", "chi", "huy"], ["dai"], ["bao"], ["buu", "dien"],
+        ["uy", "ban"], ["ubnd"], ["lien", "doan"], ["hoi"], ["tinh", "doan"], ["trung", "tam"],
+        ["kho", "bac"], ["ngan", "hang"], ["truong"], ["vien"], ["cong", "ty"], ["vp"],
+    ]
     static let triggers = ["chu tri", "co trach nhiem", "tham muu", "phoi hop", "thuc hien", "to chuc", "xay dung", "huong dan", "la co quan"]
 
     /// A name that reads like an agency's (starts with "Sở", "Phòng", "Văn phòng", "Trung tâm" …):
@@ -380,7 +405,10 @@ struct PlanAnalysis {
                     let distance = folded.distance(from: folded.startIndex, to: r.lowerBound)
                     if distance < 80, distance < text.count {
                         let candidate = text.index(text.startIndex, offsetBy: distance)
-                        if candidate < end { end = candidate; found = true }
+                        if candidate < end {
+                            end = candidate
+                            found = true
+                        }
                     }
                 }
             }
@@ -397,8 +425,14 @@ struct PlanAnalysis {
     static func withoutParentheses(_ text: String) -> String {
         var out = "", depth = 0
         for c in text {
-            if c == "(" { depth += 1; continue }
-            if c == ")" { depth = max(0, depth - 1); continue }
+            if c == "(" {
+                depth += 1
+                continue
+            }
+            if c == ")" {
+                depth = max(0, depth - 1)
+                continue
+            }
             if depth == 0 { out.append(c) }
         }
         return TextPlanReader.collapseSpaces(out).trimmingCharacters(in: CharacterSet(charactersIn: " :."))
@@ -422,7 +456,10 @@ struct PlanAnalysis {
         var combined: [String] = []
         for (r, row) in table.rows.prefix(3).enumerated() {
             let folded = row.map { VietnameseFold.key($0) }
-            let isHeader = folded.contains { $0.contains("noi dung") || $0.contains("nhiem vu") || $0.contains("chu tri") || $0.contains("phoi hop") || $0.contains("thoi gian") || $0 == "stt" || $0 == "tt" }
+            let isHeader = folded.contains {
+                $0.contains("noi dung") || $0.contains("nhiem vu") || $0.contains("chu tri") || $0.contains("phoi hop") || $0.contains("thoi gian")
+                    || $0 == "stt" || $0 == "tt"
+            }
             guard isHeader else { break }
             if combined.count < folded.count { combined += Array(repeating: "", count: folded.count - combined.count) }
             for (c, cell) in folded.enumerated() where !combined[c].contains(cell) { combined[c] += " " + cell }
@@ -430,12 +467,37 @@ struct PlanAnalysis {
         }
         guard cols.headerRows > 0 else { return nil }
         for (c, cell) in combined.enumerated() {
-            if cols.support == nil, cell.contains("phoi hop") { cols.support = c; continue }
-            if cols.lead == nil, cell.contains("chu tri") || cell.contains("co quan thuc hien") || cell.contains("don vi thuc hien") || cell.contains("trach nhiem") || cell.contains("co quan, don vi") { cols.lead = c; continue }
-            if cols.deadline == nil, cell.contains("thoi gian") || cell.contains("thoi han") || cell.contains("tien do") || cell.contains("han hoan thanh") { cols.deadline = c; continue }
-            if cols.product == nil, cell.contains("san pham") || cell.contains("ket qua") { cols.product = c; continue }
-            if cols.number == nil, cell.trimmingCharacters(in: .whitespaces) == "stt" || cell.trimmingCharacters(in: .whitespaces) == "tt" || cell.contains("so tt") { cols.number = c; continue }
-            if cols.content == nil, cell.contains("noi dung") || cell.contains("nhiem vu") || cell.contains("cong viec") || cell.contains("giai phap") || cell.contains("tieu chi") { cols.content = c; continue }
+            if cols.support == nil, cell.contains("phoi hop") {
+                cols.support = c
+                continue
+            }
+            if cols.lead == nil,
+                cell.contains("chu tri") || cell.contains("co quan thuc hien") || cell.contains("don vi thuc hien") || cell.contains("trach nhiem")
+                    || cell.contains("co quan, don vi")
+            {
+                cols.lead = c
+                continue
+            }
+            if cols.deadline == nil, cell.contains("thoi gian") || cell.contains("thoi han") || cell.contains("tien do") || cell.contains("han hoan thanh") {
+                cols.deadline = c
+                continue
+            }
+            if cols.product == nil, cell.contains("san pham") || cell.contains("ket qua") {
+                cols.product = c
+                continue
+            }
+            if cols.number == nil,
+                cell.trimmingCharacters(in: .whitespaces) == "stt" || cell.trimmingCharacters(in: .whitespaces) == "tt" || cell.contains("so tt")
+            {
+                cols.number = c
+                continue
+            }
+            if cols.content == nil,
+                cell.contains("noi dung") || cell.contains("nhiem vu") || cell.contains("cong viec") || cell.contains("giai phap") || cell.contains("tieu chi")
+            {
+                cols.content = c
+                continue
+            }
         }
         guard cols.content != nil, cols.lead != nil else { return nil }
         return cols
@@ -455,13 +517,18 @@ struct PlanAnalysis {
             if let n = cols.number, n < others.count { others.remove(at: n) }
             let distinct = Set(others.filter { !$0.isEmpty })
             // A group row: one text across the row, or a roman/letter number with no lead.
-            if distinct.count == 1 || (leadText.isEmpty && (number.allSatisfy { "IVXLivxl.".contains($0) } && !number.isEmpty || content == content.uppercased())) {
+            if distinct.count == 1
+                || (leadText.isEmpty && (number.allSatisfy { "IVXLivxl.".contains($0) } && !number.isEmpty || content == content.uppercased()))
+            {
                 let text = distinct.count == 1 ? distinct.first! : content
                 let refs = indexReferences(in: text)
                 groupContext = refs.isEmpty ? context : refs
                 // "I", or the number in front of a group title spanning the row ("I. Công tác …").
-                if !number.isEmpty && number.count <= 5 && number != text { groupLabel = number.trimmingCharacters(in: CharacterSet(charactersIn: ". ")) }
-                else { groupLabel = Outline.marker(in: text)?.label ?? "" }
+                if !number.isEmpty && number.count <= 5 && number != text {
+                    groupLabel = number.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+                } else {
+                    groupLabel = Outline.marker(in: text)?.label ?? ""
+                }
                 continue
             }
             guard !content.isEmpty else { continue }
@@ -488,9 +555,10 @@ struct PlanAnalysis {
                 continue
             }
             let product = cell(cols.product)
-            appendTask(title: content, fullText: content, deadlineText: deadlineText.isEmpty ? nil : deadlineText, lead: lead, support: support,
-                       index: groupContext + own, section: section.isEmpty ? nil : section, place: place, how: .table,
-                       target: product.isEmpty ? nil : product)
+            appendTask(
+                title: content, fullText: content, deadlineText: deadlineText.isEmpty ? nil : deadlineText, lead: lead, support: support,
+                index: groupContext + own, section: section.isEmpty ? nil : section, place: place, how: .table,
+                target: product.isEmpty ? nil : product)
         }
     }
 
@@ -542,7 +610,9 @@ struct PlanAnalysis {
             let namesIndex = index.names.contains { folded.contains($0) }
             var areaFound = false
             for area in index.areas {
-                if area.key.count >= 8, folded.contains(" " + area.key + " ") || (headingWords.count >= 3 && headingWords.count <= 12 && area.key.hasPrefix(heading)) {
+                if area.key.count >= 8,
+                    folded.contains(" " + area.key + " ") || (headingWords.count >= 3 && headingWords.count <= 12 && area.key.hasPrefix(heading))
+                {
                     out.append("\(index.id)/\(area.id)")
                     areaFound = true
                 }
@@ -582,9 +652,10 @@ struct PlanAnalysis {
         let dues = Set(read.compactMap { $0.1.first?.due })
         if dated.count >= 2 && dues.count >= 2 {
             for clause in dated {
-                appendTask(title: clause, fullText: clause, deadlineText: nil, lead: lead, support: support, index: context,
-                           section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil,
-                           note: "one of \(dated.count) tasks made from one item with \(dated.count) deadlines")
+                appendTask(
+                    title: clause, fullText: clause, deadlineText: nil, lead: lead, support: support, index: context,
+                    section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil,
+                    note: "one of \(dated.count) tasks made from one item with \(dated.count) deadlines")
             }
             return
         }
@@ -601,25 +672,35 @@ struct PlanAnalysis {
                 var segment = String(text[min(segmentStart, r.lowerBound)..<r.upperBound]).trimmingCharacters(in: CharacterSet(charactersIn: " ,;()"))
                 if VietnameseFold.key(segment).hasPrefix("va ") { segment = String(segment.dropFirst(3)) }
                 if segment.count > 120 { segment = deadline.phrase }
-                appendTask(title: "\(base) (\(segment))", fullText: segment, deadlineText: nil, lead: lead, support: support, index: context,
-                           section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil,
-                           note: "one of \(deadlines.count) tasks made from one item with \(deadlines.count) deadlines")
+                appendTask(
+                    title: "\(base) (\(segment))", fullText: segment, deadlineText: nil, lead: lead, support: support, index: context,
+                    section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil,
+                    note: "one of \(deadlines.count) tasks made from one item with \(deadlines.count) deadlines")
                 searchFrom = r.upperBound
                 segmentStart = r.upperBound
                 made += 1
             }
             if made >= 2 { return }
         }
-        appendTask(title: text, fullText: text, deadlineText: nil, lead: lead, support: support, index: context,
-                   section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil)
+        appendTask(
+            title: text, fullText: text, deadlineText: nil, lead: lead, support: support, index: context,
+            section: node.section.isEmpty ? nil : node.section, place: node.place, how: how, target: nil)
     }
 
-    mutating func appendTask(title rawTitle: String, fullText: String, deadlineText: String?, lead: Agencies, support: Agencies,
-                             index: [String], section: String?, place: SourceDocument.Place, how: PlanImport.Source, target: String?, note: String? = nil) {
+    mutating func appendTask(
+        title rawTitle: String, fullText: String, deadlineText: String?, lead: Agencies, support: Agencies,
+        index: [String], section: String?, place: SourceDocument.Place, how: PlanImport.Source, target: String?, note: String? = nil
+    ) {
         var notes: [String] = note.map { [$0] } ?? []
         var confidence = PlanImport.Confidence.high
-        if lead.fuzzy { confidence = .medium; notes.append("the lead was matched despite damaged diacritics") }
-        if how == .sentence { confidence = min(confidence, .medium); notes.append("the lead was read from the sentence") }
+        if lead.fuzzy {
+            confidence = .medium
+            notes.append("the lead was matched despite damaged diacritics")
+        }
+        if how == .sentence {
+            confidence = min(confidence, .medium)
+            notes.append("the lead was read from the sentence")
+        }
         /// The references of `agencies`, adding to agencies.yml the ones the site lacks.
         func ids(_ agencies: Agencies, as role: String) -> [String] {
             var out = agencies.targets.flatMap(references)
@@ -658,9 +739,11 @@ struct PlanAnalysis {
         refs = refs.filter { ref in ref.contains("/") || ref.contains("#") || !refs.contains { $0.hasPrefix(ref + "/") || $0.hasPrefix(ref + "#") } }
         let title = Self.title(rawTitle)
         orders.append(currentOrder)
-        tasks.append(PlanImport.ImportedTask(id: uniqueID(for: title), title: title, lead: unique(leads), support: supports, index: refs,
-                                             deadline: deadline, target: target, section: section, place: place, source: how,
-                                             confidence: confidence, notes: notes))
+        tasks.append(
+            PlanImport.ImportedTask(
+                id: uniqueID(for: title), title: title, lead: unique(leads), support: supports, index: refs,
+                deadline: deadline, target: target, section: section, place: place, source: how,
+                confidence: confidence, notes: notes))
     }
 
     /// A task's title: the first sentence, at most 300 characters, cut at a word.
@@ -688,9 +771,11 @@ struct PlanAnalysis {
 
     /// Words that open many duties and tell them apart poorly ("Chủ trì, phối hợp với các cơ quan
     /// liên quan tham mưu …"); ids are made from the words after them.
-    static let genericWords: Set<String> = ["chu", "tri", "phoi", "hop", "voi", "cac", "co", "quan", "lien", "don", "vi", "tham", "muu",
-                                            "va", "de", "nghi", "trach", "nhiem", "chat", "che", "to", "chuc", "thuc", "hien", "trien", "khai",
-                                            "tiep", "tuc", "tang", "cuong", "day", "manh", "nang", "cao", "hieu", "qua", "tot", "cong", "tac"]
+    static let genericWords: Set<String> = [
+        "chu", "tri", "phoi", "hop", "voi", "cac", "co", "quan", "lien", "don", "vi", "tham", "muu",
+        "va", "de", "nghi", "trach", "nhiem", "chat", "che", "to", "chuc", "thuc", "hien", "trien", "khai",
+        "tiep", "tuc", "tang", "cuong", "day", "manh", "nang", "cao", "hieu", "qua", "tot", "cong", "tac",
+    ]
 
     mutating func uniqueID(for title: String) -> String {
         let all = Slug.make(title).split(separator: "-").map(String.init)
@@ -701,7 +786,10 @@ struct PlanAnalysis {
         while base.count > 48, let dash = base.lastIndex(of: "-") { base = String(base[..<dash]) }
         if base.isEmpty { base = "nhiem-vu" }
         var id = base, n = 2
-        while usedIDs.contains(id) { id = "\(base)-\(n)"; n += 1 }
+        while usedIDs.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
         usedIDs.insert(id)
         return id
     }
@@ -710,7 +798,8 @@ struct PlanAnalysis {
     mutating func addAgency(_ found: String, place: SourceDocument.Place) -> String {
         let folded = VietnameseFold.key(found)
         let issuerAgency = issuer.flatMap { site.lookup.agencies[$0] }
-        let isInternal = issuerAgency?.kind == .department
+        let isInternal =
+            issuerAgency?.kind == .department
             && (folded.hasSuffix(" so") || folded.hasPrefix("phong ") || folded.hasPrefix("van phong so") || folded.hasPrefix("thanh tra so"))
         var name = found
         var id = Slug.make(found)
@@ -718,18 +807,35 @@ struct PlanAnalysis {
             name = folded.hasSuffix(" so") ? String(found.dropLast(2)) + issuerAgency.name : "\(found) - \(issuerAgency.name)"
             id = Slug.make("\(issuerAgency.id.rawValue) \(found)")
         }
-        if id.count > 64 { id = String(id.prefix(64)); while id.hasSuffix("-") { id.removeLast() } }
+        if id.count > 64 {
+            id = String(id.prefix(64))
+            while id.hasSuffix("-") { id.removeLast() }
+        }
         if let existing = newAgencies.first(where: { $0.id == id }) { return existing.id }
         var n = 2
         let base = id
-        while site.lookup.agencies[AgencyID(id)] != nil { id = "\(base)-\(n)"; n += 1 }
+        while site.lookup.agencies[AgencyID(id)] != nil {
+            id = "\(base)-\(n)"
+            n += 1
+        }
         let kind: AgencyKind
-        if isInternal { kind = .organisation }
-        else if folded.hasPrefix("so ") { kind = .department }
-        else if folded.hasPrefix("ubnd huyen") || folded.hasPrefix("uy ban nhan dan huyen") || folded.hasPrefix("ubnd thi xa") || folded.hasPrefix("ubnd thanh pho") { kind = .district }
-        else if folded.hasPrefix("ubnd xa") || folded.hasPrefix("ubnd phuong") || folded.hasPrefix("uy ban nhan dan xa") { kind = .commune }
-        else if folded.hasPrefix("cuc ") || folded.hasPrefix("bao hiem") || folded.hasPrefix("cong an") || folded.hasPrefix("kho bac") || folded.hasPrefix("ngan hang") { kind = .central }
-        else { kind = .organisation }
+        if isInternal {
+            kind = .organisation
+        } else if folded.hasPrefix("so ") {
+            kind = .department
+        } else if folded.hasPrefix("ubnd huyen") || folded.hasPrefix("uy ban nhan dan huyen") || folded.hasPrefix("ubnd thi xa")
+            || folded.hasPrefix("ubnd thanh pho")
+        {
+            kind = .district
+        } else if folded.hasPrefix("ubnd xa") || folded.hasPrefix("ubnd phuong") || folded.hasPrefix("uy ban nhan dan xa") {
+            kind = .commune
+        } else if folded.hasPrefix("cuc ") || folded.hasPrefix("bao hiem") || folded.hasPrefix("cong an") || folded.hasPrefix("kho bac")
+            || folded.hasPrefix("ngan hang")
+        {
+            kind = .central
+        } else {
+            kind = .organisation
+        }
         newAgencies.append(PlanImport.NewAgency(id: id, name: name, kind: kind, place: place, foundAs: found))
         return id
     }

@@ -47,7 +47,11 @@ public enum PlanFileWriter {
             switch block {
             case .paragraph(let p):
                 let folded = VietnameseFold.key(p.text)
-                if PlanAnalysis.isAppendixTitle(folded, text: p.text) { inClosing = false; out.append("## " + escape(p.text)); continue }
+                if PlanAnalysis.isAppendixTitle(folded, text: p.text) {
+                    inClosing = false
+                    out.append("## " + escape(p.text))
+                    continue
+                }
                 if PlanAnalysis.isClosing(folded) && !folded.hasPrefix("tren day la") { inClosing = true }
                 if inClosing { continue }
                 if let marker = Outline.marker(in: p.text) {
@@ -93,7 +97,9 @@ public enum PlanFileWriter {
         var out = ""
         for c in text {
             switch c {
-            case "\\", "*", "_", "[", "]", "<", ">", "`", "#", "|", "~": out.append("\\"); out.append(c)
+            case "\\", "*", "_", "[", "]", "<", ">", "`", "#", "|", "~":
+                out.append("\\")
+                out.append(c)
             default: out.append(c)
             }
         }
@@ -125,8 +131,12 @@ public enum PlanFileWriter {
         var out: [String] = []
         let counts = Dictionary(grouping: r.tasks, by: \.confidence).mapValues(\.count)
         let action = r.written ? "wrote \(r.planPath)" : r.errors.isEmpty ? "would write \(r.planPath) (--dry-run)" : "wrote nothing"
-        out.append("\(r.file) (\(r.documentKind)): \(r.tasks.count) tasks (\(counts[.high] ?? 0) high, \(counts[.medium] ?? 0) medium, \(counts[.low] ?? 0) low confidence); \(action)")
-        out.append("  number: \(r.number ?? "(blank)")   issued: \(r.issued?.vietnamese ?? "(blank)")   issuer: \(r.issuer ?? "(unknown)")\(r.parent.map { "   parent: \($0)" } ?? "")")
+        out.append(
+            "\(r.file) (\(r.documentKind)): \(r.tasks.count) tasks (\(counts[.high] ?? 0) high, \(counts[.medium] ?? 0) medium, \(counts[.low] ?? 0) low confidence); \(action)"
+        )
+        out.append(
+            "  number: \(r.number ?? "(blank)")   issued: \(r.issued?.vietnamese ?? "(blank)")   issuer: \(r.issuer ?? "(unknown)")\(r.parent.map { "   parent: \($0)" } ?? "")"
+        )
         out.append("  title: \(r.title ?? "(not found)")")
         if !r.indices.isEmpty { out.append("  indices: \(r.indices.joined(separator: ", "))") }
         out.append("")
@@ -134,10 +144,14 @@ public enum PlanFileWriter {
         for t in r.tasks {
             var due = "no due"
             if let d = t.deadline {
-                due = [d.due.map { "due \($0)" }, d.every.map { "every \($0.rawValue)" }, d.day.map { "day \($0)" }, d.until.map { "until \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                due = [d.due.map { "due \($0)" }, d.every.map { "every \($0.rawValue)" }, d.day.map { "day \($0)" }, d.until.map { "until \($0)" }].compactMap {
+                    $0
+                }.joined(separator: ", ")
             }
             out.append("  \(t.place) [\(t.confidence)] \(t.section.map { "§\($0) " } ?? "")\(t.id)")
-            out.append("      lead: \(t.lead.joined(separator: ", "))\(t.support.isEmpty ? "" : "   support: \(t.support.joined(separator: ", "))")   \(due)\(t.index.isEmpty ? "" : "   index: \(t.index.joined(separator: ", "))")")
+            out.append(
+                "      lead: \(t.lead.joined(separator: ", "))\(t.support.isEmpty ? "" : "   support: \(t.support.joined(separator: ", "))")   \(due)\(t.index.isEmpty ? "" : "   index: \(t.index.joined(separator: ", "))")"
+            )
             out.append("      “\(PlanAnalysis.excerpt(t.title, length: 110))”")
             for note in t.notes { out.append("      - \(note)") }
         }
@@ -150,7 +164,11 @@ public enum PlanFileWriter {
         if !needs.isEmpty {
             out.append("")
             out.append("Needs a person:")
-            for (kind, item) in needs { out.append("  \(r.file)\(item.place.map { ":\($0.line.map { "\($0):1" } ?? $0.description)" } ?? ""): \(kind == "error" ? "error" : "warning"): \(item.message)") }
+            for (kind, item) in needs {
+                out.append(
+                    "  \(r.file)\(item.place.map { ":\($0.line.map { "\($0):1" } ?? $0.description)" } ?? ""): \(kind == "error" ? "error" : "warning"): \(item.message)"
+                )
+            }
         }
         return out.joined(separator: "\n")
     }
@@ -166,8 +184,10 @@ public enum PlanFileWriter {
             }
         }
         let tasks: [[String: Any]] = r.tasks.map { t in
-            var o: [String: Any] = ["id": t.id, "title": t.title, "lead": t.lead, "support": t.support, "index": t.index,
-                                    "confidence": t.confidence.description, "source": place(t.place), "from": t.source.rawValue, "notes": t.notes]
+            var o: [String: Any] = [
+                "id": t.id, "title": t.title, "lead": t.lead, "support": t.support, "index": t.index,
+                "confidence": t.confidence.description, "source": place(t.place), "from": t.source.rawValue, "notes": t.notes,
+            ]
             o["section"] = t.section ?? NSNull()
             o["due"] = t.deadline?.due?.description ?? NSNull()
             o["every"] = t.deadline?.every?.rawValue ?? NSNull()
@@ -180,7 +200,9 @@ public enum PlanFileWriter {
             "file": r.file, "kind": r.documentKind, "plan": r.planID, "path": r.planPath, "written": r.written,
             "number": r.number ?? NSNull(), "title": r.title ?? NSNull(), "issuer": r.issuer ?? NSNull(),
             "issued": r.issued?.iso ?? NSNull(), "parent": r.parent ?? NSNull(), "indices": r.indices, "tasks": tasks,
-            "new_agencies": r.newAgencies.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.rawValue, "found_as": $0.foundAs, "source": place($0.place)] as [String: Any] },
+            "new_agencies": r.newAgencies.map {
+                ["id": $0.id, "name": $0.name, "kind": $0.kind.rawValue, "found_as": $0.foundAs, "source": place($0.place)] as [String: Any]
+            },
             "errors": r.errors.map { ["source": place($0.place), "message": $0.message] as [String: Any] },
             "review": r.review.map { ["source": place($0.place), "message": $0.message] as [String: Any] },
             "ocr_damaged": r.ocr.isDamaged,

@@ -65,7 +65,10 @@ public struct PlanHeader: Sendable {
                     kindIndex = index
                     // The title may follow on the same line ("KẾ HOẠCH Thực hiện …").
                     let rest = String(text.dropFirst(8)).trimmingCharacters(in: .whitespaces)
-                    if !rest.isEmpty { title = rest; titlePlace = place }
+                    if !rest.isEmpty {
+                        title = rest
+                        titlePlace = place
+                    }
                     break scan
                 }
                 // The issuing body stands above the number and the date.
@@ -85,7 +88,8 @@ public struct PlanHeader: Sendable {
             }
             // A title broken over paragraphs: the next ones carry on while they start in lower case.
             while j < blocks.count, case .paragraph(let p) = blocks[j], let first = p.text.first, first.isLowercase,
-                  Self.isTitleLine(p.text), (title?.count ?? 0) < 400 {
+                Self.isTitleLine(p.text), (title?.count ?? 0) < 400
+            {
                 title = (title ?? "") + " " + p.text
                 j += 1
             }
@@ -105,7 +109,9 @@ public struct PlanHeader: Sendable {
             let folded = VietnameseFold.key(p.text)
             guard folded.contains("ke hoach so") else { continue }
             for m in DeadlineReader.matches(Self.citedPlan, in: folded) {
-                guard let digits = m[1], let suffixRange = Range(uncheckedBounds: (m.range.lowerBound, m.range.upperBound)) as Range<String.Index>? else { continue }
+                guard let digits = m[1], let suffixRange = Range(uncheckedBounds: (m.range.lowerBound, m.range.upperBound)) as Range<String.Index>? else {
+                    continue
+                }
                 let original = Self.original(p.text, folded: folded, range: suffixRange)
                 guard let slash = original.firstIndex(of: "/") else { continue }
                 let suffix = original[original.index(after: slash)...].prefix { !$0.isWhitespace && $0 != "," && $0 != ";" && $0 != ")" }
@@ -138,11 +144,13 @@ public struct PlanHeader: Sendable {
         let start = folded.distance(from: folded.startIndex, to: range.lowerBound)
         let length = folded.distance(from: range.lowerBound, to: range.upperBound)
         guard let s = text.index(text.startIndex, offsetBy: start, limitedBy: text.endIndex),
-              let e = text.index(s, offsetBy: length, limitedBy: text.endIndex) else { return String(folded[range]) }
+            let e = text.index(s, offsetBy: length, limitedBy: text.endIndex)
+        else { return String(folded[range]) }
         return String(text[s..<e])
     }
 
     static let numberPattern = try! NSRegularExpression(pattern: "\\bs[o06e]\\s*:?\\s*(\\d{0,5})\\s*/\\s*([a-z0-9&]+(?:\\s*-\\s*[a-z0-9&]+)*)")
     static let datePattern = try! NSRegularExpression(pattern: "ngay\\s*(\\d{1,2})?\\s*thang\\s*(\\d{1,2})?\\s*nam\\s*(\\d{4})")
-    static let citedPlan = try! NSRegularExpression(pattern: "ke hoach so\\s*(\\d{1,5})\\s*/\\s*[a-z0-9&\\-]+(\\s*ngay\\s*(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?")
+    static let citedPlan = try! NSRegularExpression(
+        pattern: "ke hoach so\\s*(\\d{1,5})\\s*/\\s*[a-z0-9&\\-]+(\\s*ngay\\s*(\\d{1,2})\\s*/\\s*(\\d{1,2})\\s*/\\s*(\\d{4}))?")
 }

@@ -112,14 +112,18 @@ public enum PlanImport {
         let ext = url.pathExtension.lowercased()
         let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw PlanImportError("cannot read the file; check its name and permissions") }
-        if size > 64 * 1_048_576 { throw PlanImportError("the file is \(size / 1_048_576) MB; plan documents are far smaller, so files over 64 MB are refused") }
+        if size > 64 * 1_048_576 {
+            throw PlanImportError("the file is \(size / 1_048_576) MB; plan documents are far smaller, so files over 64 MB are refused")
+        }
         switch ext {
         case "docx", "docm":
             guard let data = try? Data(contentsOf: url) else { throw PlanImportError("cannot read the file") }
             do { return try DocxPlanReader.read(data) } catch { throw PlanImportError(error.description) }
         case "txt", "text":
             guard let data = try? Data(contentsOf: url) else { throw PlanImportError("cannot read the file") }
-            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw PlanImportError("the file is a ZIP (probably a Word document) named .txt; rename it to .docx") }
+            if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                throw PlanImportError("the file is a ZIP (probably a Word document) named .txt; rename it to .docx")
+            }
             return try TextPlanReader.read(data, markdown: false, kind: "text")
         case "md", "markdown":
             guard let data = try? Data(contentsOf: url) else { throw PlanImportError("cannot read the file") }
@@ -137,7 +141,9 @@ public enum PlanImport {
     static func readPDF(_ url: URL) throws(PlanImportError) -> SourceDocument {
         let candidates = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/opt/homebrew/bin/pdftotext"]
         guard let tool = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw PlanImportError("reading a PDF needs pdftotext from poppler, which is not installed: on Debian/Ubuntu `sudo apt-get install poppler-utils`, on macOS `brew install poppler`; or copy the PDF's text into a .txt file and import that")
+            throw PlanImportError(
+                "reading a PDF needs pdftotext from poppler, which is not installed: on Debian/Ubuntu `sudo apt-get install poppler-utils`, on macOS `brew install poppler`; or copy the PDF's text into a .txt file and import that"
+            )
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
@@ -178,7 +184,8 @@ public enum PlanImport {
         // Number, date, title, issuer: flags first, then the header; blanks are reported.
         var number = options.number ?? header.number
         if number == nil {
-            let blank = header.numberSuffix.map { "the number is blank (“Số: /\($0)”, an unsigned draft)" } ?? "no number (“Số: …/KH-…”) was found in the header"
+            let blank =
+                header.numberSuffix.map { "the number is blank (“Số: /\($0)”, an unsigned draft)" } ?? "no number (“Số: …/KH-…”) was found in the header"
             errors.append(.init(place: header.numberPlace, message: "\(blank); give it with --number"))
         }
         if let n = number { number = n.trimmingCharacters(in: .whitespaces) }
@@ -189,7 +196,9 @@ public enum PlanImport {
         } else {
             issued = header.issued
             if issued == nil {
-                let what = header.dateText.map { "the date “\($0)” is incomplete (an unsigned draft)" } ?? "no date (“…, ngày … tháng … năm …”) was found in the header"
+                let what =
+                    header.dateText.map { "the date “\($0)” is incomplete (an unsigned draft)" }
+                    ?? "no date (“…, ngày … tháng … năm …”) was found in the header"
                 errors.append(.init(place: header.datePlace, message: "\(what); give it with --issued YYYY-MM-DD"))
             }
         }
@@ -204,8 +213,12 @@ public enum PlanImport {
             }
             issuer = AgencyID(flag)
         } else {
-            issuer = header.issuer ?? issuerFromNumber(header.numberSuffix ?? number.map { String($0.split(separator: "/").dropFirst().joined()) }, site: site, matcher: matcher)
-            if issuer == nil { errors.append(.init(place: header.numberPlace, message: "the issuing agency could not be told from the header; give it with --issuer ID")) }
+            issuer =
+                header.issuer
+                ?? issuerFromNumber(header.numberSuffix ?? number.map { String($0.split(separator: "/").dropFirst().joined()) }, site: site, matcher: matcher)
+            if issuer == nil {
+                errors.append(.init(place: header.numberPlace, message: "the issuing agency could not be told from the header; give it with --issuer ID"))
+            }
         }
         // The plan it carries out.
         var parent: String?
@@ -215,18 +228,30 @@ public enum PlanImport {
                 parent = plan.id.rawValue
                 break
             } else {
-                review.append(.init(place: cited.place, message: "the document carries out plan \(cited.number)\(cited.issued.map { " of \($0.vietnamese)" } ?? ""), which the site does not have: `parent:` is left out"))
+                review.append(
+                    .init(
+                        place: cited.place,
+                        message:
+                            "the document carries out plan \(cited.number)\(cited.issued.map { " of \($0.vietnamese)" } ?? ""), which the site does not have: `parent:` is left out"
+                    ))
             }
         }
 
         var analysis = PlanAnalysis(site: site, matcher: matcher, lenient: lenient, issued: issued, issuer: issuer)
         analysis.run(document, from: header.bodyStart)
         if analysis.tasks.isEmpty {
-            throw PlanImportError("no assignments were found: the document names no agency with a duty (under “Tổ chức thực hiện”, in agency sections or in an appendix table). Is it a plan (Kế hoạch)?")
+            throw PlanImportError(
+                "no assignments were found: the document names no agency with a duty (under “Tổ chức thực hiện”, in agency sections or in an appendix table). Is it a plan (Kế hoạch)?"
+            )
         }
         review += analysis.review
         if document.kind == "PDF", document.paragraphs.contains(where: { VietnameseFold.key($0.text).hasPrefix("phu luc") }) {
-            review.append(.init(place: nil, message: "the PDF has an appendix (Phụ lục); tables in a PDF's text cannot be read reliably, so its rows were not imported. Import the Word original to get them, or add them by hand"))
+            review.append(
+                .init(
+                    place: nil,
+                    message:
+                        "the PDF has an appendix (Phụ lục); tables in a PDF's text cannot be read reliably, so its rows were not imported. Import the Word original to get them, or add them by hand"
+                ))
         }
 
         // The id: `kh-<suffix>-<number>-<year>`, as the example site names plans.
@@ -238,14 +263,20 @@ public enum PlanImport {
         }
         if let id = planID, !Slug.isValidID(id) { throw PlanImportError("--id `\(id)` is not an id: use lowercase letters, digits and -") }
         var indices = analysis.indexIDs
-        if let title { for ref in analysis.indexReferences(in: title) { let id = String(ref.split(separator: "/").first!); if !indices.contains(id) { indices.append(id) } } }
+        if let title {
+            for ref in analysis.indexReferences(in: title) {
+                let id = String(ref.split(separator: "/").first!)
+                if !indices.contains(id) { indices.append(id) }
+            }
+        }
         let order = site.site.indices.map(\.id.rawValue)
         indices.sort { (order.firstIndex(of: $0) ?? 0) < (order.firstIndex(of: $1) ?? 0) }
 
         let planPath = "content/plans/\(planID ?? "(id)").md"
-        var result = Result(file: file, documentKind: document.kind, planID: planID ?? "", number: number, title: title, issuer: issuer?.rawValue,
-                            issued: issued, parent: parent, indices: indices, tasks: analysis.tasks, newAgencies: analysis.newAgencies,
-                            errors: errors, review: review, ocr: ocr, footnotes: document.footnotes, planText: "", planPath: planPath)
+        var result = Result(
+            file: file, documentKind: document.kind, planID: planID ?? "", number: number, title: title, issuer: issuer?.rawValue,
+            issued: issued, parent: parent, indices: indices, tasks: analysis.tasks, newAgencies: analysis.newAgencies,
+            errors: errors, review: review, ocr: ocr, footnotes: document.footnotes, planText: "", planPath: planPath)
         result.planText = PlanFileWriter.planFile(result, body: PlanFileWriter.markdownBody(document, from: header.bodyStart, footnotes: document.footnotes))
         if !result.newAgencies.isEmpty {
             let url = site.root.appendingPathComponent("content/agencies.yml")
@@ -286,7 +317,11 @@ public enum PlanImport {
             let indices = site.root.appendingPathComponent("content/indices")
             if manager.fileExists(atPath: indices.path) { try manager.copyItem(at: indices, to: scratch.appendingPathComponent("content/indices")) }
             let agencies: Data
-            if let text = result.agenciesText { agencies = Data(text.utf8) } else { agencies = try Data(contentsOf: site.root.appendingPathComponent("content/agencies.yml")) }
+            if let text = result.agenciesText {
+                agencies = Data(text.utf8)
+            } else {
+                agencies = try Data(contentsOf: site.root.appendingPathComponent("content/agencies.yml"))
+            }
             try agencies.write(to: scratch.appendingPathComponent("content/agencies.yml"))
             let plans = site.root.appendingPathComponent("content/plans")
             for name in (try? manager.contentsOfDirectory(atPath: plans.path)) ?? [] where name != "\(result.planID).md" {
@@ -300,7 +335,9 @@ public enum PlanImport {
         let problems = load.errors
         if !problems.isEmpty {
             let lines = problems.prefix(10).map(\.description).joined(separator: "\n  ")
-            throw PlanImportError("the imported plan does not pass `cchc check`; nothing was written. This is a fault of the importer, please report it with the document:\n  \(lines)")
+            throw PlanImportError(
+                "the imported plan does not pass `cchc check`; nothing was written. This is a fault of the importer, please report it with the document:\n  \(lines)"
+            )
         }
     }
 

@@ -14,13 +14,16 @@ public enum TextPlanReader {
     public static func read(_ data: Data, markdown: Bool, kind: String) throws(PlanImportError) -> SourceDocument {
         guard !data.isEmpty else { throw PlanImportError("the file is empty") }
         guard data.count <= maximumBytes else {
-            throw PlanImportError("the file is \(data.count / 1_048_576) MB; plan texts are far smaller, so files over \(maximumBytes / 1_048_576) MB are refused")
+            throw PlanImportError(
+                "the file is \(data.count / 1_048_576) MB; plan texts are far smaller, so files over \(maximumBytes / 1_048_576) MB are refused")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             if let legacy = LegacyEncoding.guess(bytes) {
-                throw PlanImportError("the file is not UTF-8; it looks like \(legacy.displayName). Convert it to Unicode (UTF-8), e.g. with Unikey's converter, and import it again")
+                throw PlanImportError(
+                    "the file is not UTF-8; it looks like \(legacy.displayName). Convert it to Unicode (UTF-8), e.g. with Unikey's converter, and import it again"
+                )
             }
             throw PlanImportError("the file is not UTF-8 text; save it as UTF-8 and import it again")
         }
@@ -68,7 +71,10 @@ public enum TextPlanReader {
             let number = index + 1
             var line = withoutControls(raw.replacingOccurrences(of: "\u{00A0}", with: " "))
             line = collapseSpaces(line)
-            if line.isEmpty { sawBlank = true; continue }
+            if line.isEmpty {
+                sawBlank = true
+                continue
+            }
             if markdown, line.hasPrefix("|") {
                 flush()
                 let cells = tableCells(line)
@@ -141,7 +147,9 @@ public enum TextPlanReader {
     /// The text with tabs, control characters and line separators as spaces: they carry nothing a
     /// plan needs, and would otherwise reach YAML (which refuses most of them) and the terminal.
     static func withoutControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }) else {
+            return text
+        }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
@@ -154,7 +162,10 @@ public enum TextPlanReader {
         var out = ""
         var space = false
         for c in line {
-            if c == " " { space = true; continue }
+            if c == " " {
+                space = true
+                continue
+            }
             if space && !out.isEmpty { out.append(" ") }
             space = false
             out.append(c)

@@ -12,8 +12,11 @@ public enum VietnameseFold {
             switch scalar {
             case "đ", "Đ": out.append("d")
             default:
-                if (0x41...0x5A).contains(scalar.value) { out.append(Unicode.Scalar(scalar.value + 0x20)!) }
-                else { out.append(contentsOf: String(scalar).lowercased().unicodeScalars) }
+                if (0x41...0x5A).contains(scalar.value) {
+                    out.append(Unicode.Scalar(scalar.value + 0x20)!)
+                } else {
+                    out.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                }
             }
         }
         return String(out)
@@ -48,7 +51,10 @@ public struct OCRDamage: Sendable, Equatable {
             guard !letters.isEmpty else { continue }
             words += 1
             if word.unicodeScalars.contains(where: { !$0.isASCII }) { marked += 1 }
-            if word.contains(where: \.isNumber) { mixed += 1; continue }
+            if word.contains(where: \.isNumber) {
+                mixed += 1
+                continue
+            }
             let lower = Array(String(word).decomposedStringWithCanonicalMapping.unicodeScalars)
             if word.count > 1 && word.uppercased() != String(word) && !VietnameseSyllable.isPlausible(lower) { implausible += 1 }
         }
@@ -66,6 +72,7 @@ public struct OCRDamage: Sendable, Equatable {
     /// A sentence for the review.
     public var summary: String {
         let percent = Int((markedShare * 100).rounded())
-        return "the text looks damaged by OCR: \(percent)% of its \(words) words carry Vietnamese marks (clean text has over 60%), \(mixed) mix letters and digits, \(implausible) are not Vietnamese syllables. Names were matched leniently and kept as found; check every task against the original document"
+        return
+            "the text looks damaged by OCR: \(percent)% of its \(words) words carry Vietnamese marks (clean text has over 60%), \(mixed) mix letters and digits, \(implausible) are not Vietnamese syllables. Names were matched leniently and kept as found; check every task against the original document"
     }
 }

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One folder's entries as `readdir` gives them, without a `stat` per entry.
@@ -73,7 +73,8 @@ struct FolderStamps: Equatable, Sendable {
             return true
         }
         guard visit("content/indices", recursive: false), visit("content/plans", recursive: false),
-              visit("content/progress", recursive: true), visit("content/files", recursive: true) else { return nil }
+            visit("content/progress", recursive: true), visit("content/files", recursive: true)
+        else { return nil }
         // The content folder itself: a subfolder replaced by another one changes it.
         if let content = FileStamp.of(root + "/content") {
             guard content.isSettled(now: now) else { return nil }

@@ -15,8 +15,10 @@ enum IndexLoader {
         let fileLocation = SourceLocation(path: path)
         var idOK = true
         if !Slug.isValidID(fileID) {
-            log.error(fileLocation, "the file name `\(fileID).yml` is not a valid index id: rename it to lowercase ASCII letters, digits and `-`"
-                + (Slug.make(fileID).isEmpty ? "" : ", for example `\(Slug.make(fileID)).yml`"))
+            log.error(
+                fileLocation,
+                "the file name `\(fileID).yml` is not a valid index id: rename it to lowercase ASCII letters, digits and `-`"
+                    + (Slug.make(fileID).isEmpty ? "" : ", for example `\(Slug.make(fileID)).yml`"))
             idOK = false
         }
         let yaml = YAMLReader(path: path, lineOffset: 0)
@@ -68,8 +70,10 @@ enum IndexLoader {
                 continue
             }
             areaIDs[id.value] = id.location
-            areas.append(IndexArea(id: id.value, name: areaName.value, max: areaMax?.value, leadReference: lead.map { Located(AgencyID($0.value), $0.location) },
-                                   criteria: criteria, location: area.location))
+            areas.append(
+                IndexArea(
+                    id: id.value, name: areaName.value, max: areaMax?.value, leadReference: lead.map { Located(AgencyID($0.value), $0.location) },
+                    criteria: criteria, location: area.location))
         }
 
         var results: [IndexResult] = []
@@ -94,13 +98,18 @@ enum IndexLoader {
                 continue
             }
             resultYears[year.value] = year.location
-            results.append(IndexResult(year: year.value, score: score?.value, rank: rank?.value, of: of?.value,
-                                       areas: Dictionary(areaScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                                       criteria: Dictionary(criterionScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                                       location: entry.location))
+            results.append(
+                IndexResult(
+                    year: year.value, score: score?.value, rank: rank?.value, of: of?.value,
+                    areas: Dictionary(areaScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                    criteria: Dictionary(criterionScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                    location: entry.location))
             checkKeys(areaScores.map(\.key), criterionScores.map(\.key), areas: areas, codes: codes, log: &log)
             if let maximum, let score, score.value > maximum.value {
-                log.warning(score.location, "score \(PlainNumber.format(score.value)) is above the index's `max: \(PlainNumber.format(maximum.value))`; check the figure or the maximum")
+                log.warning(
+                    score.location,
+                    "score \(PlainNumber.format(score.value)) is above the index's `max: \(PlainNumber.format(maximum.value))`; check the figure or the maximum"
+                )
             }
             checkAreaScores(areaScores, areas: areas, log: &log)
         }
@@ -122,10 +131,12 @@ enum IndexLoader {
             }
             targetYears[year.value] = year.location
             checkKeys(areaScores.map(\.key), criterionScores.map(\.key), areas: areas, codes: codes, log: &log)
-            targets.append(IndexTarget(year: year.value, score: score?.value, rank: rank?.value, of: of?.value,
-                                       areas: Dictionary(areaScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                                       criteria: Dictionary(criterionScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
-                                       location: entry.location))
+            targets.append(
+                IndexTarget(
+                    year: year.value, score: score?.value, rank: rank?.value, of: of?.value,
+                    areas: Dictionary(areaScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                    criteria: Dictionary(criterionScores.map { ($0.key.value, $0.value) }, uniquingKeysWith: { a, _ in a }),
+                    location: entry.location))
         }
 
         guard idOK else { return nil }
@@ -137,12 +148,18 @@ enum IndexLoader {
     }
 
     /// Checks that per-area and per-criterion keys name areas and criteria of this index.
-    static func checkKeys(_ areaKeys: [Located<String>], _ codeKeys: [Located<String>], areas: [IndexArea],
-                          codes: [String: SourceLocation], log: inout DiagnosticLog) {
+    static func checkKeys(
+        _ areaKeys: [Located<String>], _ codeKeys: [Located<String>], areas: [IndexArea],
+        codes: [String: SourceLocation], log: inout DiagnosticLog
+    ) {
         let ids = areas.map(\.id)
         for key in areaKeys where !ids.contains(key.value) {
             var message = "unknown area `\(key.value)`"
-            if let near = Suggestion.nearest(to: key.value, in: ids) { message += "; did you mean `\(near)`?" } else { message += "; it must be the id of one of this index's areas" }
+            if let near = Suggestion.nearest(to: key.value, in: ids) {
+                message += "; did you mean `\(near)`?"
+            } else {
+                message += "; it must be the id of one of this index's areas"
+            }
             log.error(key.location, message)
         }
         for key in codeKeys where codes[key.value] == nil {
@@ -154,7 +171,9 @@ enum IndexLoader {
     static func checkAreaScores(_ scores: [(key: Located<String>, value: Double)], areas: [IndexArea], log: inout DiagnosticLog) {
         for (key, value) in scores {
             if let area = areas.first(where: { $0.id == key.value }), let max = area.max, value > max {
-                log.warning(key.location, "area `\(key.value)` scores \(PlainNumber.format(value)), above its `max: \(PlainNumber.format(max))`; check the figure or the maximum")
+                log.warning(
+                    key.location,
+                    "area `\(key.value)` scores \(PlainNumber.format(value)), above its `max: \(PlainNumber.format(max))`; check the figure or the maximum")
             }
         }
     }

@@ -95,8 +95,10 @@ struct LoadPass {
             log.error(SourceLocation(path: path), "site.yml is missing; this folder is not a cchc site (create one with `cchc new site DIR`)")
             return nil
         }
-        let file = SiteLoader.parse(path, at: root.appendingPathComponent(path).path, stamping: found.diskPath(path),
-                                    previous: previous.entries[path], failed: .settings(nil)) { text, log in
+        let file = SiteLoader.parse(
+            path, at: root.appendingPathComponent(path).path, stamping: found.diskPath(path),
+            previous: previous.entries[path], failed: .settings(nil)
+        ) { text, log in
             .settings(SettingsLoader.load(text: text, path: path, log: &log))
         }
         record(file, at: path)
@@ -112,8 +114,10 @@ struct LoadPass {
             log.error(SourceLocation(path: path), "content/agencies.yml is missing; list the site's agencies there")
             return []
         }
-        let file = SiteLoader.parse(path, at: root.appendingPathComponent(path).path, stamping: found.diskPath(path),
-                                    previous: previous.entries[path], failed: .agencies([])) { text, log in
+        let file = SiteLoader.parse(
+            path, at: root.appendingPathComponent(path).path, stamping: found.diskPath(path),
+            previous: previous.entries[path], failed: .agencies([])
+        ) { text, log in
             .agencies(AgenciesLoader.load(text: text, path: path, log: &log))
         }
         record(file, at: path)
@@ -137,22 +141,37 @@ struct LoadPass {
         let results = ConcurrentMap.run(jobs.count) { i -> (String, ParsedSource) in
             switch jobs[i] {
             case .index(let path):
-                return (path, SiteLoader.parse(path, at: files.path(path), stamping: found.diskPath(path), previous: previous.entries[path],
-                                               failed: .index(nil)) { text, log in
-                    .index(IndexLoader.load(text: text, path: path, log: &log))
-                })
+                return (
+                    path,
+                    SiteLoader.parse(
+                        path, at: files.path(path), stamping: found.diskPath(path), previous: previous.entries[path],
+                        failed: .index(nil)
+                    ) { text, log in
+                        .index(IndexLoader.load(text: text, path: path, log: &log))
+                    }
+                )
             case .plan(let path):
-                return (path, SiteLoader.parse(path, at: files.path(path), stamping: found.diskPath(path), previous: previous.entries[path],
-                                               failed: .plan(nil)) { text, log in
-                    .plan(PlanLoader.load(text: text, path: path, log: &log))
-                })
+                return (
+                    path,
+                    SiteLoader.parse(
+                        path, at: files.path(path), stamping: found.diskPath(path), previous: previous.entries[path],
+                        failed: .plan(nil)
+                    ) { text, log in
+                        .plan(PlanLoader.load(text: text, path: path, log: &log))
+                    }
+                )
             case .report(let path):
                 var earlier = previous.entries[path]
                 if evidenceChanged, let entry = earlier, !entry.survives(removedEvidence: removedEvidence) { earlier = nil }
-                return (path, SiteLoader.parse(path, at: files.path(path), stamping: found.diskPath(path), previous: earlier,
-                                               failed: .report(nil)) { text, log in
-                    .report(ProgressLoader.load(text: text, path: path, files: evidence, log: &log))
-                })
+                return (
+                    path,
+                    SiteLoader.parse(
+                        path, at: files.path(path), stamping: found.diskPath(path), previous: earlier,
+                        failed: .report(nil)
+                    ) { text, log in
+                        .report(ProgressLoader.load(text: text, path: path, files: evidence, log: &log))
+                    }
+                )
             }
         }
         timings.lap("read and parse")
@@ -177,7 +196,9 @@ struct LoadPass {
     /// The reporting date of `site`; nil, with an error, when the site gives none.
     mutating func reportingDate(_ site: Site, override: Day?) -> Day? {
         guard let asOf = SiteLoader.reportingDate(site, override: override) else {
-            log.error(SourceLocation(path: "site.yml"), "there is no reporting date: no `as_of`, no reports and no plans; add `as_of: YYYY-MM-DD` to site.yml or pass --as-of")
+            log.error(
+                SourceLocation(path: "site.yml"),
+                "there is no reporting date: no `as_of`, no reports and no plans; add `as_of: YYYY-MM-DD` to site.yml or pass --as-of")
             return nil
         }
         return asOf
@@ -212,8 +233,9 @@ struct LoadPass {
         timings.lap("validate and derive")
         let sorted = Diagnostic.sorted(log.all)
         guard !log.hasErrors, let derivation else { return SiteLoadResult(site: nil, diagnostics: sorted, timings: timings) }
-        return SiteLoadResult(site: LoadedSite(root: root, site: site, lookup: lookup, asOf: asOf, derivation: derivation),
-                              diagnostics: sorted, timings: timings)
+        return SiteLoadResult(
+            site: LoadedSite(root: root, site: site, lookup: lookup, asOf: asOf, derivation: derivation),
+            diagnostics: sorted, timings: timings)
     }
 
     /// The result of a load that stopped before validation (no settings, no reporting date): its
@@ -237,8 +259,10 @@ extension SiteLoader {
     ///
     /// The stamp is taken before the file is read, so a save during the read makes the stamp
     /// stale and the file is read again next time, never the other way round.
-    static func parse(_ path: String, at file: @autoclosure () -> String, stamping diskPath: String?, previous: ParseCache.Entry?,
-                      failed: ParseCache.ParsedFile, _ body: (String, inout DiagnosticLog) -> ParseCache.ParsedFile) -> ParsedSource {
+    static func parse(
+        _ path: String, at file: @autoclosure () -> String, stamping diskPath: String?, previous: ParseCache.Entry?,
+        failed: ParseCache.ParsedFile, _ body: (String, inout DiagnosticLog) -> ParseCache.ParsedFile
+    ) -> ParsedSource {
         // Without a cache (`cchc build`, `cchc check`) no stamp is taken: it would be one more system call per file.
         // The path is made only when the file is read: for tens of thousands of unchanged files it costs more than the stamp.
         let stamp = diskPath.flatMap(FileStamp.of)

@@ -33,8 +33,10 @@ enum PlanLoader {
         let fileLocation = SourceLocation(path: path)
         var idOK = true
         if !Slug.isValidID(fileID) {
-            log.error(fileLocation, "the file name `\(fileID).md` is not a valid plan id: rename it to lowercase ASCII letters, digits and `-`"
-                + (Slug.make(fileID).isEmpty ? "" : ", for example `\(Slug.make(fileID)).md`"))
+            log.error(
+                fileLocation,
+                "the file name `\(fileID).md` is not a valid plan id: rename it to lowercase ASCII letters, digits and `-`"
+                    + (Slug.make(fileID).isEmpty ? "" : ", for example `\(Slug.make(fileID)).md`"))
             idOK = false
         }
         if text.trimmingSpacesAndNewlines.isEmpty {
@@ -42,7 +44,9 @@ enum PlanLoader {
             return nil
         }
         guard text.hasPrefix("---") else {
-            log.error(fileLocation, "the plan has no front matter; start the file with a line `---`, the plan's keys (number, title, issuer, issued, tasks), and another `---`")
+            log.error(
+                fileLocation,
+                "the plan has no front matter; start the file with a line `---`, the plan's keys (number, title, issuer, issued, tasks), and another `---`")
             return nil
         }
         guard let (frontMatter, body) = splitFrontMatter(text) else {
@@ -91,8 +95,11 @@ enum PlanLoader {
 
     /// Reads one task entry: the task, and where its `id` is written (a duplicate id is reported there).
     static func loadTask(_ node: YAMLNode, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> (task: PlanTask, idLocation: SourceLocation)? {
-        guard let map = MappingReader(node, yaml: yaml, allowed: taskKeys, requires: ["day": "every", "until": "every"],
-                                      context: "a task", log: &log) else { return nil }
+        guard
+            let map = MappingReader(
+                node, yaml: yaml, allowed: taskKeys, requires: ["day": "every", "until": "every"],
+                context: "a task", log: &log)
+        else { return nil }
         let id = map.id("id", required: true, kind: "task id", log: &log)
         let title = map.string("title", required: true, log: &log)
         let lead = agencyReferences("lead", map: map, required: true, log: &log)
@@ -102,7 +109,10 @@ enum PlanLoader {
             if let reference = parseIndexReference(item.value) {
                 index.append(Located(reference, item.location))
             } else {
-                log.error(item.location, "`\(item.value)` is not an index reference: write an index id (`par-index`), an area (`par-index/cai-cach-tthc`) or a criterion code (`par-index#1.1`)")
+                log.error(
+                    item.location,
+                    "`\(item.value)` is not an index reference: write an index id (`par-index`), an area (`par-index/cai-cach-tthc`) or a criterion code (`par-index#1.1`)"
+                )
             }
         }
         let due = map.dateOrPeriod("due", log: &log)
@@ -146,7 +156,9 @@ enum PlanLoader {
                     out.append(Located(.kind(kind), item.location))
                 } else {
                     var message = "`\(item.value)` names no agency kind; use kind:" + AgencyKind.allCases.map(\.rawValue).joined(separator: ", kind:")
-                    if let near = Suggestion.nearest(to: name, in: AgencyKind.allCases.map(\.rawValue)) { message = "`\(item.value)` names no agency kind; did you mean `kind:\(near)`?" }
+                    if let near = Suggestion.nearest(to: name, in: AgencyKind.allCases.map(\.rawValue)) {
+                        message = "`\(item.value)` names no agency kind; did you mean `kind:\(near)`?"
+                    }
                     log.error(item.location, message)
                 }
             } else if Slug.isValidID(item.value) {

@@ -38,14 +38,16 @@ enum ProgressLoader {
             if let id = TaskID(text.value) {
                 task = Located(id, text.location)
             } else {
-                log.error(text.location, "`task` must be a full task id `<plan id>/<task id>` (e.g. `kh-ubnd-386-2024/xay-dung-ke-hoach`), found `\(text.value)`")
+                log.error(
+                    text.location, "`task` must be a full task id `<plan id>/<task id>` (e.g. `kh-ubnd-386-2024/xay-dung-ke-hoach`), found `\(text.value)`")
             }
         }
         var status: ReportedStatus?
         if let text = map.string("status", required: true, log: &log) {
             status = ReportedStatus(text: text.value)
             if status == nil {
-                var message = "`status` must be `not-started`, `in-progress`, `done` or `dropped` (or chưa thực hiện, đang thực hiện, hoàn thành, dừng thực hiện), found `\(text.value)`"
+                var message =
+                    "`status` must be `not-started`, `in-progress`, `done` or `dropped` (or chưa thực hiện, đang thực hiện, hoàn thành, dừng thực hiện), found `\(text.value)`"
                 if let near = Suggestion.nearest(to: text.value, in: ReportedStatus.allCases.map(\.rawValue)) { message += "; did you mean `\(near)`?" }
                 log.error(text.location, message)
             }
@@ -58,7 +60,9 @@ enum ProgressLoader {
                 log.error(map.location, "a `done` update needs `completed`, the date the task was finished (YYYY-MM-DD)")
             }
             if let percent, percent.value != 100 {
-                log.error(percent.location, "`percent` is \(PlainNumber.format(percent.value)) but the status is `done`; done means 100, so set 100 or change the status")
+                log.error(
+                    percent.location,
+                    "`percent` is \(PlainNumber.format(percent.value)) but the status is `done`; done means 100, so set 100 or change the status")
             }
         }
         var evidence: [Evidence] = []
@@ -72,8 +76,9 @@ enum ProgressLoader {
             }
         }
         guard let task, let status else { return nil }
-        return TaskUpdate(task: task, status: status, percent: percent?.value, completed: completed?.value, period: period,
-                          note: map.string("note", log: &log)?.value, evidence: evidence, position: position)
+        return TaskUpdate(
+            task: task, status: status, percent: percent?.value, completed: completed?.value, period: period,
+            note: map.string("note", log: &log)?.value, evidence: evidence, position: position)
     }
 
     /// Accepts an http(s) URL or a path under `files/` that exists; records an error otherwise.
@@ -95,11 +100,14 @@ enum ProgressLoader {
         }
         let components = text.split(separator: "/", omittingEmptySubsequences: false)
         if components.contains("..") || components.contains(".") || components.contains("") {
-            log.error(url.location, "evidence path `\(text)` leaves content/files/ or has empty parts; put the document under content/files/ and link it as `files/…`")
+            log.error(
+                url.location, "evidence path `\(text)` leaves content/files/ or has empty parts; put the document under content/files/ and link it as `files/…`"
+            )
             return nil
         }
         guard components.first == "files", components.count >= 2 else {
-            log.error(url.location, "evidence path `\(text)` is not under content/files/; put the document there and link it as `files/\(components.last ?? "")`")
+            log.error(
+                url.location, "evidence path `\(text)` is not under content/files/; put the document there and link it as `files/\(components.last ?? "")`")
             return nil
         }
         let normalised = NFC.normalize(text)

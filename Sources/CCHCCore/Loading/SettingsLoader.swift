@@ -39,8 +39,9 @@ enum SettingsLoader {
     /// Whether `text` is `http://` or `https://` followed by a host.
     static func isAbsoluteWebURL(_ text: String) -> Bool {
         guard let components = URLComponents(string: text),
-              let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              let host = components.host, !host.isEmpty else { return false }
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty
+        else { return false }
         return !text.contains(" ")
     }
 }
@@ -85,11 +86,12 @@ enum AgenciesLoader {
                 continue
             }
             seen[id.value] = id.location
-            agencies.append(Agency(
-                id: AgencyID(id.value), name: name?.value ?? id.value, short: map.string("short", log: &log)?.value,
-                kind: kind ?? .organisation, aliases: aliases.map(\.value),
-                replacedByReference: replacedBy.map { Located(AgencyID($0.value), $0.location) },
-                location: map.location, isComplete: name != nil && kind != nil))
+            agencies.append(
+                Agency(
+                    id: AgencyID(id.value), name: name?.value ?? id.value, short: map.string("short", log: &log)?.value,
+                    kind: kind ?? .organisation, aliases: aliases.map(\.value),
+                    replacedByReference: replacedBy.map { Located(AgencyID($0.value), $0.location) },
+                    location: map.location, isComplete: name != nil && kind != nil))
         }
         if items.isEmpty { log.error(SourceLocation(path: path), "the list of agencies is empty; add at least one agency") }
         return agencies

@@ -30,7 +30,8 @@ struct SiteFiles: Sendable {
         progress = SiteFiles.list(content.appendingPathComponent("progress"), prefix: "content/progress", recursive: true, disk: &disk)
         evidence = SiteFiles.list(content.appendingPathComponent("files"), prefix: "files", recursive: true, disk: &disk)
         diskPaths = disk
-        stray = indices.filter { !$0.hasSuffix(".yml") } + plans.filter { !$0.hasSuffix(".md") }
+        stray =
+            indices.filter { !$0.hasSuffix(".yml") } + plans.filter { !$0.hasSuffix(".md") }
             + progress.filter { !$0.hasSuffix(".yml") }
         indices = indices.filter { $0.hasSuffix(".yml") }
         plans = plans.filter { $0.hasSuffix(".md") }
@@ -101,7 +102,9 @@ enum FileReader {
             return nil
         }
         guard bytes.count <= maximumBytes else {
-            log.error(SourceLocation(path: path), "the file is over \(maximumBytes / 1_048_576) MB; content files are kilobytes, so larger ones are refused (is it the right file?)")
+            log.error(
+                SourceLocation(path: path),
+                "the file is over \(maximumBytes / 1_048_576) MB; content files are kilobytes, so larger ones are refused (is it the right file?)")
             return nil
         }
         switch SourceText.decode(bytes) {
@@ -137,7 +140,10 @@ enum FileReader {
         var capacity = max(Int(info.st_size), 0) + 1
         var count = 0
         while true {
-            if count == out.count { out.append(contentsOf: repeatElement(0, count: capacity)); capacity *= 2 }
+            if count == out.count {
+                out.append(contentsOf: repeatElement(0, count: capacity))
+                capacity *= 2
+            }
             let n = out.withUnsafeMutableBufferPointer { buffer in
                 read(fd, buffer.baseAddress! + count, buffer.count - count)
             }

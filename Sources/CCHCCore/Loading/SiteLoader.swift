@@ -62,7 +62,8 @@ public enum SiteLoader {
     /// The site the files make: the settings, the agencies, what `readContent` read, and the
     /// evidence files with their spellings on disk.
     static func assemble(settings: SiteSettings, agencies: [Agency], content: LoadPass.Content, files: SiteFiles) -> Site {
-        Site(settings: settings, agencies: agencies, indices: content.indices, plans: content.plans, reports: content.reports,
-             files: files.evidence, fileSources: files.diskPaths.filter { $0.key.hasPrefix("files/") })
+        Site(
+            settings: settings, agencies: agencies, indices: content.indices, plans: content.plans, reports: content.reports,
+            files: files.evidence, fileSources: files.diskPaths.filter { $0.key.hasPrefix("files/") })
     }
 }

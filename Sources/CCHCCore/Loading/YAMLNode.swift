@@ -125,7 +125,11 @@ enum YAMLComposer {
         mutating func count(_ values: Int, at mark: YAMLMark) throws(YAMLSyntaxError) {
             expanded += values
             if expanded > YAMLComposer.maximumExpandedValues {
-                throw YAMLSyntaxError(kind: .tooLarge, problem: "aliases (*name) expand the file to more than 1,000,000 values, like a “billion laughs” YAML bomb; write the values out instead of repeating anchors", mark: mark, context: nil)
+                throw YAMLSyntaxError(
+                    kind: .tooLarge,
+                    problem:
+                        "aliases (*name) expand the file to more than 1,000,000 values, like a “billion laughs” YAML bomb; write the values out instead of repeating anchors",
+                    mark: mark, context: nil)
             }
         }
 
@@ -165,8 +169,9 @@ enum YAMLComposer {
             var after = try next()
             defer { yaml_event_delete(&after) }
             if after.type != YAML_STREAM_END_EVENT {
-                throw YAMLSyntaxError(kind: .syntax, problem: "but found another document", mark: YAMLMark(after.start_mark),
-                                      context: ("expected a single document in the stream", YAMLMark(line: 1, column: 1)))
+                throw YAMLSyntaxError(
+                    kind: .syntax, problem: "but found another document", mark: YAMLMark(after.start_mark),
+                    context: ("expected a single document in the stream", YAMLMark(line: 1, column: 1)))
             }
             return root
         }
@@ -176,14 +181,20 @@ enum YAMLComposer {
             let mark = YAMLMark(event.start_mark)
             let start = expanded
             if event.type != YAML_ALIAS_EVENT {
-                do { try count(1, at: mark) } catch { yaml_event_delete(&event); throw error }
+                do { try count(1, at: mark) } catch {
+                    yaml_event_delete(&event)
+                    throw error
+                }
             }
             switch event.type {
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
                 let string = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
                 let node = YAMLNode.scalar(.init(string: string, isPlain: data.style == YAML_PLAIN_SCALAR_STYLE, mark: mark))
-                if let anchor = data.anchor { anchors[String(cString: anchor)] = node; anchorSizes[String(cString: anchor)] = 1 }
+                if let anchor = data.anchor {
+                    anchors[String(cString: anchor)] = node
+                    anchorSizes[String(cString: anchor)] = 1
+                }
                 yaml_event_delete(&event)
                 return node
             case YAML_SEQUENCE_START_EVENT:
@@ -201,7 +212,10 @@ enum YAMLComposer {
                 }
                 depth -= 1
                 let node = YAMLNode.sequence(.init(items: items, mark: mark))
-                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = expanded - start }
+                if let anchor {
+                    anchors[anchor] = node
+                    anchorSizes[anchor] = expanded - start
+                }
                 return node
             case YAML_MAPPING_START_EVENT:
                 let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
@@ -221,7 +235,10 @@ enum YAMLComposer {
                 depth -= 1
                 try Composer.checkKeys(pairs)
                 let node = YAMLNode.mapping(.init(pairs: pairs, mark: mark))
-                if let anchor { anchors[anchor] = node; anchorSizes[anchor] = expanded - start }
+                if let anchor {
+                    anchors[anchor] = node
+                    anchorSizes[anchor] = expanded - start
+                }
                 return node
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)

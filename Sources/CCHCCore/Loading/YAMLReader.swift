@@ -192,7 +192,9 @@ struct MappingReader {
             return nil
         }
         if let range, !range.contains(value) {
-            log.error(yaml.location(node), "`\(key)` is \(text), out of range: it must be between \(PlainNumber.format(range.lowerBound)) and \(PlainNumber.format(range.upperBound))")
+            log.error(
+                yaml.location(node),
+                "`\(key)` is \(text), out of range: it must be between \(PlainNumber.format(range.lowerBound)) and \(PlainNumber.format(range.upperBound))")
             return nil
         }
         return Located(value, yaml.location(node))

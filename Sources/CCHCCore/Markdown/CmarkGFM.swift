@@ -98,7 +98,8 @@ enum CmarkGFM {
 
     /// The cmark options used for both parsing and rendering.
     private static func options(unsafeHTML: Bool) -> Int32 {
-        var options = CMARK_OPT_DEFAULT
+        var options =
+            CMARK_OPT_DEFAULT
             | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
             | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         if unsafeHTML { options |= CMARK_OPT_UNSAFE }
@@ -168,7 +169,8 @@ enum CmarkGFM {
         var emptiedParents: [OpaquePointer] = []
         for node in rawHTML {
             if let parent = cmark_node_parent(node),
-               cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH {
+                cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH
+            {
                 emptiedParents.append(parent)
             }
             cmark_node_unlink(node)
@@ -242,7 +244,8 @@ enum CmarkGFM {
             } else if type == CMARK_NODE_HTML_BLOCK {
                 pieces.append(.html(literal(of: node)))
             } else if isBlock(type), let first = cmark_node_first_child(node),
-                      isInline(cmark_node_get_type(first)) {
+                isInline(cmark_node_get_type(first))
+            {
                 pieces.append(.inlines(node))
             }
         }

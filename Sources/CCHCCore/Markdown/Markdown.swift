@@ -103,8 +103,8 @@ extension Markdown {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"),
-                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"),
-                 UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "@"), 0x0A, 0x0D, 0x09, 0x00:
+                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\\"), UInt8(ascii: "~"),
+                UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ":"), UInt8(ascii: "@"), 0x0A, 0x0D, 0x09, 0x00:
                 return nil
             case UInt8(ascii: "\""): quotes += 1
             default: continue
@@ -112,7 +112,8 @@ extension Markdown {
         }
         let trimmed = text.trimmingSpaces
         guard let first = trimmed.unicodeScalars.first, !"#-+=0123456789".unicodeScalars.contains(first),
-              !containsWWW(trimmed), !trimmed.hasSuffix("  ") else { return nil }
+            !containsWWW(trimmed), !trimmed.hasSuffix("  ")
+        else { return nil }
         // Runs of spaces are kept by cmark within a line; a line ending in a backslash or spaces is a hard break (excluded above).
         return quotes == 0 ? trimmed : trimmed.replacingOccurrences(of: "\"", with: "&quot;")
     }

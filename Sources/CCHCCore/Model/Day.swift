@@ -10,7 +10,8 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     /// Creates a day if it exists in the Gregorian calendar.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Day.length(ofMonth: month, year: year)).contains(day) else { return nil }
+            (1...Day.length(ofMonth: month, year: year)).contains(day)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -20,8 +21,9 @@ public struct Day: Hashable, Sendable, Comparable, CustomStringConvertible, Coda
     public init?(iso text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D,
-              let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]),
-              let d = Day.digits(bytes[8..<10]) else { return nil }
+            let y = Day.digits(bytes[0..<4]), let m = Day.digits(bytes[5..<7]),
+            let d = Day.digits(bytes[8..<10])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -83,9 +83,11 @@ public final class PlanTask: Sendable, Equatable, Identifiable {
     public let location: SourceLocation
 
     /// Makes a task.
-    public init(id: TaskID, title: String, lead: [Located<AgencyReference>], support: [Located<AgencyReference>],
-                index: [Located<IndexReference>], due: DateOrPeriod?, every: Recurrence?, day: Int?, until: Located<DateOrPeriod>?,
-                target: String?, section: String?, location: SourceLocation) {
+    public init(
+        id: TaskID, title: String, lead: [Located<AgencyReference>], support: [Located<AgencyReference>],
+        index: [Located<IndexReference>], due: DateOrPeriod?, every: Recurrence?, day: Int?, until: Located<DateOrPeriod>?,
+        target: String?, section: String?, location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.lead = lead
@@ -101,8 +103,9 @@ public final class PlanTask: Sendable, Equatable, Identifiable {
     }
 
     public static func == (a: PlanTask, b: PlanTask) -> Bool {
-        a === b || (a.id == b.id && a.title == b.title && a.lead == b.lead && a.support == b.support && a.index == b.index
-            && a.due == b.due && a.every == b.every && a.day == b.day && a.until == b.until && a.target == b.target
-            && a.section == b.section && a.location == b.location)
+        a === b
+            || (a.id == b.id && a.title == b.title && a.lead == b.lead && a.support == b.support && a.index == b.index
+                && a.due == b.due && a.every == b.every && a.day == b.day && a.until == b.until && a.target == b.target
+                && a.section == b.section && a.location == b.location)
     }
 }

@@ -51,8 +51,10 @@ public final class TaskUpdate: Sendable, Equatable {
     public let position: Int
 
     /// Makes an update.
-    public init(task: Located<TaskID>, status: ReportedStatus, percent: Double?, completed: Day?, period: Located<Period>?,
-                note: String?, evidence: [Evidence], position: Int) {
+    public init(
+        task: Located<TaskID>, status: ReportedStatus, percent: Double?, completed: Day?, period: Located<Period>?,
+        note: String?, evidence: [Evidence], position: Int
+    ) {
         self.task = task
         self.status = status
         self.percent = percent
@@ -64,8 +66,9 @@ public final class TaskUpdate: Sendable, Equatable {
     }
 
     public static func == (a: TaskUpdate, b: TaskUpdate) -> Bool {
-        a === b || (a.task == b.task && a.status == b.status && a.percent == b.percent && a.completed == b.completed
-            && a.period == b.period && a.note == b.note && a.evidence == b.evidence && a.position == b.position)
+        a === b
+            || (a.task == b.task && a.status == b.status && a.percent == b.percent && a.completed == b.completed
+                && a.period == b.period && a.note == b.note && a.evidence == b.evidence && a.position == b.position)
     }
 }
 
@@ -88,8 +91,10 @@ public final class ProgressReport: Sendable, Equatable {
     public let isComplete: Bool
 
     /// Makes a report.
-    public init(path: String, agency: Located<AgencyID>, period: Period, reported: Located<Day>, updates: [TaskUpdate],
-                isComplete: Bool = true) {
+    public init(
+        path: String, agency: Located<AgencyID>, period: Period, reported: Located<Day>, updates: [TaskUpdate],
+        isComplete: Bool = true
+    ) {
         self.path = path
         self.agency = agency
         self.period = period
@@ -99,7 +104,8 @@ public final class ProgressReport: Sendable, Equatable {
     }
 
     public static func == (a: ProgressReport, b: ProgressReport) -> Bool {
-        a === b || (a.path == b.path && a.agency == b.agency && a.period == b.period && a.reported == b.reported
-            && a.updates == b.updates && a.isComplete == b.isComplete)
+        a === b
+            || (a.path == b.path && a.agency == b.agency && a.period == b.period && a.reported == b.reported
+                && a.updates == b.updates && a.isComplete == b.isComplete)
     }
 }

@@ -33,13 +33,15 @@ public enum OfficeFileError: Error, Equatable, Sendable, CustomStringConvertible
         case .tooLarge(let bytes, let limit):
             return "the file is \(bytes / 1_048_576) MB; documents of this kind are far smaller, so files over \(limit / 1_048_576) MB are refused"
         case .compoundFile:
-            return "the file is password-protected or in the old Office 97-2003 format (.doc/.xls); open it in Word or Excel, remove the password and save it as .docx or .xlsx"
+            return
+                "the file is password-protected or in the old Office 97-2003 format (.doc/.xls); open it in Word or Excel, remove the password and save it as .docx or .xlsx"
         case .notZip:
             return "the file is not a Word (.docx) or Excel (.xlsx) document; open it in Word or Excel and save it again in that format"
         case .corrupt(let reason):
             return "the file is damaged (\(reason)); open it in Word or Excel, save it again and retry"
         case .unsafeEntry(let name):
-            return "the file holds a part named `\(TerminalText.visible(name))` that points outside the document or is a link; a real Office file never does, so it is refused"
+            return
+                "the file holds a part named `\(TerminalText.visible(name))` that points outside the document or is a link; a real Office file never does, so it is refused"
         case .tooManyEntries(let count, let limit):
             return "the file holds \(count) parts; real documents hold far fewer, so more than \(limit) are refused"
         case .inflatesTooMuch(let part, let limit):
@@ -174,8 +176,7 @@ public final class OfficePackage {
         if target.hasPrefix("/") { return String(target.dropFirst()) }
         var folder = part.split(separator: "/").dropLast().map(String.init)
         for piece in target.split(separator: "/") {
-            if piece == ".." { if !folder.isEmpty { folder.removeLast() } }
-            else if piece != "." { folder.append(String(piece)) }
+            if piece == ".." { if !folder.isEmpty { folder.removeLast() } } else if piece != "." { folder.append(String(piece)) }
         }
         return folder.joined(separator: "/")
     }

@@ -163,7 +163,10 @@ public enum XMLTree {
         /// Skips past `end`, or fails with `what` when the input ends first.
         mutating func skip(past end: StaticString, _ what: String) throws(ParseError) {
             while !atEnd {
-                if starts(end) { advance(end.utf8CodeUnitCount); return }
+                if starts(end) {
+                    advance(end.utf8CodeUnitCount)
+                    return
+                }
                 advance()
             }
             throw fail("\(what) is never closed")
@@ -173,9 +176,13 @@ public enum XMLTree {
         mutating func misc() throws(ParseError) {
             while true {
                 skipSpace()
-                if starts("<!--") { try skip(past: "-->", "a comment") }
-                else if starts("<?") { try skip(past: "?>", "a processing instruction") }
-                else { return }
+                if starts("<!--") {
+                    try skip(past: "-->", "a comment")
+                } else if starts("<?") {
+                    try skip(past: "?>", "a processing instruction")
+                } else {
+                    return
+                }
             }
         }
 
@@ -228,9 +235,13 @@ public enum XMLTree {
                     case "apos": out.append(UInt8(ascii: "'"))
                     default:
                         var value: UInt32?
-                        if ref.hasPrefix("#x") { value = UInt32(ref.dropFirst(2), radix: 16) }
-                        else if ref.hasPrefix("#") { value = UInt32(ref.dropFirst(), radix: 10) }
-                        else { throw fail("the entity &\(ref); is not defined (Office files use only the five built-in entities)") }
+                        if ref.hasPrefix("#x") {
+                            value = UInt32(ref.dropFirst(2), radix: 16)
+                        } else if ref.hasPrefix("#") {
+                            value = UInt32(ref.dropFirst(), radix: 10)
+                        } else {
+                            throw fail("the entity &\(ref); is not defined (Office files use only the five built-in entities)")
+                        }
                         guard let v = value, let scalar = Unicode.Scalar(v), v == 0x9 || v == 0xA || v == 0xD || v >= 0x20 else {
                             throw fail("the character reference &\(ref); is not a valid XML character")
                         }
@@ -281,7 +292,10 @@ public enum XMLTree {
                 let hadSpace = peek().map { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } ?? false
                 skipSpace()
                 guard let c = peek() else { throw fail("the tag <\(qualified)> is never closed") }
-                if c == UInt8(ascii: ">") { advance(); break }
+                if c == UInt8(ascii: ">") {
+                    advance()
+                    break
+                }
                 if c == UInt8(ascii: "/") {
                     guard peek(1) == UInt8(ascii: ">") else { throw fail("“/” inside the tag <\(qualified)>") }
                     advance(2)
@@ -303,8 +317,11 @@ public enum XMLTree {
                 advance()
                 if raw.contains(where: { $0.0 == attribute }) { throw fail("the attribute `\(attribute)` appears twice in <\(qualified)>") }
                 raw.append((attribute, value))
-                if attribute == "xmlns" { declarations[""] = value }
-                else if attribute.hasPrefix("xmlns:") { declarations[String(attribute.dropFirst(6))] = value }
+                if attribute == "xmlns" {
+                    declarations[""] = value
+                } else if attribute.hasPrefix("xmlns:") {
+                    declarations[String(attribute.dropFirst(6))] = value
+                }
             }
             scopes.append(declarations)
             defer { scopes.removeLast() }

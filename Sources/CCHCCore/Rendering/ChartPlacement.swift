@@ -43,9 +43,10 @@ extension PageBuilder {
     func scoreTrend(_ index: IndexDefinition, id: String) -> HTMLBytes {
         let points = index.results.compactMap { r in r.score.map { ScoreTrendChart.Point(year: r.year, score: $0) } }
         let targets = index.targets.compactMap { t in t.score.map { ScoreTrendChart.Target(year: t.year, score: $0) } }
-        let chart = ScoreTrendChart(id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
-                                    points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
-                                    language: chartLanguage)
+        let chart = ScoreTrendChart(
+            id: id, title: pick("Điểm \(index.short) qua các năm", "\(index.short) score by year"),
+            points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
+            language: chartLanguage)
         return figure(chart)
     }
 
@@ -56,8 +57,10 @@ extension PageBuilder {
             return RankTrendChart.Point(year: r.year, rank: rank, of: of)
         }
         guard !points.isEmpty else { return nil }
-        return figure(RankTrendChart(id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
-                              points: points, language: chartLanguage))
+        return figure(
+            RankTrendChart(
+                id: id, title: pick("Xếp hạng \(index.short) qua các năm", "\(index.short) rank by year"),
+                points: points, language: chartLanguage))
     }
 
     /// Each area's last result against its maximum and target, with the change from the year before.
@@ -66,11 +69,14 @@ extension PageBuilder {
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let target = latest(index).target
         let rows = index.areas.map { area in
-            AreaBarsChart.Row(name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
-                              target: target?.areas[area.id], previous: previous?.areas[area.id])
+            AreaBarsChart.Row(
+                name: area.name, score: last.areas[area.id], maximum: area.max ?? index.max,
+                target: target?.areas[area.id], previous: previous?.areas[area.id])
         }
-        return figure(AreaBarsChart(id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
-                             rows: rows, rowHeader: words.table["area"], language: chartLanguage))
+        return figure(
+            AreaBarsChart(
+                id: id, title: pick("Điểm các lĩnh vực năm \(last.year)", "Area scores \(last.year)"),
+                rows: rows, rowHeader: words.table["area"], language: chartLanguage))
     }
 
     /// A small score trend for a table cell.
@@ -78,8 +84,11 @@ extension PageBuilder {
         let points = index.results.compactMap { r in r.score.map { SparklineChart.Point(year: r.year, value: $0) } }
         guard points.count > 1 else { return nil }
         // Only the SVG, for a table cell.
-        return HTMLBytes(bytes: SparklineChart(id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
-                                               range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage).render().svgBytes)
+        return HTMLBytes(
+            bytes: SparklineChart(
+                id: id, title: pick("Xu hướng điểm \(index.short)", "\(index.short) score trend"), points: points,
+                range: 0...index.max, lowerIsBetter: !index.higherIsBetter, language: chartLanguage
+            ).render().svgBytes)
     }
 
     // MARK: - Task charts
@@ -87,23 +96,29 @@ extension PageBuilder {
     /// Stacked state bars, one row per (name, completion).
     func stateBars(_ rows: [(String, Completion?)], id: String, title: String, header: String) -> HTMLBytes? {
         guard !rows.isEmpty else { return nil }
-        return figure(StateBarsChart(id: id, title: title, rows: rows.map { PageBuilder.chartRow($0.0, $0.1) },
-                                     rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage))
+        return figure(
+            StateBarsChart(
+                id: id, title: title, rows: rows.map { PageBuilder.chartRow($0.0, $0.1) },
+                rowHeader: header, unitNoun: pick("lượt nhiệm vụ", "assignments"), language: chartLanguage))
     }
 
     /// A completion ring.
     func ring(_ completion: Completion?, id: String, title: String) -> HTMLBytes {
         let c = completion ?? Completion()
-        return figure(CompletionRingChart(id: id, title: title, share: c.share,
-                                   caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage))
+        return figure(
+            CompletionRingChart(
+                id: id, title: title, share: c.share,
+                caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage))
     }
 
     /// Pairs placed by due date, coloured and shaped by state, with a line at the reporting date.
     func timeline(_ items: [(String, Day, TaskState)], id: String, title: String) -> HTMLBytes? {
         guard !items.isEmpty else { return nil }
         let tasks = items.map { DeadlineTimelineChart.Task(name: $0.0, due: PageBuilder.chartDate($0.1), state: PageBuilder.chartState($0.2)) }
-        return figure(DeadlineTimelineChart(id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
-                                     language: chartLanguage))
+        return figure(
+            DeadlineTimelineChart(
+                id: id, title: title, tasks: tasks, reportDate: PageBuilder.chartDate(derivation.asOf),
+                language: chartLanguage))
     }
 
     /// The most rows the dashboard's heatmap draws; the agencies page lists them all.
@@ -128,10 +143,15 @@ extension PageBuilder {
             HeatmapChart.Row(name: agency.displayShort, shares: site.indices.map { tallies[agency.id]?[$0.id]?.share })
         }
         guard !rows.isEmpty else { return nil }
-        let shown = all.count > rows.count
-            ? pick(" (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)") : ""
-        return figure(HeatmapChart(id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
-                            columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
-                            language: chartLanguage))
+        let shown =
+            all.count > rows.count
+            ? pick(
+                " (\(rows.count) trên \(format.integer(all.count)) cơ quan đầu danh sách)", " (first \(rows.count) of \(format.integer(all.count)) agencies)")
+            : ""
+        return figure(
+            HeatmapChart(
+                id: id, title: pick("Tỷ lệ hoàn thành theo cơ quan và chỉ số", "Completion by agency and index") + shown,
+                columns: site.indices.map(\.short), rows: rows, rowHeader: words.table["agency"],
+                language: chartLanguage))
     }
 }

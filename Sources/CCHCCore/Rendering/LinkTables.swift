@@ -42,14 +42,18 @@ final class LinkTables: Sendable {
 
     /// `{id, name, short, href}` of an agency (nil when the site has no such agency), linked from a page `root` below the site root.
     static func agency(_ id: AgencyID, _ agency: Agency?, root: String) -> PageMap {
-        ["id": .text(id.rawValue), "name": .text(agency?.name ?? id.rawValue), "short": .text(agency?.displayShort ?? id.rawValue),
-         "href": .text(root + SitePaths.encode(SitePaths.agency(id)))]
+        [
+            "id": .text(id.rawValue), "name": .text(agency?.name ?? id.rawValue), "short": .text(agency?.displayShort ?? id.rawValue),
+            "href": .text(root + SitePaths.encode(SitePaths.agency(id))),
+        ]
     }
 
     /// `{title, href, plan_number, plan_href}` of a task, linked from a page `root` below the site root.
     static func task(_ id: TaskID, _ task: PlanTask?, plan: Plan?, root: String) -> PageMap {
-        ["title": .text(task?.title ?? id.description), "href": .text(root + SitePaths.encode(SitePaths.task(id))),
-         "plan_number": .text(plan?.number ?? id.plan.rawValue), "plan_href": .text(root + SitePaths.encode(SitePaths.plan(id.plan)))]
+        [
+            "title": .text(task?.title ?? id.description), "href": .text(root + SitePaths.encode(SitePaths.task(id))),
+            "plan_number": .text(plan?.number ?? id.plan.rawValue), "plan_href": .text(root + SitePaths.encode(SitePaths.plan(id.plan))),
+        ]
     }
 
     /// The agencies' links for pages at `page`'s depth, if that depth has a table.

@@ -85,8 +85,10 @@ final class MarkdownTexts: @unchecked Sendable {
     }
 
     /// Renders every plan text and every note of a counted update, on all cores.
-    private static func renderAll(_ site: Site, ignoredReports: Set<Int>, unsafeHTML unsafe: Bool, firstUpdate: [Int],
-                                  updates: Int) -> Rendered {
+    private static func renderAll(
+        _ site: Site, ignoredReports: Set<Int>, unsafeHTML unsafe: Bool, firstUpdate: [Int],
+        updates: Int
+    ) -> Rendered {
         let planTexts = ConcurrentMap.run(site.plans.count) { Markdown.render(site.plans[$0].body, unsafeHTML: unsafe, headingOffset: 2) }
         var noteJobs: [(slot: Int, note: String)] = []
         for (r, report) in site.reports.enumerated() where !ignoredReports.contains(r) {

@@ -16,8 +16,9 @@ extension PageBuilder {
             }
             groups.append(["kind": .text(kind.rawValue), "label": .text(words.kind(kind)), "agencies": .maps(rows)])
         }
-        return Page(path: page, template: "agencies", title: words.table["agencies"]!,
-                    breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": .maps(groups)])
+        return Page(
+            path: page, template: "agencies", title: words.table["agencies"]!,
+            breadcrumbs: [(words.table["agencies"]!, page)], context: ["groups": .maps(groups)])
     }
 
     /// `/co-quan/<agency>/`: its tasks as lead and as support, overdue first, and its completion.
@@ -83,7 +84,9 @@ extension PageBuilder {
         context.reserveCapacity(16)
         if let plan = currentPlan, tally.total > 0 { byPlan.append((lookup.plans[plan]?.number ?? plan.rawValue, tally)) }
         var charts: PageMap = ["ring": .html(ring(derivation.agencies[member.id], id: "bieu-do-hoan-thanh", title: words.table["completion"]!))]
-        charts["states"] = stateBars(byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!).map(PageValue.html)
+        charts["states"] = stateBars(
+            byPlan, id: "bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["plans"]!)", header: words.table["plans"]!
+        ).map(PageValue.html)
         charts["timeline"] = timeline(dated, id: "bieu-do-thoi-han", title: words.table["due"]!).map(PageValue.html)
         context["charts"] = .map(charts)
         context["kind"] = .text(words.kind(member.kind))
@@ -96,7 +99,8 @@ extension PageBuilder {
         if let next = member.replacedBy { context["replaced_by"] = .map(agency(next, from: page)) }
         let predecessors = (lookup.predecessors[member.id] ?? []).map { agency($0, from: page) }
         if !predecessors.isEmpty { context["replaces"] = .maps(predecessors) }
-        return Page(path: page, template: "agency", title: member.name,
-                    breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)
+        return Page(
+            path: page, template: "agency", title: member.name,
+            breadcrumbs: [(words.table["agencies"]!, SitePaths.agencies), (member.name, page)], context: context)
     }
 }

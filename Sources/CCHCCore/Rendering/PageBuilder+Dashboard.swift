@@ -24,14 +24,18 @@ extension PageBuilder {
             }
         let latest = updatesNewestFirst.prefix(10).map { update($0, from: page) }
         let plans: [PageMap] = site.plans.map { plan in
-            ["number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))),
-             "completion": .map(completion(derivation.plans[plan.id]))]
+            [
+                "number": .text(plan.number), "title": .text(plan.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(plan.id))),
+                "completion": .map(completion(derivation.plans[plan.id])),
+            ]
         }
         var charts: PageMap = [
-            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!)),
+            "ring": .html(ring(overall, id: "bieu-do-hoan-thanh", title: words.table["completion"]!))
         ]
-        charts["by_index"] = stateBars(site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
-                                       title: words.table["by_index"]!, header: words.table["indices"]!).map(PageValue.html)
+        charts["by_index"] = stateBars(
+            site.indices.map { ($0.short, derivation.indices[$0.id]) }, id: "bieu-do-chi-so",
+            title: words.table["by_index"]!, header: words.table["indices"]!
+        ).map(PageValue.html)
         charts["heatmap"] = heatmap(id: "bieu-do-nhiet").map(PageValue.html)
         let indices: [PageMap] = site.indices.map { index in
             var row = summary(index, from: page)
@@ -84,12 +88,13 @@ extension PageBuilder {
         let count = updatePageCount
         if count > 1 {
             var pagination: PageMap = [
-                "pages": .maps(PageBuilder.paginationWindow(current: number, count: count).map { n -> PageMap in
-                    guard let n else { return ["gap": true] }
-                    var item: PageMap = ["number": .text(String(n)), "href": .text(SitePaths.link(from: page, to: SitePaths.updates(page: n)))]
-                    if n == number { item["current"] = true }
-                    return item
-                }),
+                "pages": .maps(
+                    PageBuilder.paginationWindow(current: number, count: count).map { n -> PageMap in
+                        guard let n else { return ["gap": true] }
+                        var item: PageMap = ["number": .text(String(n)), "href": .text(SitePaths.link(from: page, to: SitePaths.updates(page: n)))]
+                        if n == number { item["current"] = true }
+                        return item
+                    }),
                 "label": .text(words.language == .vi ? "Trang \(number)/\(count)" : "Page \(number) of \(count)"),
             ]
             if number > 1 { pagination["prev"] = .text(SitePaths.link(from: page, to: SitePaths.updates(page: number - 1))) }
@@ -98,24 +103,29 @@ extension PageBuilder {
         }
         var crumbs: [(label: String, path: String)] = [(words.table["updates"]!, SitePaths.updates)]
         if number > 1 { crumbs.append((words.language == .vi ? "Trang \(number)" : "Page \(number)", page)) }
-        return Page(path: page, template: "updates", title: words.table["updates"]! + (number > 1 ? " – \(number)" : ""),
-                    breadcrumbs: crumbs, context: context)
+        return Page(
+            path: page, template: "updates", title: words.table["updates"]! + (number > 1 ? " – \(number)" : ""),
+            breadcrumbs: crumbs, context: context)
     }
 
     /// `/du-lieu/`: the downloads.
     func dataPage(_ files: [DataFile] = DataFiles.catalog) -> Page {
         let page = SitePaths.data
         let rows: [PageMap] = files.map { file in
-            ["name": .text(file.name), "href": .text(SitePaths.link(from: page, to: file.path)), "format": .text(file.format),
-             "description": .text(file.description(words.language))]
+            [
+                "name": .text(file.name), "href": .text(SitePaths.link(from: page, to: file.path)), "format": .text(file.format),
+                "description": .text(file.description(words.language)),
+            ]
         }
-        return Page(path: page, template: "data", title: words.table["data"]!,
-                    breadcrumbs: [(words.table["data"]!, page)], context: ["files": .maps(rows)])
+        return Page(
+            path: page, template: "data", title: words.table["data"]!,
+            breadcrumbs: [(words.table["data"]!, page)], context: ["files": .maps(rows)])
     }
 
     /// `/404.html`, linked with absolute paths under `base_url`'s path, since it is served at any depth.
     func notFoundPage() -> Page {
-        Page(path: SitePaths.notFound, template: "404", title: words.table["not_found"]!, breadcrumbs: [],
-             context: [:], inSitemap: false)
+        Page(
+            path: SitePaths.notFound, template: "404", title: words.table["not_found"]!, breadcrumbs: [],
+            context: [:], inSitemap: false)
     }
 }

@@ -41,8 +41,9 @@ extension PageBuilder {
     func indicesPage() -> Page {
         let page = SitePaths.indices
         let rows = site.indices.map { summary($0, from: page) }
-        return Page(path: page, template: "indices", title: words.table["indices"]!,
-                    breadcrumbs: [(words.table["indices"]!, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
+        return Page(
+            path: page, template: "indices", title: words.table["indices"]!,
+            breadcrumbs: [(words.table["indices"]!, page)], context: ["indices": .maps(rows), "has_indices": .flag(!rows.isEmpty)])
     }
 
     /// `/chi-so/<index>/`: results and ranks by year, areas and criteria, and the tasks that serve each.
@@ -67,8 +68,10 @@ extension PageBuilder {
         let previous = index.results.count > 1 ? index.results[index.results.count - 2] : nil
         let (_, target) = latest(index)
         let areas: [PageMap] = index.areas.map { area in
-            var row: PageMap = ["id": .text(area.id), "anchor": "linh-vuc-\(area.id)", "name": .text(area.name),
-                                "completion": .map(completion(derivation.areas[index.id]?[area.id]))]
+            var row: PageMap = [
+                "id": .text(area.id), "anchor": "linh-vuc-\(area.id)", "name": .text(area.name),
+                "completion": .map(completion(derivation.areas[index.id]?[area.id])),
+            ]
             row.reserveCapacity(12)
             row["max_text"] = .text(area.max.map(format.score) ?? "–")
             if let lead = area.lead { row["lead"] = .map(agency(lead, from: page)) }
@@ -76,17 +79,18 @@ extension PageBuilder {
             row["last_text"] = .text(value.map(format.score) ?? "–")
             row["change_text"] = .text(value.flatMap { v in previous?.areas[area.id].map { format.change(v - $0) } } ?? "–")
             row["target_text"] = .text(target?.areas[area.id].map(format.score) ?? "–")
-            row["criteria"] = .maps(area.criteria.map { criterion -> PageMap in
-                var c: PageMap = ["code": .text(criterion.code), "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": .text(criterion.name)]
-                c.reserveCapacity(8)
-                c["max_text"] = .text(criterion.max.map(format.score) ?? "–")
-                c["last_text"] = .text(last?.criteria[criterion.code].map(format.score) ?? "–")
-                c["target_text"] = .text(target?.criteria[criterion.code].map(format.score) ?? "–")
-                let tasks = rows(byCriterion[criterion.code] ?? [])
-                c["tasks"] = .maps(tasks)
-                c["has_tasks"] = .flag(!tasks.isEmpty)
-                return c
-            })
+            row["criteria"] = .maps(
+                area.criteria.map { criterion -> PageMap in
+                    var c: PageMap = ["code": .text(criterion.code), "anchor": "tieu-chi-\(Slug.make(criterion.code))", "name": .text(criterion.name)]
+                    c.reserveCapacity(8)
+                    c["max_text"] = .text(criterion.max.map(format.score) ?? "–")
+                    c["last_text"] = .text(last?.criteria[criterion.code].map(format.score) ?? "–")
+                    c["target_text"] = .text(target?.criteria[criterion.code].map(format.score) ?? "–")
+                    let tasks = rows(byCriterion[criterion.code] ?? [])
+                    c["tasks"] = .maps(tasks)
+                    c["has_tasks"] = .flag(!tasks.isEmpty)
+                    return c
+                })
             row["has_criteria"] = .flag(!area.criteria.isEmpty)
             let tasks = rows(byArea[area.id] ?? [])
             row["tasks"] = .maps(tasks)
@@ -121,7 +125,8 @@ extension PageBuilder {
         let wholeRows = rows(whole)
         context["tasks"] = .maps(wholeRows)
         context["has_tasks"] = .flag(!wholeRows.isEmpty)
-        return Page(path: page, template: "index", title: "\(index.short): \(index.name)",
-                    breadcrumbs: [(words.table["indices"]!, SitePaths.indices), (index.short, page)], context: context)
+        return Page(
+            path: page, template: "index", title: "\(index.short): \(index.name)",
+            breadcrumbs: [(words.table["indices"]!, SitePaths.indices), (index.short, page)], context: context)
     }
 }

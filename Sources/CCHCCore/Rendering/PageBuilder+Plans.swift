@@ -13,8 +13,9 @@ extension PageBuilder {
             }
             return row
         }
-        return Page(path: page, template: "plans", title: words.table["plans"]!,
-                    breadcrumbs: [(words.table["plans"]!, page)], context: ["plans": .maps(rows), "has_plans": .flag(!rows.isEmpty)])
+        return Page(
+            path: page, template: "plans", title: words.table["plans"]!,
+            breadcrumbs: [(words.table["plans"]!, page)], context: ["plans": .maps(rows), "has_plans": .flag(!rows.isEmpty)])
     }
 
     /// `/ke-hoach/<plan>/`: the plan's facts, its text with a table of contents, its tasks.
@@ -51,17 +52,23 @@ extension PageBuilder {
             }
         }
         var charts = PageMap()
-        charts["states"] = stateBars(leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
-                                     id: "_bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!)
-            .map(PageValue.html)
+        charts["states"] = stateBars(
+            leadOrder.map { (lookup.agencies[$0]?.displayShort ?? $0.rawValue, byLead[$0]) },
+            id: "_bieu-do-tinh-trang", title: "\(words.table["state"]!) – \(words.table["lead"]!)", header: words.table["lead"]!
+        )
+        .map(PageValue.html)
         charts["timeline"] = timeline(dated, id: "_bieu-do-thoi-han", title: words.table["due"]!).map(PageValue.html)
         context["charts"] = .map(charts)
         if let parent = plan.parent.flatMap({ lookup.plans[$0.value] }) {
-            context["parent"] = ["number": .text(parent.number), "title": .text(parent.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(parent.id)))]
+            context["parent"] = [
+                "number": .text(parent.number), "title": .text(parent.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(parent.id))),
+            ]
         }
         let children: [PageMap] = (lookup.children[plan.id] ?? []).compactMap { lookup.plans[$0] }.map { child in
-            ["number": .text(child.number), "title": .text(child.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(child.id))),
-             "issuer": .map(agency(child.issuer.value, from: page))]
+            [
+                "number": .text(child.number), "title": .text(child.title), "href": .text(SitePaths.link(from: page, to: SitePaths.plan(child.id))),
+                "issuer": .map(agency(child.issuer.value, from: page)),
+            ]
         }
         if !children.isEmpty {
             context["children"] = .maps(children)
@@ -71,8 +78,9 @@ extension PageBuilder {
             ["short": .text(index.short), "name": .text(index.name), "href": .text(SitePaths.link(from: page, to: SitePaths.index(index.id)))]
         }
         if !indices.isEmpty { context["indices"] = .maps(indices) }
-        return Page(path: page, template: "plan", title: "\(plan.number): \(plan.title)",
-                    breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, page)], context: context)
+        return Page(
+            path: page, template: "plan", title: "\(plan.number): \(plan.title)",
+            breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, page)], context: context)
     }
 
     /// `/nhiem-vu/<plan>/<task>/`: everything about one task.
@@ -81,8 +89,10 @@ extension PageBuilder {
         let plan = lookup.plans[task.id.plan]!
         let derived = derivation.tasks[task.id]!
         let pairs: [PageMap] = derived.pairs.map { pair in
-            var row: PageMap = ["agency": .map(agency(pair.agency, from: page)), "occurrence": .text(occurrenceLabel(pair.occurrence)),
-                                "due": .text(pair.occurrence.due.map(format.date) ?? words.table["no_due"]!), "status": .map(state(pair.state))]
+            var row: PageMap = [
+                "agency": .map(agency(pair.agency, from: page)), "occurrence": .text(occurrenceLabel(pair.occurrence)),
+                "due": .text(pair.occurrence.due.map(format.date) ?? words.table["no_due"]!), "status": .map(state(pair.state)),
+            ]
             if let latest = pair.latest {
                 row.reserveCapacity(7)
                 let update = site.reports[latest.report].updates[latest.update]
@@ -120,9 +130,10 @@ extension PageBuilder {
         ]
         if let target = task.target { context["target"] = .text(target) }
         if let section = task.section { context["section"] = .text(section) }
-        return Page(path: page, template: "task", title: task.title,
-                    breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
-                    context: context)
+        return Page(
+            path: page, template: "task", title: task.title,
+            breadcrumbs: [(words.table["plans"]!, SitePaths.plans), (plan.number, SitePaths.plan(plan.id)), (task.title, page)],
+            context: context)
     }
 }
 
@@ -132,10 +143,14 @@ extension PageBuilder {
     func labelTaskBoxes(_ html: String) -> String {
         guard html.containsBytes("<input type=\"checkbox\"") else { return html }
         let done = words.language == .vi ? "Đã xong:" : "Done:", open = words.language == .vi ? "Chưa xong:" : "Not done:"
-        return html
-            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>")
-            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
-                                  with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
+        return
+            html
+            .replacingOccurrences(
+                of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                with: "<span class=\"task-box\" aria-hidden=\"true\">☑</span><span class=\"visually-hidden\">\(done)</span>"
+            )
+            .replacingOccurrences(
+                of: "<input type=\"checkbox\" disabled=\"\" />",
+                with: "<span class=\"task-box\" aria-hidden=\"true\">☐</span><span class=\"visually-hidden\">\(open)</span>")
     }
 }

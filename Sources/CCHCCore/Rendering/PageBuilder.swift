@@ -88,8 +88,10 @@ struct PageBuilder: Sendable {
     /// `{done, total, percent, counts: [{state,label,count}]}` of a completion tally.
     func completion(_ completion: Completion?) -> PageMap {
         let c = completion ?? Completion()
-        return ["done": .text(format.integer(c.done)), "total": .text(format.integer(c.total)), "percent": .text(format.percent(c.share)),
-                "overdue": .text(format.integer(c.count(.overdue))), "has_overdue": .flag(c.count(.overdue) > 0), "counts": .maps(counts(c))]
+        return [
+            "done": .text(format.integer(c.done)), "total": .text(format.integer(c.total)), "percent": .text(format.percent(c.share)),
+            "overdue": .text(format.integer(c.count(.overdue))), "has_overdue": .flag(c.count(.overdue) > 0), "counts": .maps(counts(c)),
+        ]
     }
 
     /// `[{state, label, count}]` of the states a tally has, in the order of ``TaskState``.
@@ -131,8 +133,10 @@ struct PageBuilder: Sendable {
         if let note = texts.note(reference) { out["note_html"] = .text(note) }
         if !update.evidence.isEmpty {
             let evidence: [PageMap] = update.evidence.map { item in
-                ["title": .text(item.title), "local": .flag(item.isLocalFile),
-                 "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url)]
+                [
+                    "title": .text(item.title), "local": .flag(item.isLocalFile),
+                    "href": .text(item.isLocalFile ? SitePaths.link(from: page, to: item.url) : item.url),
+                ]
             }
             out["evidence"] = .maps(evidence)
             out["has_evidence"] = true

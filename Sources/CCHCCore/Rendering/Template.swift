@@ -73,9 +73,10 @@ struct Template: Sendable {
     /// The same template in storage of its own, none of it shared with this one (see
     /// ``TemplateRenderer/replica()``).
     func replica() -> Template {
-        Template(ops: ops.map { $0 }, bytes: bytes.map { $0 },
-                 names: names.map { Name(parts: $0.parts.map(Template.fresh), anchored: $0.anchored, text: Template.fresh($0.text)) },
-                 partials: partials.map { (Template.fresh($0.name), $0.indentation.map(Template.fresh)) })
+        Template(
+            ops: ops.map { $0 }, bytes: bytes.map { $0 },
+            names: names.map { Name(parts: $0.parts.map(Template.fresh), anchored: $0.anchored, text: Template.fresh($0.text)) },
+            partials: partials.map { (Template.fresh($0.name), $0.indentation.map(Template.fresh)) })
     }
 
     /// `text` in storage of its own (short texts are kept inline and have none).
@@ -146,7 +147,12 @@ private struct TemplateParser {
         let end = min(offset ?? position, chars.count)
         var line = 1, column = 1
         for c in chars[..<end] {
-            if c.isNewline { line += 1; column = 1 } else { column += 1 }
+            if c.isNewline {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return TemplateSyntaxError(message: message, line: line, column: column)
     }
@@ -477,9 +483,9 @@ struct TemplateRenderer: Sendable {
     }
 }
 
-private extension PageValue {
+extension PageValue {
     /// Whether an inverted section renders for this value: false, or an empty list.
-    var isFalsey: Bool {
+    fileprivate var isFalsey: Bool {
         switch self {
         case .flag(let flag): return !flag
         case .list(let items): return items.isEmpty

@@ -42,8 +42,9 @@ public struct Theme: Sendable {
                 let text = language.map { inlineWords(source.text, Words($0).table) } ?? source.text
                 templates[name] = try Template(parsing: text)
             } catch let error as TemplateSyntaxError {
-                log.error(SourceLocation(path: source.path, line: error.line, column: error.column),
-                          "template error: \(error.message); check the tags on this line")
+                log.error(
+                    SourceLocation(path: source.path, line: error.line, column: error.column),
+                    "template error: \(error.message); check the tags on this line")
             } catch {
                 log.error(SourceLocation(path: source.path), "template error: \(error)")
             }

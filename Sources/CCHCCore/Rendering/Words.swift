@@ -136,7 +136,9 @@ public struct Words: Sendable {
             "replaced_by": pick("Nay là", "Now part of"),
             "downloads": pick("Tải dữ liệu", "Downloads"),
             "not_found": pick("Không tìm thấy trang", "Page not found"),
-            "not_found_text": pick("Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.", "The page you asked for does not exist or has moved. Go back to the overview."),
+            "not_found_text": pick(
+                "Trang bạn tìm không có hoặc đã được chuyển. Hãy quay về trang tổng quan.",
+                "The page you asked for does not exist or has moved. Go back to the overview."),
             "skip": pick("Bỏ qua, đến nội dung chính", "Skip to main content"),
             "menu": pick("Danh mục chính", "Main menu"),
             "feed": pick("Nguồn tin cập nhật (Atom)", "Updates feed (Atom)"),

@@ -39,29 +39,31 @@ enum IndexSamples {
             area("to-chuc-bo-may", "Cải cách tổ chức bộ máy hành chính nhà nước", max: "11", lead: "so-noi-vu"),
             area("che-do-cong-vu", "Cải cách chế độ công vụ", max: "16", lead: "so-noi-vu"),
             area("tai-chinh-cong", "Cải cách tài chính công", max: "7", lead: "so-tai-chinh"),
-            area("chinh-quyen-so", "Xây dựng và phát triển chính quyền điện tử, chính quyền số", max: "16",
-                 lead: after ? "so-khoa-hoc-va-cong-nghe" : "so-thong-tin-va-truyen-thong"),
-            area("tac-dong", "Tác động của cải cách hành chính đến người dân, tổ chức và các chỉ tiêu phát triển kinh tế - xã hội của tỉnh",
-                 max: "15.5", lead: after ? "so-tai-chinh" : "so-ke-hoach-va-dau-tu"),
+            area(
+                "chinh-quyen-so", "Xây dựng và phát triển chính quyền điện tử, chính quyền số", max: "16",
+                lead: after ? "so-khoa-hoc-va-cong-nghe" : "so-thong-tin-va-truyen-thong"),
+            area(
+                "tac-dong", "Tác động của cải cách hành chính đến người dân, tổ chức và các chỉ tiêu phát triển kinh tế - xã hội của tỉnh",
+                max: "15.5", lead: after ? "so-tai-chinh" : "so-ke-hoach-va-dau-tu"),
         ]
         return """
-        # Chỉ số cải cách hành chính (PAR Index) do Bộ Nội vụ công bố hằng năm.
-        # Tên lĩnh vực theo Quyết định 876/QĐ-BNV; điểm tối đa từng lĩnh vực dưới đây là của phương pháp
-        # 2948/QĐ-BNV (tổng 100), chỉ để minh họa: sửa theo quyết định đang áp dụng trước khi công bố.
-        # Tiêu chí (TC, TCTP) thêm vào `criteria` của từng lĩnh vực, ví dụ:
-        #     criteria:
-        #       - code: "1.1"
-        #         name: Kế hoạch cải cách hành chính năm
-        #         max: 1.5
-        name: Chỉ số cải cách hành chính
-        short: PAR Index
-        publisher: Bộ Nội vụ
-        max: 100
-        unit: điểm
-        areas:
-        \(areas.joined(separator: "\n"))
-        \(resultsHelp(example: "86.5", year: year))
-        """
+            # Chỉ số cải cách hành chính (PAR Index) do Bộ Nội vụ công bố hằng năm.
+            # Tên lĩnh vực theo Quyết định 876/QĐ-BNV; điểm tối đa từng lĩnh vực dưới đây là của phương pháp
+            # 2948/QĐ-BNV (tổng 100), chỉ để minh họa: sửa theo quyết định đang áp dụng trước khi công bố.
+            # Tiêu chí (TC, TCTP) thêm vào `criteria` của từng lĩnh vực, ví dụ:
+            #     criteria:
+            #       - code: "1.1"
+            #         name: Kế hoạch cải cách hành chính năm
+            #         max: 1.5
+            name: Chỉ số cải cách hành chính
+            short: PAR Index
+            publisher: Bộ Nội vụ
+            max: 100
+            unit: điểm
+            areas:
+            \(areas.joined(separator: "\n"))
+            \(resultsHelp(example: "86.5", year: year))
+            """
     }
 
     static let sipas: String = {
@@ -73,23 +75,23 @@ enum IndexSamples {
             area("gop-y-phan-anh", "Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", max: "100", lead: "van-phong-ubnd-tinh"),
         ]
         return """
-        # Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS),
-        # Bộ Nội vụ công bố cùng Chỉ số CCHC, tính theo tỷ lệ phần trăm. Từ năm 2022 phương pháp điều tra
-        # thay đổi: kết quả trước và sau năm 2022 không so sánh trực tiếp được.
-        name: Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước
-        short: SIPAS
-        publisher: Bộ Nội vụ
-        max: 100
-        unit: "%"
-        areas:
-        \(areas.joined(separator: "\n"))
-        # Kết quả công bố, mỗi năm một mục, ví dụ:
-        # results:
-        #   - year: 2024
-        #     score: 82.25
-        results: []
+            # Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS),
+            # Bộ Nội vụ công bố cùng Chỉ số CCHC, tính theo tỷ lệ phần trăm. Từ năm 2022 phương pháp điều tra
+            # thay đổi: kết quả trước và sau năm 2022 không so sánh trực tiếp được.
+            name: Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước
+            short: SIPAS
+            publisher: Bộ Nội vụ
+            max: 100
+            unit: "%"
+            areas:
+            \(areas.joined(separator: "\n"))
+            # Kết quả công bố, mỗi năm một mục, ví dụ:
+            # results:
+            #   - year: 2024
+            #     score: 82.25
+            results: []
 
-        """
+            """
     }()
 
     static let papi: String = {
@@ -104,25 +106,25 @@ enum IndexSamples {
             area("quan-tri-dien-tu", "Quản trị điện tử", max: "10", lead: nil),
         ]
         return """
-        # Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (PAPI) do UNDP, CECODES và các đối tác công bố.
-        # 8 nội dung, mỗi nội dung 1-10 điểm; tổng điểm là tổng 8 nội dung (tối đa 80).
-        # Cơ quan phụ trách (`lead`) từng nội dung là gợi ý: PAPI không phân công, tỉnh tự giao.
-        name: Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh
-        short: PAPI
-        publisher: UNDP, CECODES và các đối tác
-        max: 80
-        unit: điểm
-        areas:
-        \(areas.joined(separator: "\n"))
-        # Kết quả công bố, mỗi năm một mục; `of` là số tỉnh được xếp hạng năm đó, ví dụ:
-        # results:
-        #   - year: 2023
-        #     score: 42.37
-        #     rank: 30
-        #     of: 61
-        results: []
+            # Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh (PAPI) do UNDP, CECODES và các đối tác công bố.
+            # 8 nội dung, mỗi nội dung 1-10 điểm; tổng điểm là tổng 8 nội dung (tối đa 80).
+            # Cơ quan phụ trách (`lead`) từng nội dung là gợi ý: PAPI không phân công, tỉnh tự giao.
+            name: Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh
+            short: PAPI
+            publisher: UNDP, CECODES và các đối tác
+            max: 80
+            unit: điểm
+            areas:
+            \(areas.joined(separator: "\n"))
+            # Kết quả công bố, mỗi năm một mục; `of` là số tỉnh được xếp hạng năm đó, ví dụ:
+            # results:
+            #   - year: 2023
+            #     score: 42.37
+            #     rank: 30
+            #     of: 61
+            results: []
 
-        """
+            """
     }()
 
     static func pci(year: Int) -> String {
@@ -142,19 +144,19 @@ enum IndexSamples {
             area("thiet-che-phap-ly", "Thiết chế pháp lý và an ninh trật tự", max: nil, lead: "so-tu-phap"),
         ]
         return """
-        # Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) do VCCI công bố, từ khảo sát doanh nghiệp.
-        # 10 chỉ số thành phần có trọng số, tổng tối đa 100. Tên chỉ số thành phần nên đối chiếu với trang PCI;
-        # điểm tối đa từng chỉ số thành phần chưa ghi vì trọng số thay đổi theo năm.
-        name: Chỉ số năng lực cạnh tranh cấp tỉnh
-        short: PCI
-        publisher: Phòng Thương mại và Công nghiệp Việt Nam (VCCI)
-        max: 100
-        unit: điểm
-        areas:
-        \(areas.joined(separator: "\n"))
-        results: []
+            # Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) do VCCI công bố, từ khảo sát doanh nghiệp.
+            # 10 chỉ số thành phần có trọng số, tổng tối đa 100. Tên chỉ số thành phần nên đối chiếu với trang PCI;
+            # điểm tối đa từng chỉ số thành phần chưa ghi vì trọng số thay đổi theo năm.
+            name: Chỉ số năng lực cạnh tranh cấp tỉnh
+            short: PCI
+            publisher: Phòng Thương mại và Công nghiệp Việt Nam (VCCI)
+            max: 100
+            unit: điểm
+            areas:
+            \(areas.joined(separator: "\n"))
+            results: []
 
-        """
+            """
     }
 
     static func dti(year: Int) -> String {
@@ -165,18 +167,18 @@ enum IndexSamples {
             area("xa-hoi-so", "Xã hội số", max: nil, lead: lead),
         ]
         return """
-        # Chỉ số đánh giá chuyển đổi số (DTI). Theo Quyết định 922/QĐ-BTTTT thang điểm là 1.000;
-        # nhiều văn bản ghi kết quả dạng tỷ lệ 0-1 (khi đó đặt `max: 1`). Từ năm 2025 Bộ Khoa học và
-        # Công nghệ công bố theo phương pháp mới: kiểm tra lại cơ quan công bố và thang điểm.
-        name: Chỉ số đánh giá chuyển đổi số
-        short: DTI
-        publisher: \(year >= 2025 ? "Bộ Khoa học và Công nghệ" : "Bộ Thông tin và Truyền thông")
-        max: 1000
-        unit: điểm
-        areas:
-        \(areas.joined(separator: "\n"))
-        results: []
+            # Chỉ số đánh giá chuyển đổi số (DTI). Theo Quyết định 922/QĐ-BTTTT thang điểm là 1.000;
+            # nhiều văn bản ghi kết quả dạng tỷ lệ 0-1 (khi đó đặt `max: 1`). Từ năm 2025 Bộ Khoa học và
+            # Công nghệ công bố theo phương pháp mới: kiểm tra lại cơ quan công bố và thang điểm.
+            name: Chỉ số đánh giá chuyển đổi số
+            short: DTI
+            publisher: \(year >= 2025 ? "Bộ Khoa học và Công nghệ" : "Bộ Thông tin và Truyền thông")
+            max: 1000
+            unit: điểm
+            areas:
+            \(areas.joined(separator: "\n"))
+            results: []
 
-        """
+            """
     }
 }

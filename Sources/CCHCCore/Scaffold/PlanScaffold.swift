@@ -90,8 +90,9 @@ public enum PlanScaffold {
             throw ScaffoldError("content/plans/\(id).md already exists; choose another --id or edit that plan")
         }
         let relative = "content/plans/\(id).md"
-        let text = self.text(number: number, title: title, issuer: issuer, issued: issued,
-                             indices: loaded.site.indices.map(\.id.rawValue), localKind: loaded.lookup.agenciesOfKind[.district] == nil ? "commune" : "district")
+        let text = self.text(
+            number: number, title: title, issuer: issuer, issued: issued,
+            indices: loaded.site.indices.map(\.id.rawValue), localKind: loaded.lookup.agenciesOfKind[.district] == nil ? "commune" : "district")
         try ScaffoldFiles.writeNew(text, to: root.appendingPathComponent(relative), shownAs: relative)
         return Outcome(path: relative, id: id, notes: notes)
     }
@@ -107,53 +108,53 @@ public enum PlanScaffold {
         let twentieth = Day(year: quarter.year, month: quarter.lastMonth, day: 20)!
         let firstReport = twentieth > issued ? twentieth : Day(year: quarter.next.year, month: quarter.next.lastMonth, day: 20)!
         return """
-        ---
-        number: \(YAMLText.scalar(number))
-        title: \(YAMLText.scalar(title))
-        issuer: \(issuer)
-        issued: \(issued.iso)
-        # Kế hoạch cấp trên mà kế hoạch này cụ thể hóa (nếu có), theo id:
-        # parent: kh-ubnd-386-2024
-        # Các chỉ số kế hoạch hướng tới (tên tệp trong content/indices/, bỏ các chỉ số không liên quan):
-        # indices: [\(indexList)]
-        #
-        # Nhiệm vụ: bỏ dấu "# " ở đầu các dòng dưới đây (cả dòng `tasks:`), rồi sửa theo mục III của Kế hoạch.
-        # Mỗi nhiệm vụ là một mục bắt đầu bằng `- id:`; id viết thường, không dấu, nối bằng "-".
-        # tasks:
-        #   - id: xay-dung-ke-hoach
-        #     title: Xây dựng kế hoạch của cơ quan, đơn vị cụ thể hóa nhiệm vụ được giao
-        #     lead: [kind:department, kind:\(localKind)]   # cơ quan chủ trì: id, hoặc kind:<loại> cho mọi cơ quan loại đó
-        #     support: [so-noi-vu]                  # cơ quan phối hợp (không bắt buộc)
-        #     index: [\(firstIndex)]                # chỉ số, lĩnh vực (\(firstIndex)/<id lĩnh vực>) hoặc tiêu chí (\(firstIndex)#<mã>)
-        #     due: \(oneOff.iso)                     # hạn: ngày YYYY-MM-DD hoặc kỳ (\(oneOff.year), \(oneOff.year)-Q3, \(oneOff.year)-11); bỏ trống nếu "thường xuyên"
-        #     section: III.1                        # mục của Kế hoạch giao nhiệm vụ
-        #   - id: bao-cao-dinh-ky
-        #     title: Báo cáo kết quả thực hiện hằng quý
-        #     lead: [so-noi-vu]
-        #     every: quarter                        # nhiệm vụ định kỳ: month | quarter | half | year
-        #     day: 20                               # hạn là ngày 20 của tháng cuối kỳ
-        #     due: \(firstReport.iso)                     # hạn của kỳ đầu tiên
-        #     until: \(firstReport.year)                         # kỳ cuối cùng (mặc định: hết năm của `due`)
-        ---
+            ---
+            number: \(YAMLText.scalar(number))
+            title: \(YAMLText.scalar(title))
+            issuer: \(issuer)
+            issued: \(issued.iso)
+            # Kế hoạch cấp trên mà kế hoạch này cụ thể hóa (nếu có), theo id:
+            # parent: kh-ubnd-386-2024
+            # Các chỉ số kế hoạch hướng tới (tên tệp trong content/indices/, bỏ các chỉ số không liên quan):
+            # indices: [\(indexList)]
+            #
+            # Nhiệm vụ: bỏ dấu "# " ở đầu các dòng dưới đây (cả dòng `tasks:`), rồi sửa theo mục III của Kế hoạch.
+            # Mỗi nhiệm vụ là một mục bắt đầu bằng `- id:`; id viết thường, không dấu, nối bằng "-".
+            # tasks:
+            #   - id: xay-dung-ke-hoach
+            #     title: Xây dựng kế hoạch của cơ quan, đơn vị cụ thể hóa nhiệm vụ được giao
+            #     lead: [kind:department, kind:\(localKind)]   # cơ quan chủ trì: id, hoặc kind:<loại> cho mọi cơ quan loại đó
+            #     support: [so-noi-vu]                  # cơ quan phối hợp (không bắt buộc)
+            #     index: [\(firstIndex)]                # chỉ số, lĩnh vực (\(firstIndex)/<id lĩnh vực>) hoặc tiêu chí (\(firstIndex)#<mã>)
+            #     due: \(oneOff.iso)                     # hạn: ngày YYYY-MM-DD hoặc kỳ (\(oneOff.year), \(oneOff.year)-Q3, \(oneOff.year)-11); bỏ trống nếu "thường xuyên"
+            #     section: III.1                        # mục của Kế hoạch giao nhiệm vụ
+            #   - id: bao-cao-dinh-ky
+            #     title: Báo cáo kết quả thực hiện hằng quý
+            #     lead: [so-noi-vu]
+            #     every: quarter                        # nhiệm vụ định kỳ: month | quarter | half | year
+            #     day: 20                               # hạn là ngày 20 của tháng cuối kỳ
+            #     due: \(firstReport.iso)                     # hạn của kỳ đầu tiên
+            #     until: \(firstReport.year)                         # kỳ cuối cùng (mặc định: hết năm của `due`)
+            ---
 
-        ## I. Mục đích, yêu cầu
+            ## I. Mục đích, yêu cầu
 
-        ### 1. Mục đích
+            ### 1. Mục đích
 
-        (Chép mục đích của Kế hoạch.)
+            (Chép mục đích của Kế hoạch.)
 
-        ### 2. Yêu cầu
+            ### 2. Yêu cầu
 
-        (Chép yêu cầu của Kế hoạch.)
+            (Chép yêu cầu của Kế hoạch.)
 
-        ## II. Nhiệm vụ, giải pháp
+            ## II. Nhiệm vụ, giải pháp
 
-        (Chép các nhiệm vụ, giải pháp theo từng chỉ số, lĩnh vực.)
+            (Chép các nhiệm vụ, giải pháp theo từng chỉ số, lĩnh vực.)
 
-        ## III. Tổ chức thực hiện
+            ## III. Tổ chức thực hiện
 
-        (Chép phân công cho từng cơ quan, đơn vị; mỗi nhiệm vụ có hạn hoặc cơ quan chủ trì riêng thành một mục trong `tasks:` ở trên.)
+            (Chép phân công cho từng cơ quan, đơn vị; mỗi nhiệm vụ có hạn hoặc cơ quan chủ trì riêng thành một mục trong `tasks:` ở trên.)
 
-        """
+            """
     }
 }

@@ -40,7 +40,9 @@ public enum ReportScaffold {
         }
         var reported = period.lastDay
         if let reportedText {
-            guard let day = Day(iso: reportedText) else { throw ScaffoldError("--reported must be an existing date written YYYY-MM-DD, found `\(reportedText)`") }
+            guard let day = Day(iso: reportedText) else {
+                throw ScaffoldError("--reported must be an existing date written YYYY-MM-DD, found `\(reportedText)`")
+            }
             reported = day
         }
         let load = SiteLoader.load(root: root)
@@ -52,20 +54,27 @@ public enum ReportScaffold {
         guard loaded.lookup.agencies[agency] != nil else {
             var message = "unknown agency `\(agencyText)`"
             let ids = loaded.site.agencies.map(\.id.rawValue)
-            if let near = Suggestion.nearest(to: agencyText, in: ids) { message += "; did you mean `\(near)`?" } else { message += "; the ids are in content/agencies.yml" }
+            if let near = Suggestion.nearest(to: agencyText, in: ids) {
+                message += "; did you mean `\(near)`?"
+            } else {
+                message += "; the ids are in content/agencies.yml"
+            }
             throw ScaffoldError(message)
         }
         let relative = path(agency: agency, period: period)
         let url = root.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) {
-            throw ScaffoldError("\(relative) already exists; edit it, or for a supplementary report copy it to content/progress/\(period)/\(agency)-bo-sung.yml")
+            throw ScaffoldError(
+                "\(relative) already exists; edit it, or for a supplementary report copy it to content/progress/\(period)/\(agency)-bo-sung.yml")
         }
         let items = ReportItems.open(loaded, agency: agency, period: period)
         let text = self.text(loaded, agency: agency, period: period, reported: reported, items: items)
         try ScaffoldFiles.writeNew(text, to: url, shownAs: relative)
         var notes: [String] = []
         if reported > loaded.asOf && loaded.site.settings.asOf != nil {
-            notes.append("the report is dated \(reported.vietnamese), after the site's as_of \(loaded.asOf.vietnamese): builds ignore it until as_of (site.yml) or --as-of is moved on")
+            notes.append(
+                "the report is dated \(reported.vietnamese), after the site's as_of \(loaded.asOf.vietnamese): builds ignore it until as_of (site.yml) or --as-of is moved on"
+            )
         }
         return Outcome(path: relative, updates: items.count, unreported: items.filter { $0.previous == nil }.count, notes: notes)
     }

@@ -25,7 +25,8 @@ public enum SiteScaffold {
     /// The province's name and how the title names it ("tỉnh Bắc Kạn", "thành phố Hà Nội").
     static func naming(_ input: String?) -> (province: String, unit: String, host: String) {
         guard var name = input?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping,
-              !name.isEmpty else {
+            !name.isEmpty
+        else {
             return ("Tỉnh mẫu", "tỉnh mẫu", "example.gov.vn")
         }
         var unit = "tỉnh"
@@ -55,8 +56,10 @@ public enum SiteScaffold {
             ("content/indices/dti.yml", IndexSamples.dti(year: y)),
             ("content/plans/\(planID(year: y)).md", planMD(naming, year: y)),
             ("content/progress/\(y)-Q1/so-noi-vu.yml", reportYML(year: y)),
-            ("content/files/so-noi-vu/bao-cao-quy-i-\(y).txt",
-             "Tài liệu mẫu: thay bằng báo cáo thật (PDF, DOCX …) và sửa đường dẫn trong content/progress/\(y)-Q1/so-noi-vu.yml.\n"),
+            (
+                "content/files/so-noi-vu/bao-cao-quy-i-\(y).txt",
+                "Tài liệu mẫu: thay bằng báo cáo thật (PDF, DOCX …) và sửa đường dẫn trong content/progress/\(y)-Q1/so-noi-vu.yml.\n"
+            ),
         ]
         if options.withTemplates {
             for path in BuiltinTheme.files.keys.sorted() { out.append(("templates/\(path)", BuiltinTheme.files[path]!)) }
@@ -120,12 +123,13 @@ public enum SiteScaffold {
     static func agenciesYML(_ naming: (province: String, unit: String, host: String), year: Int) -> String {
         let after = afterMergers(year)
         var blocks: [String] = []
-        blocks.append("""
-        # Cơ quan, đơn vị của \(naming.unit) (thứ tự hiển thị). `id` là một phần của địa chỉ trang:
-        # đặt một lần, không đổi về sau. Tên gọi khác (viết tắt, cách viết cũ) ghi vào `aliases`.
-        # Sau sáp nhập, cơ quan thôi hoạt động ghi `replaced_by: <id cơ quan kế thừa>`.
-        # kind: province | department | district | commune | central | organisation
-        """)
+        blocks.append(
+            """
+            # Cơ quan, đơn vị của \(naming.unit) (thứ tự hiển thị). `id` là một phần của địa chỉ trang:
+            # đặt một lần, không đổi về sau. Tên gọi khác (viết tắt, cách viết cũ) ghi vào `aliases`.
+            # Sau sáp nhập, cơ quan thôi hoạt động ghi `replaced_by: <id cơ quan kế thừa>`.
+            # kind: province | department | district | commune | central | organisation
+            """)
         blocks.append(agency("ubnd-tinh", "Ủy ban nhân dân \(naming.unit)", "UBND \(naming.unit.hasPrefix("thành phố") ? "thành phố" : "tỉnh")", .province))
         blocks.append("\n# Sở, ban, ngành và tương đương")
         var departments: [(String, String, String?)] = [
@@ -181,79 +185,79 @@ public enum SiteScaffold {
         let local = afterMergers(y) ? "kind:commune" : "kind:district"
         let localWords = afterMergers(y) ? "UBND cấp xã" : "UBND cấp huyện"
         return """
-        ---
-        # Kế hoạch mẫu: sửa theo văn bản thật, hoặc xóa tệp này khi đã thêm kế hoạch của tỉnh
-        # (tạo khung kế hoạch mới bằng `cchc new plan`).
-        number: 15/KH-UBND
-        title: \(YAMLText.scalar("Nâng cao Chỉ số CCHC, SIPAS, PAPI \(naming.unit) năm \(y) (kế hoạch mẫu)"))
-        issuer: ubnd-tinh
-        issued: \(y)-01-15
-        indices: [par-index, sipas, papi]
-        tasks:
-          - id: xay-dung-ke-hoach
-            title: Xây dựng kế hoạch của cơ quan, đơn vị, địa phương cụ thể hóa nhiệm vụ được giao
-            lead: [kind:department, \(local)]
-            support: [so-noi-vu]
-            index: [par-index/chi-dao-dieu-hanh]
-            due: \(y)-02-28
-            section: III.1
-          - id: bao-cao-dinh-ky
-            title: Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện Kế hoạch hằng quý, 6 tháng và năm
-            lead: [so-noi-vu]
-            index: [par-index/chi-dao-dieu-hanh]
-            every: quarter
-            day: 20
-            due: \(y)-03-20
-            section: III.4
-          - id: cai-thien-tthc
-            title: Nâng cao chất lượng giải quyết thủ tục hành chính tại Bộ phận một cửa các cấp
-            lead: [van-phong-ubnd-tinh]
-            support: [\(local)]
-            index: [par-index/cai-cach-tthc, sipas/thu-tuc-hanh-chinh]
-            due: \(y)
-            target: Tỷ lệ hồ sơ giải quyết đúng hạn cao hơn năm \(y - 1)
-            section: II.1
-          - id: cong-khai-thong-tin
-            title: Công khai quy hoạch, kế hoạch sử dụng đất, danh sách hộ nghèo và thu chi ngân sách cấp xã
-            lead: [\(local)]
-            index: [papi/cong-khai-minh-bach]
-            due: \(y)-Q3
-            section: II.3
-          - id: so-lieu-thu-ngan-sach
-            title: Cung cấp tài liệu, số liệu kiểm chứng về thu ngân sách nhà nước
-            lead: [cuc-thue-tinh]
-            index: [par-index/tac-dong]
-            section: III.5
-        ---
+            ---
+            # Kế hoạch mẫu: sửa theo văn bản thật, hoặc xóa tệp này khi đã thêm kế hoạch của tỉnh
+            # (tạo khung kế hoạch mới bằng `cchc new plan`).
+            number: 15/KH-UBND
+            title: \(YAMLText.scalar("Nâng cao Chỉ số CCHC, SIPAS, PAPI \(naming.unit) năm \(y) (kế hoạch mẫu)"))
+            issuer: ubnd-tinh
+            issued: \(y)-01-15
+            indices: [par-index, sipas, papi]
+            tasks:
+              - id: xay-dung-ke-hoach
+                title: Xây dựng kế hoạch của cơ quan, đơn vị, địa phương cụ thể hóa nhiệm vụ được giao
+                lead: [kind:department, \(local)]
+                support: [so-noi-vu]
+                index: [par-index/chi-dao-dieu-hanh]
+                due: \(y)-02-28
+                section: III.1
+              - id: bao-cao-dinh-ky
+                title: Tổng hợp, báo cáo UBND tỉnh kết quả thực hiện Kế hoạch hằng quý, 6 tháng và năm
+                lead: [so-noi-vu]
+                index: [par-index/chi-dao-dieu-hanh]
+                every: quarter
+                day: 20
+                due: \(y)-03-20
+                section: III.4
+              - id: cai-thien-tthc
+                title: Nâng cao chất lượng giải quyết thủ tục hành chính tại Bộ phận một cửa các cấp
+                lead: [van-phong-ubnd-tinh]
+                support: [\(local)]
+                index: [par-index/cai-cach-tthc, sipas/thu-tuc-hanh-chinh]
+                due: \(y)
+                target: Tỷ lệ hồ sơ giải quyết đúng hạn cao hơn năm \(y - 1)
+                section: II.1
+              - id: cong-khai-thong-tin
+                title: Công khai quy hoạch, kế hoạch sử dụng đất, danh sách hộ nghèo và thu chi ngân sách cấp xã
+                lead: [\(local)]
+                index: [papi/cong-khai-minh-bach]
+                due: \(y)-Q3
+                section: II.3
+              - id: so-lieu-thu-ngan-sach
+                title: Cung cấp tài liệu, số liệu kiểm chứng về thu ngân sách nhà nước
+                lead: [cuc-thue-tinh]
+                index: [par-index/tac-dong]
+                section: III.5
+            ---
 
-        ## I. Mục đích, yêu cầu
+            ## I. Mục đích, yêu cầu
 
-        Khắc phục các tồn tại, hạn chế của Chỉ số CCHC, SIPAS, PAPI năm \(y - 1); phấn đấu nâng cao
-        điểm số và thứ hạng các chỉ số năm \(y).
+            Khắc phục các tồn tại, hạn chế của Chỉ số CCHC, SIPAS, PAPI năm \(y - 1); phấn đấu nâng cao
+            điểm số và thứ hạng các chỉ số năm \(y).
 
-        ## II. Nhiệm vụ, giải pháp
+            ## II. Nhiệm vụ, giải pháp
 
-        ### 1. Chỉ số cải cách hành chính (PAR Index)
+            ### 1. Chỉ số cải cách hành chính (PAR Index)
 
-        Giữ điểm tối đa các tiêu chí đã đạt; khắc phục các tiêu chí, tiêu chí thành phần bị trừ điểm.
+            Giữ điểm tối đa các tiêu chí đã đạt; khắc phục các tiêu chí, tiêu chí thành phần bị trừ điểm.
 
-        ### 2. Chỉ số SIPAS
+            ### 2. Chỉ số SIPAS
 
-        Nâng cao chất lượng phục vụ tại Bộ phận một cửa các cấp.
+            Nâng cao chất lượng phục vụ tại Bộ phận một cửa các cấp.
 
-        ### 3. Chỉ số PAPI
+            ### 3. Chỉ số PAPI
 
-        Thực hiện đầy đủ việc công khai thông tin theo quy định.
+            Thực hiện đầy đủ việc công khai thông tin theo quy định.
 
-        ## III. Tổ chức thực hiện
+            ## III. Tổ chức thực hiện
 
-        **1.** Các sở, ban, ngành và tương đương; \(localWords): xây dựng kế hoạch của đơn vị trước ngày 28/02/\(y).
+            **1.** Các sở, ban, ngành và tương đương; \(localWords): xây dựng kế hoạch của đơn vị trước ngày 28/02/\(y).
 
-        **4.** Sở Nội vụ: tổng hợp, báo cáo UBND tỉnh trước ngày 20 của tháng cuối quý.
+            **4.** Sở Nội vụ: tổng hợp, báo cáo UBND tỉnh trước ngày 20 của tháng cuối quý.
 
-        **5.** Cơ quan thuế trên địa bàn: cung cấp kịp thời tài liệu, số liệu kiểm chứng về thu ngân sách.
+            **5.** Cơ quan thuế trên địa bàn: cung cấp kịp thời tài liệu, số liệu kiểm chứng về thu ngân sách.
 
-        """
+            """
     }
 
     static func reportYML(year y: Int) -> String {

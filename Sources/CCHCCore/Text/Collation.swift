@@ -125,8 +125,14 @@ public enum VietnameseCollation {
                 }
                 return
             }
-            if v == 0x111 { startLetter(.dStroke, upper: false); return }
-            if v == 0x110 { startLetter(.dStroke, upper: true); return }
+            if v == 0x111 {
+                startLetter(.dStroke, upper: false)
+                return
+            }
+            if v == 0x110 {
+                startLetter(.dStroke, upper: true)
+                return
+            }
             let properties = scalar.properties
             switch properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:

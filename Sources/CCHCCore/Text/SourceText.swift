@@ -61,11 +61,14 @@ public enum SourceText {
 
         init(_ bytes: [UInt8]) {
             var survey = Survey()
-            survey.invalidOffset = UTF8Validation.walk(bytes, ascii: { byte in
-                if byte == 0x0D { survey.hasCR = true }
-            }, scalar: { scalar in
-                survey.note(scalar)
-            })
+            survey.invalidOffset = UTF8Validation.walk(
+                bytes,
+                ascii: { byte in
+                    if byte == 0x0D { survey.hasCR = true }
+                },
+                scalar: { scalar in
+                    survey.note(scalar)
+                })
             self = survey
         }
 
@@ -143,7 +146,8 @@ public enum SourceText {
         let vietnamese = scalars.reduce(0) { $0 + (isVietnameseOnlyLetter($1) ? 1 : 0) }
         var warnings: [String] = []
         if vietnamese == 0, scalars.contains(where: { (0xA1...0xFF).contains($0.value) }),
-           let encoding = legacyReadAsLatin1(text, scalars: scalars) {
+            let encoding = legacyReadAsLatin1(text, scalars: scalars)
+        {
             warnings.append(latin1Warning(encoding))
         }
         let doubled = doubleEncodedLetterCount(scalars)
@@ -171,7 +175,7 @@ public enum SourceText {
     static func isVietnameseOnlyLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0,
-             0x1EA0...0x1EF9:
+            0x1EA0...0x1EF9:
             return true
         default:
             return false
@@ -221,7 +225,10 @@ public enum SourceText {
         var count = 0
         var i = 0
         while i < scalars.count {
-            guard let lead = windows1252Byte(scalars[i]), (0xC2...0xF4).contains(lead) else { i += 1; continue }
+            guard let lead = windows1252Byte(scalars[i]), (0xC2...0xF4).contains(lead) else {
+                i += 1
+                continue
+            }
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             guard i + length <= scalars.count else { break }
             var sequence: [UInt8] = [lead]
@@ -230,8 +237,9 @@ public enum SourceText {
                 sequence.append(byte)
             }
             if sequence.count == length, UTF8Validation.firstInvalidOffset(sequence) == nil,
-               let decoded = String(decoding: sequence, as: UTF8.self).unicodeScalars.first,
-               isVietnameseLetter(decoded) {
+                let decoded = String(decoding: sequence, as: UTF8.self).unicodeScalars.first,
+                isVietnameseLetter(decoded)
+            {
                 count += 1
                 i += length
             } else {

@@ -5,671 +5,671 @@ enum BuiltinTheme {
     /// Theme files by path relative to `templates/`.
     static let files: [String: String] = [
         "404.mustache": ####"""
-<h1>{{words.not_found}}</h1>
-<p>{{words.not_found_text}}</p>
-<p><a href="{{root}}index.html">{{words.dashboard}}</a></p>
+        <h1>{{words.not_found}}</h1>
+        <p>{{words.not_found_text}}</p>
+        <p><a href="{{root}}index.html">{{words.dashboard}}</a></p>
 
-"""####,
+        """####,
         "agencies.mustache": ####"""
-<h1>{{words.agencies}}</h1>
-{{#groups}}
-<section aria-labelledby="nhom-{{kind}}">
-<h2 id="nhom-{{kind}}">{{label}}</h2>
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.agency}}</th><th scope="col">{{words.pairs}}</th><th scope="col">{{words.done}}</th><th scope="col">{{words.overdue}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#agencies}}
-<tr>
-<th scope="row"><a href="{{href}}">{{name}}</a>{{#replaced_by}}<br><span class="muted">{{words.replaced_by}} <a href="{{href}}">{{short}}</a></span>{{/replaced_by}}</th>
-<td class="num">{{completion.total}}</td><td class="num">{{completion.done}}</td>
-<td class="num">{{#completion.has_overdue}}<strong class="overdue-count">{{completion.overdue}}</strong>{{/completion.has_overdue}}{{^completion.has_overdue}}0{{/completion.has_overdue}}</td>
-<td class="num">{{completion.percent}}</td>
-</tr>
-{{/agencies}}
-</tbody>
-</table>
-</div>
-</section>
-{{/groups}}
+        <h1>{{words.agencies}}</h1>
+        {{#groups}}
+        <section aria-labelledby="nhom-{{kind}}">
+        <h2 id="nhom-{{kind}}">{{label}}</h2>
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.agency}}</th><th scope="col">{{words.pairs}}</th><th scope="col">{{words.done}}</th><th scope="col">{{words.overdue}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#agencies}}
+        <tr>
+        <th scope="row"><a href="{{href}}">{{name}}</a>{{#replaced_by}}<br><span class="muted">{{words.replaced_by}} <a href="{{href}}">{{short}}</a></span>{{/replaced_by}}</th>
+        <td class="num">{{completion.total}}</td><td class="num">{{completion.done}}</td>
+        <td class="num">{{#completion.has_overdue}}<strong class="overdue-count">{{completion.overdue}}</strong>{{/completion.has_overdue}}{{^completion.has_overdue}}0{{/completion.has_overdue}}</td>
+        <td class="num">{{completion.percent}}</td>
+        </tr>
+        {{/agencies}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/groups}}
 
-"""####,
+        """####,
         "agency.mustache": ####"""
-<p class="kicker">{{kind}}</p>
-<h1>{{name}}</h1>
-<dl class="facts">
-{{#aliases}}<dt>{{words.aliases}}</dt><dd>{{aliases}}</dd>{{/aliases}}
-{{#replaced_by}}<dt>{{words.replaced_by}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaced_by}}
-{{#replaces}}<dt>{{words.replaces}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaces}}
-</dl>
-<section aria-labelledby="tien-do">
-<h2 id="tien-do">{{words.completion}}</h2>
-<div class="chart-grid">
-{{{charts.ring}}}
-<div>{{#completion}}{{> completion}}{{/completion}}</div>
-</div>
-{{#charts.states}}{{{charts.states}}}{{/charts.states}}
-{{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
-</section>
-<section aria-labelledby="chu-tri">
-<h2 id="chu-tri">{{words.as_lead}}</h2>
-{{#has_lead_tasks}}
-<div class="table-wrap">
-<table class="tasks">
-<thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.state}}</th><th scope="col">{{words.latest_updates}}</th></tr></thead>
-<tbody>
-{{#lead_tasks}}
-<tr>
-<td><a href="{{href}}">{{title}}</a><br><a class="muted" href="{{plan_href}}">{{plan_number}}</a></td>
-<td>{{due}}</td>
-<td><span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</td>
-<td>{{#latest}}<p class="update-meta">{{reported}}{{#percent}} · {{percent}}{{/percent}}</p>{{#note_html}}<p class="note">{{{note_html}}}</p>{{/note_html}}{{#has_evidence}}<ul class="evidence">{{#evidence}}<li><a href="{{href}}">{{title}}</a></li>{{/evidence}}</ul>{{/has_evidence}}{{/latest}}</td>
-</tr>
-{{/lead_tasks}}
-</tbody>
-</table>
-</div>
-{{/has_lead_tasks}}
-{{^has_lead_tasks}}<p>{{words.no_tasks}}</p>{{/has_lead_tasks}}
-</section>
-{{#has_support_tasks}}
-<section aria-labelledby="phoi-hop">
-<h2 id="phoi-hop">{{words.as_support}}</h2>
-<div class="table-wrap">
-<table class="tasks">
-<thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.lead}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#support_tasks}}
-<tr><td><a href="{{href}}">{{title}}</a><br><a class="muted" href="{{plan_href}}">{{plan_number}}</a></td><td>{{due}}</td><td><ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a></li>{{/leads}}</ul></td><td class="num">{{completion.percent}}</td></tr>
-{{/support_tasks}}
-</tbody>
-</table>
-</div>
-</section>
-{{/has_support_tasks}}
+        <p class="kicker">{{kind}}</p>
+        <h1>{{name}}</h1>
+        <dl class="facts">
+        {{#aliases}}<dt>{{words.aliases}}</dt><dd>{{aliases}}</dd>{{/aliases}}
+        {{#replaced_by}}<dt>{{words.replaced_by}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaced_by}}
+        {{#replaces}}<dt>{{words.replaces}}</dt><dd><a href="{{href}}">{{name}}</a></dd>{{/replaces}}
+        </dl>
+        <section aria-labelledby="tien-do">
+        <h2 id="tien-do">{{words.completion}}</h2>
+        <div class="chart-grid">
+        {{{charts.ring}}}
+        <div>{{#completion}}{{> completion}}{{/completion}}</div>
+        </div>
+        {{#charts.states}}{{{charts.states}}}{{/charts.states}}
+        {{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
+        </section>
+        <section aria-labelledby="chu-tri">
+        <h2 id="chu-tri">{{words.as_lead}}</h2>
+        {{#has_lead_tasks}}
+        <div class="table-wrap">
+        <table class="tasks">
+        <thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.state}}</th><th scope="col">{{words.latest_updates}}</th></tr></thead>
+        <tbody>
+        {{#lead_tasks}}
+        <tr>
+        <td><a href="{{href}}">{{title}}</a><br><a class="muted" href="{{plan_href}}">{{plan_number}}</a></td>
+        <td>{{due}}</td>
+        <td><span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</td>
+        <td>{{#latest}}<p class="update-meta">{{reported}}{{#percent}} · {{percent}}{{/percent}}</p>{{#note_html}}<p class="note">{{{note_html}}}</p>{{/note_html}}{{#has_evidence}}<ul class="evidence">{{#evidence}}<li><a href="{{href}}">{{title}}</a></li>{{/evidence}}</ul>{{/has_evidence}}{{/latest}}</td>
+        </tr>
+        {{/lead_tasks}}
+        </tbody>
+        </table>
+        </div>
+        {{/has_lead_tasks}}
+        {{^has_lead_tasks}}<p>{{words.no_tasks}}</p>{{/has_lead_tasks}}
+        </section>
+        {{#has_support_tasks}}
+        <section aria-labelledby="phoi-hop">
+        <h2 id="phoi-hop">{{words.as_support}}</h2>
+        <div class="table-wrap">
+        <table class="tasks">
+        <thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.lead}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#support_tasks}}
+        <tr><td><a href="{{href}}">{{title}}</a><br><a class="muted" href="{{plan_href}}">{{plan_number}}</a></td><td>{{due}}</td><td><ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a></li>{{/leads}}</ul></td><td class="num">{{completion.percent}}</td></tr>
+        {{/support_tasks}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/has_support_tasks}}
 
-"""####,
+        """####,
         "assets/style.css": ####"""
-/* cchc default theme. No web fonts, no external resources: the portal and offline use must work. */
-:root {
-  --ink: #1b1f24;
-  --muted: #4a5461;
-  --paper: #ffffff;
-  --band: #f3f5f8;
-  --line: #c9d1db;
-  --brand: #0b4f8a;
-  --brand-ink: #ffffff;
-  --link: #0a4c86;
-  --focus: #b45309;
-  --done: #1a7f37;
-  --done-late: #6b6f00;
-  --in-progress: #0b5cad;
-  --not-started: #5a6270;
-  --overdue: #b42318;
-  --dropped: #6e3fa3;
-  --no-report: #616975;
-  font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, system-ui, sans-serif;
-  line-height: 1.5;
-  color: var(--ink);
-  background: var(--paper);
-}
-* { box-sizing: border-box; }
-body { margin: 0; font-size: 1rem; }
-.wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-a { color: var(--link); }
-a:hover { text-decoration: none; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0 0.75rem; }
-h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; }
-h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
-.skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: 0.5rem 1rem; z-index: 10; }
-.skip-link:focus { left: 0.5rem; top: 0.5rem; }
-.visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        /* cchc default theme. No web fonts, no external resources: the portal and offline use must work. */
+        :root {
+          --ink: #1b1f24;
+          --muted: #4a5461;
+          --paper: #ffffff;
+          --band: #f3f5f8;
+          --line: #c9d1db;
+          --brand: #0b4f8a;
+          --brand-ink: #ffffff;
+          --link: #0a4c86;
+          --focus: #b45309;
+          --done: #1a7f37;
+          --done-late: #6b6f00;
+          --in-progress: #0b5cad;
+          --not-started: #5a6270;
+          --overdue: #b42318;
+          --dropped: #6e3fa3;
+          --no-report: #616975;
+          font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, system-ui, sans-serif;
+          line-height: 1.5;
+          color: var(--ink);
+          background: var(--paper);
+        }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-size: 1rem; }
+        .wrap { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        a { color: var(--link); }
+        a:hover { text-decoration: none; }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0 0.75rem; }
+        h2 { font-size: 1.35rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.25rem; }
+        h3 { font-size: 1.1rem; margin: 1.5rem 0 0.5rem; }
+        .skip-link { position: absolute; left: -999px; top: 0; background: var(--paper); padding: 0.5rem 1rem; z-index: 10; }
+        .skip-link:focus { left: 0.5rem; top: 0.5rem; }
+        .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 
-/* Header and menu */
-.site-header { background: var(--brand); color: var(--brand-ink); }
-.site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
-.site-title { margin: 0; font-weight: 700; font-size: 1.1rem; }
-.site-title a, .site-nav a { color: var(--brand-ink); text-decoration: none; }
-.site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
-.site-nav a { display: inline-block; padding: 0.25rem 0; border-bottom: 3px solid transparent; }
-.site-nav a:hover, .site-nav a[aria-current="page"] { border-bottom-color: var(--brand-ink); }
-.site-header :focus-visible { outline-color: #ffd166; }
-.notice { background: #fff4ce; border-bottom: 1px solid #e0c45c; color: var(--ink); }
-.site-header .notice .wrap { display: block; padding-top: 0; padding-bottom: 0; }
-.notice p { margin: 0; padding: 0.5rem 0; font-size: 0.95rem; }
-.breadcrumbs ol { list-style: none; margin: 0.75rem auto 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-size: 0.9rem; }
-.breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--muted); }
-main { padding-bottom: 2rem; }
-.site-footer { border-top: 1px solid var(--line); background: var(--band); color: var(--muted); font-size: 0.9rem; padding: 1rem 0; }
-.site-footer p { margin: 0.25rem 0; }
+        /* Header and menu */
+        .site-header { background: var(--brand); color: var(--brand-ink); }
+        .site-header .wrap { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.5rem; padding-top: 0.75rem; padding-bottom: 0.75rem; }
+        .site-title { margin: 0; font-weight: 700; font-size: 1.1rem; }
+        .site-title a, .site-nav a { color: var(--brand-ink); text-decoration: none; }
+        .site-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; }
+        .site-nav a { display: inline-block; padding: 0.25rem 0; border-bottom: 3px solid transparent; }
+        .site-nav a:hover, .site-nav a[aria-current="page"] { border-bottom-color: var(--brand-ink); }
+        .site-header :focus-visible { outline-color: #ffd166; }
+        .notice { background: #fff4ce; border-bottom: 1px solid #e0c45c; color: var(--ink); }
+        .site-header .notice .wrap { display: block; padding-top: 0; padding-bottom: 0; }
+        .notice p { margin: 0; padding: 0.5rem 0; font-size: 0.95rem; }
+        .breadcrumbs ol { list-style: none; margin: 0.75rem auto 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; font-size: 0.9rem; }
+        .breadcrumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--muted); }
+        main { padding-bottom: 2rem; }
+        .site-footer { border-top: 1px solid var(--line); background: var(--band); color: var(--muted); font-size: 0.9rem; padding: 1rem 0; }
+        .site-footer p { margin: 0.25rem 0; }
 
-/* Text */
-.lead-text { font-size: 1.05rem; }
-.muted { color: var(--muted); font-size: 0.9rem; }
-.kicker { margin: 1rem 0 0; color: var(--muted); font-size: 0.95rem; }
-.doc-number { display: block; font-size: 1rem; color: var(--muted); font-weight: 600; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
-.facts dt { font-weight: 600; }
-.facts dd { margin: 0; }
-.inline-list, .plain-list, .leads, .evidence, .state-counts, .criteria { margin: 0; padding: 0; list-style: none; }
-.inline-list li { display: inline; }
-.inline-list li + li::before { content: "; "; }
-.plain-list li { margin: 0.35rem 0; }
-.leads li { margin: 0.15rem 0; }
-.lead-list summary { cursor: pointer; color: var(--link); margin-top: 0.25rem; }
-.evidence li::before { content: "📄 "; }
-.tag { display: inline-block; border: 1px solid var(--brand); border-radius: 1rem; padding: 0 0.6rem; margin: 0 0.25rem 0.25rem 0; text-decoration: none; font-size: 0.9rem; }
-.section-label { font-weight: 600; color: var(--muted); }
-.criteria > li { border-left: 3px solid var(--line); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0.5rem 0; }
+        /* Text */
+        .lead-text { font-size: 1.05rem; }
+        .muted { color: var(--muted); font-size: 0.9rem; }
+        .kicker { margin: 1rem 0 0; color: var(--muted); font-size: 0.95rem; }
+        .doc-number { display: block; font-size: 1rem; color: var(--muted); font-weight: 600; }
+        .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0; }
+        .facts dt { font-weight: 600; }
+        .facts dd { margin: 0; }
+        .inline-list, .plain-list, .leads, .evidence, .state-counts, .criteria { margin: 0; padding: 0; list-style: none; }
+        .inline-list li { display: inline; }
+        .inline-list li + li::before { content: "; "; }
+        .plain-list li { margin: 0.35rem 0; }
+        .leads li { margin: 0.15rem 0; }
+        .lead-list summary { cursor: pointer; color: var(--link); margin-top: 0.25rem; }
+        .evidence li::before { content: "📄 "; }
+        .tag { display: inline-block; border: 1px solid var(--brand); border-radius: 1rem; padding: 0 0.6rem; margin: 0 0.25rem 0.25rem 0; text-decoration: none; font-size: 0.9rem; }
+        .section-label { font-weight: 600; color: var(--muted); }
+        .criteria > li { border-left: 3px solid var(--line); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0.5rem 0; }
 
-/* Cards */
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }
-.card { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--band); }
-.card h3 { margin-top: 0; }
-.big-number { font-size: 2.25rem; font-weight: 700; margin: 0; color: var(--overdue); }
-.completion-figure { margin: 0.25rem 0 0.5rem; }
-.completion-figure strong { font-size: 1.75rem; margin-right: 0.5rem; }
-.state-counts { display: flex; flex-wrap: wrap; gap: 0.35rem 0.75rem; }
+        /* Cards */
+        .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+        .card { border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.75rem 1rem; background: var(--band); }
+        .card h3 { margin-top: 0; }
+        .big-number { font-size: 2.25rem; font-weight: 700; margin: 0; color: var(--overdue); }
+        .completion-figure { margin: 0.25rem 0 0.5rem; }
+        .completion-figure strong { font-size: 1.75rem; margin-right: 0.5rem; }
+        .state-counts { display: flex; flex-wrap: wrap; gap: 0.35rem 0.75rem; }
 
-/* State badges: a word in every badge, a border style per state, so colour is never the only cue. */
-.state { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; white-space: nowrap; background: var(--paper); }
-.state-done { color: var(--done); }
-.state-done-late { color: var(--done-late); border-style: double; border-width: 3px; }
-.state-in-progress { color: var(--in-progress); border-style: dashed; }
-.state-not-started { color: var(--not-started); border-style: dotted; }
-.state-overdue { color: var(--paper); background: var(--overdue); border-color: var(--overdue); }
-.state-dropped { color: var(--dropped); text-decoration: line-through; }
-.state-no-report { color: var(--no-report); border-width: 1px; font-weight: 400; }
-.tally { font-size: 0.85rem; color: var(--muted); }
-.overdue-count { color: var(--overdue); }
+        /* State badges: a word in every badge, a border style per state, so colour is never the only cue. */
+        .state { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; white-space: nowrap; background: var(--paper); }
+        .state-done { color: var(--done); }
+        .state-done-late { color: var(--done-late); border-style: double; border-width: 3px; }
+        .state-in-progress { color: var(--in-progress); border-style: dashed; }
+        .state-not-started { color: var(--not-started); border-style: dotted; }
+        .state-overdue { color: var(--paper); background: var(--overdue); border-color: var(--overdue); }
+        .state-dropped { color: var(--dropped); text-decoration: line-through; }
+        .state-no-report { color: var(--no-report); border-width: 1px; font-weight: 400; }
+        .tally { font-size: 0.85rem; color: var(--muted); }
+        .overdue-count { color: var(--overdue); }
 
-/* Tables */
-.table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); }
-thead th { background: var(--band); border-bottom: 2px solid var(--line); }
-tbody th { font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.target-row th, .target-row td { font-style: italic; color: var(--muted); }
+        /* Tables */
+        .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+        th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); }
+        thead th { background: var(--band); border-bottom: 2px solid var(--line); }
+        tbody th { font-weight: 600; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .target-row th, .target-row td { font-style: italic; color: var(--muted); }
 
-/* Updates */
-.update { border-left: 3px solid var(--line); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0.75rem 0; }
-.update p { margin: 0.2rem 0; }
-.update-meta { color: var(--muted); font-size: 0.9rem; }
-.update-block { margin: 1rem 0; }
-.update-task { font-weight: 600; margin: 0; }
-.note { overflow-wrap: anywhere; }
-.role { font-size: 0.85rem; }
+        /* Updates */
+        .update { border-left: 3px solid var(--line); padding: 0.25rem 0 0.25rem 0.75rem; margin: 0.75rem 0; }
+        .update p { margin: 0.2rem 0; }
+        .update-meta { color: var(--muted); font-size: 0.9rem; }
+        .update-block { margin: 1rem 0; }
+        .update-task { font-weight: 600; margin: 0; }
+        .note { overflow-wrap: anywhere; }
+        .role { font-size: 0.85rem; }
 
-.pagination ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-.pagination a, .pagination span { display: inline-block; padding: 0.2rem 0.6rem; border: 1px solid var(--line); border-radius: 0.25rem; }
-.pagination span[aria-current] { background: var(--brand); color: var(--brand-ink); }
-.pagination .gap { padding: 0.2rem 0; }
+        .pagination ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+        .pagination a, .pagination span { display: inline-block; padding: 0.2rem 0.6rem; border: 1px solid var(--line); border-radius: 0.25rem; }
+        .pagination span[aria-current] { background: var(--brand); color: var(--brand-ink); }
+        .pagination .gap { padding: 0.2rem 0; }
 
-/* Plan text */
-.toc { background: var(--band); border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 1rem 0; }
-.toc h3 { margin: 0.25rem 0; }
-.toc ul { margin: 0; padding-left: 1rem; }
-.toc .toc-2 { margin-left: 1rem; }
-.toc .toc-3 { margin-left: 2rem; font-size: 0.95rem; }
-.markdown { overflow-wrap: break-word; }
-.markdown table { margin: 1rem 0; }
-.markdown del { color: var(--muted); }
+        /* Plan text */
+        .toc { background: var(--band); border: 1px solid var(--line); border-radius: 0.5rem; padding: 0.5rem 1rem; margin: 1rem 0; }
+        .toc h3 { margin: 0.25rem 0; }
+        .toc ul { margin: 0; padding-left: 1rem; }
+        .toc .toc-2 { margin-left: 1rem; }
+        .toc .toc-3 { margin-left: 2rem; font-size: 0.95rem; }
+        .markdown { overflow-wrap: break-word; }
+        .markdown table { margin: 1rem 0; }
+        .markdown del { color: var(--muted); }
 
-/* Charts */
-figure { margin: 1rem 0; }
-svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; }
-td svg { vertical-align: middle; }
-.chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; align-items: start; }
-details.chart-data { margin-top: 0.25rem; font-size: 0.9rem; }
-details.chart-data summary { cursor: pointer; color: var(--link); }
+        /* Charts */
+        figure { margin: 1rem 0; }
+        svg.chart { width: 100%; height: auto; max-width: 40rem; display: block; }
+        td svg { vertical-align: middle; }
+        .chart-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; align-items: start; }
+        details.chart-data { margin-top: 0.25rem; font-size: 0.9rem; }
+        details.chart-data summary { cursor: pointer; color: var(--link); }
 
-@media (max-width: 40rem) {
-  h1 { font-size: 1.4rem; }
-  .facts { grid-template-columns: 1fr; }
-  .facts dd { margin-bottom: 0.5rem; }
-  th, td { padding: 0.35rem 0.4rem; }
-  .index-name { display: none; }
-  /* Task tables scroll sideways rather than squeezing the task's title into a sliver. */
-  table.tasks td:first-child { min-width: 11rem; }
-}
+        @media (max-width: 40rem) {
+          h1 { font-size: 1.4rem; }
+          .facts { grid-template-columns: 1fr; }
+          .facts dd { margin-bottom: 0.5rem; }
+          th, td { padding: 0.35rem 0.4rem; }
+          .index-name { display: none; }
+          /* Task tables scroll sideways rather than squeezing the task's title into a sliver. */
+          table.tasks td:first-child { min-width: 11rem; }
+        }
 
-@media print {
-  @page { size: A4; margin: 15mm 12mm; }
-  :root { font-size: 10.5pt; }
-  .site-header { background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
-  .site-title a { color: var(--ink); }
-  .site-nav, .skip-link, .breadcrumbs, .toc { display: none; }
-  .wrap { max-width: none; padding: 0; }
-  a { color: var(--ink); text-decoration: none; }
-  .table-wrap { overflow: visible; }
-  table { font-size: 9pt; }
-  tr, .update, .card { break-inside: avoid; }
-  svg.chart { max-width: 15cm; }
-  h2, h3 { break-after: avoid; }
-  .state-overdue { color: var(--ink); background: none; border: 2px solid var(--ink); }
-  details.chart-data { display: none; }
-  .notice { background: none; border: 1px solid var(--ink); }
-  .site-footer { background: none; }
-}
+        @media print {
+          @page { size: A4; margin: 15mm 12mm; }
+          :root { font-size: 10.5pt; }
+          .site-header { background: none; color: var(--ink); border-bottom: 2px solid var(--ink); }
+          .site-title a { color: var(--ink); }
+          .site-nav, .skip-link, .breadcrumbs, .toc { display: none; }
+          .wrap { max-width: none; padding: 0; }
+          a { color: var(--ink); text-decoration: none; }
+          .table-wrap { overflow: visible; }
+          table { font-size: 9pt; }
+          tr, .update, .card { break-inside: avoid; }
+          svg.chart { max-width: 15cm; }
+          h2, h3 { break-after: avoid; }
+          .state-overdue { color: var(--ink); background: none; border: 2px solid var(--ink); }
+          details.chart-data { display: none; }
+          .notice { background: none; border: 1px solid var(--ink); }
+          .site-footer { background: none; }
+        }
 
-"""####,
+        """####,
         "completion.mustache": ####"""
-<div class="completion">
-<p class="completion-figure"><strong>{{percent}}</strong> <span>{{words.done}} {{done}}/{{total}} {{words.pairs}}</span></p>
-<ul class="state-counts">
-{{#counts}}
-<li><span class="state state-{{state}}">{{label}}</span> {{count}}</li>
-{{/counts}}
-</ul>
-</div>
+        <div class="completion">
+        <p class="completion-figure"><strong>{{percent}}</strong> <span>{{words.done}} {{done}}/{{total}} {{words.pairs}}</span></p>
+        <ul class="state-counts">
+        {{#counts}}
+        <li><span class="state state-{{state}}">{{label}}</span> {{count}}</li>
+        {{/counts}}
+        </ul>
+        </div>
 
-"""####,
+        """####,
         "dashboard.mustache": ####"""
-<h1>{{words.dashboard}}</h1>
-<p class="lead-text">{{words.as_of}} <strong>{{as_of}}</strong>.</p>
-<section class="cards" aria-labelledby="tong-hop">
-<h2 id="tong-hop" class="visually-hidden">{{words.completion}}</h2>
-<div class="card">
-<h3>{{words.completion}}</h3>
-{{{charts.ring}}}
-{{#completion}}{{> completion}}{{/completion}}
-</div>
-<div class="card">
-<h3>{{words.overdue}}</h3>
-<p class="big-number">{{completion.overdue}}</p>
-<p><a href="{{agencies_href}}">{{words.all_agencies}}</a></p>
-</div>
-</section>
-{{#has_indices}}
-<section aria-labelledby="chi-so">
-<h2 id="chi-so">{{words.index_results}}</h2>
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#indices}}
-<tr>
-<th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
-<td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
-<td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
-<td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
-<td class="num">{{completion.percent}}</td>
-</tr>
-{{/indices}}
-</tbody>
-</table>
-</div>
-</section>
-{{/has_indices}}
-{{#charts.by_index}}
-<section aria-labelledby="theo-chi-so">
-<h2 id="theo-chi-so">{{words.by_index}}</h2>
-{{{charts.by_index}}}
-</section>
-{{/charts.by_index}}
-{{#charts.heatmap}}
-<section aria-labelledby="co-quan-chi-so">
-<h2 id="co-quan-chi-so">{{words.agencies}} × {{words.indices}}</h2>
-{{{charts.heatmap}}}
-</section>
-{{/charts.heatmap}}
-{{#has_behind}}
-<section aria-labelledby="cham-tien-do">
-<h2 id="cham-tien-do">{{words.most_behind}}</h2>
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.agency}}</th><th scope="col">{{words.overdue}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#behind}}
-<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{completion.overdue}}</td><td class="num">{{completion.percent}}</td></tr>
-{{/behind}}
-</tbody>
-</table>
-</div>
-</section>
-{{/has_behind}}
-{{#has_plans}}
-<section aria-labelledby="ke-hoach">
-<h2 id="ke-hoach">{{words.plans}}</h2>
-<ul class="plain-list">
-{{#plans}}
-<li><a href="{{href}}">{{number}}</a>: {{title}} — <strong>{{completion.percent}}</strong></li>
-{{/plans}}
-</ul>
-</section>
-{{/has_plans}}
-<section aria-labelledby="cap-nhat">
-<h2 id="cap-nhat">{{words.latest_updates}}</h2>
-{{#latest_updates}}
-<div class="update-block">
-<p class="update-task"><a href="{{task.href}}">{{task.title}}</a> <span class="muted">({{task.plan_number}})</span></p>
-{{> update}}
-</div>
-{{/latest_updates}}
-{{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
-<p><a href="{{updates_href}}">{{words.all_updates}}</a></p>
-</section>
+        <h1>{{words.dashboard}}</h1>
+        <p class="lead-text">{{words.as_of}} <strong>{{as_of}}</strong>.</p>
+        <section class="cards" aria-labelledby="tong-hop">
+        <h2 id="tong-hop" class="visually-hidden">{{words.completion}}</h2>
+        <div class="card">
+        <h3>{{words.completion}}</h3>
+        {{{charts.ring}}}
+        {{#completion}}{{> completion}}{{/completion}}
+        </div>
+        <div class="card">
+        <h3>{{words.overdue}}</h3>
+        <p class="big-number">{{completion.overdue}}</p>
+        <p><a href="{{agencies_href}}">{{words.all_agencies}}</a></p>
+        </div>
+        </section>
+        {{#has_indices}}
+        <section aria-labelledby="chi-so">
+        <h2 id="chi-so">{{words.index_results}}</h2>
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#indices}}
+        <tr>
+        <th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
+        <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
+        <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
+        <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
+        <td class="num">{{completion.percent}}</td>
+        </tr>
+        {{/indices}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/has_indices}}
+        {{#charts.by_index}}
+        <section aria-labelledby="theo-chi-so">
+        <h2 id="theo-chi-so">{{words.by_index}}</h2>
+        {{{charts.by_index}}}
+        </section>
+        {{/charts.by_index}}
+        {{#charts.heatmap}}
+        <section aria-labelledby="co-quan-chi-so">
+        <h2 id="co-quan-chi-so">{{words.agencies}} × {{words.indices}}</h2>
+        {{{charts.heatmap}}}
+        </section>
+        {{/charts.heatmap}}
+        {{#has_behind}}
+        <section aria-labelledby="cham-tien-do">
+        <h2 id="cham-tien-do">{{words.most_behind}}</h2>
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.agency}}</th><th scope="col">{{words.overdue}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#behind}}
+        <tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{completion.overdue}}</td><td class="num">{{completion.percent}}</td></tr>
+        {{/behind}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/has_behind}}
+        {{#has_plans}}
+        <section aria-labelledby="ke-hoach">
+        <h2 id="ke-hoach">{{words.plans}}</h2>
+        <ul class="plain-list">
+        {{#plans}}
+        <li><a href="{{href}}">{{number}}</a>: {{title}} — <strong>{{completion.percent}}</strong></li>
+        {{/plans}}
+        </ul>
+        </section>
+        {{/has_plans}}
+        <section aria-labelledby="cap-nhat">
+        <h2 id="cap-nhat">{{words.latest_updates}}</h2>
+        {{#latest_updates}}
+        <div class="update-block">
+        <p class="update-task"><a href="{{task.href}}">{{task.title}}</a> <span class="muted">({{task.plan_number}})</span></p>
+        {{> update}}
+        </div>
+        {{/latest_updates}}
+        {{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
+        <p><a href="{{updates_href}}">{{words.all_updates}}</a></p>
+        </section>
 
-"""####,
+        """####,
         "data.mustache": ####"""
-<h1>{{words.downloads}}</h1>
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.file}}</th><th scope="col">{{words.format}}</th><th scope="col">{{words.description}}</th></tr></thead>
-<tbody>
-{{#files}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{format}}</td><td>{{description}}</td></tr>{{/files}}
-</tbody>
-</table>
-</div>
+        <h1>{{words.downloads}}</h1>
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.file}}</th><th scope="col">{{words.format}}</th><th scope="col">{{words.description}}</th></tr></thead>
+        <tbody>
+        {{#files}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td>{{format}}</td><td>{{description}}</td></tr>{{/files}}
+        </tbody>
+        </table>
+        </div>
 
-"""####,
+        """####,
         "index.mustache": ####"""
-{{#publisher}}<p class="kicker">{{publisher}}</p>{{/publisher}}
-<h1>{{short}}: {{name}}</h1>
-<dl class="facts">
-<dt>{{words.max}}</dt><dd>{{max}}{{unit_suffix}}</dd>
-{{#result}}<dt>{{words.last_result}}</dt><dd>{{score}}/{{max}} ({{year}}){{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/result}}
-{{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/target}}
-</dl>
-{{#has_results}}
-<section aria-labelledby="ket-qua">
-<h2 id="ket-qua">{{words.results}}</h2>
-<div class="chart-grid">
-{{{charts.score}}}
-{{#charts.rank}}{{{charts.rank}}}{{/charts.rank}}
-</div>
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.year}}</th><th scope="col">{{words.score}}</th><th scope="col">{{words.rank}}</th></tr></thead>
-<tbody>
-{{#results}}<tr><th scope="row">{{year}}</th><td class="num">{{#score}}{{score}}{{/score}}</td><td class="num">{{#rank}}{{rank}}{{/rank}}</td></tr>{{/results}}
-{{#targets}}<tr class="target-row"><th scope="row">{{year}} ({{words.target}})</th><td class="num">{{#score}}{{score}}{{/score}}</td><td class="num">{{#rank}}{{rank}}{{/rank}}</td></tr>{{/targets}}
-</tbody>
-</table>
-</div>
-</section>
-{{/has_results}}
-<section aria-labelledby="tien-do">
-<h2 id="tien-do">{{words.completion}}</h2>
-{{#completion}}{{> completion}}{{/completion}}
-</section>
-{{#has_tasks}}
-<section aria-labelledby="nhiem-vu-chung">
-<h2 id="nhiem-vu-chung">{{words.served_by}}</h2>
-{{> task-table}}
-</section>
-{{/has_tasks}}
-{{#has_areas}}
-<section aria-labelledby="linh-vuc">
-<h2 id="linh-vuc">{{words.areas}}</h2>
-{{#charts.areas}}{{{charts.areas}}}{{/charts.areas}}
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.area}}</th><th scope="col">{{words.last_result}} {{last_year}}</th><th scope="col">{{words.change}}</th><th scope="col">{{words.target}} {{target_year}}</th><th scope="col">{{words.max}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#areas}}
-<tr><th scope="row"><a href="#{{anchor}}">{{name}}</a></th><td class="num">{{last_text}}</td><td class="num">{{change_text}}</td><td class="num">{{target_text}}</td><td class="num">{{max_text}}</td><td class="num">{{completion.percent}}</td></tr>
-{{/areas}}
-</tbody>
-</table>
-</div>
-{{#areas}}
-<section class="area" aria-labelledby="{{anchor}}">
-<h3 id="{{anchor}}">{{name}}</h3>
-<p>{{words.last_result}}: <strong>{{last_text}}</strong>/{{max_text}} · {{words.target}}: {{target_text}}{{#lead}} · {{words.lead}}: <a href="{{href}}">{{name}}</a>{{/lead}}</p>
-{{#has_criteria}}
-<ul class="criteria">
-{{#criteria}}
-<li id="{{anchor}}"><strong>{{code}}</strong> {{name}} — {{last_text}}/{{max_text}} ({{words.target}}: {{target_text}})
-{{#has_tasks}}{{> task-table}}{{/has_tasks}}
-</li>
-{{/criteria}}
-</ul>
-{{/has_criteria}}
-{{#has_tasks}}{{> task-table}}{{/has_tasks}}
-</section>
-{{/areas}}
-</section>
-{{/has_areas}}
+        {{#publisher}}<p class="kicker">{{publisher}}</p>{{/publisher}}
+        <h1>{{short}}: {{name}}</h1>
+        <dl class="facts">
+        <dt>{{words.max}}</dt><dd>{{max}}{{unit_suffix}}</dd>
+        {{#result}}<dt>{{words.last_result}}</dt><dd>{{score}}/{{max}} ({{year}}){{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/result}}
+        {{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/target}}
+        </dl>
+        {{#has_results}}
+        <section aria-labelledby="ket-qua">
+        <h2 id="ket-qua">{{words.results}}</h2>
+        <div class="chart-grid">
+        {{{charts.score}}}
+        {{#charts.rank}}{{{charts.rank}}}{{/charts.rank}}
+        </div>
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.year}}</th><th scope="col">{{words.score}}</th><th scope="col">{{words.rank}}</th></tr></thead>
+        <tbody>
+        {{#results}}<tr><th scope="row">{{year}}</th><td class="num">{{#score}}{{score}}{{/score}}</td><td class="num">{{#rank}}{{rank}}{{/rank}}</td></tr>{{/results}}
+        {{#targets}}<tr class="target-row"><th scope="row">{{year}} ({{words.target}})</th><td class="num">{{#score}}{{score}}{{/score}}</td><td class="num">{{#rank}}{{rank}}{{/rank}}</td></tr>{{/targets}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        {{/has_results}}
+        <section aria-labelledby="tien-do">
+        <h2 id="tien-do">{{words.completion}}</h2>
+        {{#completion}}{{> completion}}{{/completion}}
+        </section>
+        {{#has_tasks}}
+        <section aria-labelledby="nhiem-vu-chung">
+        <h2 id="nhiem-vu-chung">{{words.served_by}}</h2>
+        {{> task-table}}
+        </section>
+        {{/has_tasks}}
+        {{#has_areas}}
+        <section aria-labelledby="linh-vuc">
+        <h2 id="linh-vuc">{{words.areas}}</h2>
+        {{#charts.areas}}{{{charts.areas}}}{{/charts.areas}}
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.area}}</th><th scope="col">{{words.last_result}} {{last_year}}</th><th scope="col">{{words.change}}</th><th scope="col">{{words.target}} {{target_year}}</th><th scope="col">{{words.max}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#areas}}
+        <tr><th scope="row"><a href="#{{anchor}}">{{name}}</a></th><td class="num">{{last_text}}</td><td class="num">{{change_text}}</td><td class="num">{{target_text}}</td><td class="num">{{max_text}}</td><td class="num">{{completion.percent}}</td></tr>
+        {{/areas}}
+        </tbody>
+        </table>
+        </div>
+        {{#areas}}
+        <section class="area" aria-labelledby="{{anchor}}">
+        <h3 id="{{anchor}}">{{name}}</h3>
+        <p>{{words.last_result}}: <strong>{{last_text}}</strong>/{{max_text}} · {{words.target}}: {{target_text}}{{#lead}} · {{words.lead}}: <a href="{{href}}">{{name}}</a>{{/lead}}</p>
+        {{#has_criteria}}
+        <ul class="criteria">
+        {{#criteria}}
+        <li id="{{anchor}}"><strong>{{code}}</strong> {{name}} — {{last_text}}/{{max_text}} ({{words.target}}: {{target_text}})
+        {{#has_tasks}}{{> task-table}}{{/has_tasks}}
+        </li>
+        {{/criteria}}
+        </ul>
+        {{/has_criteria}}
+        {{#has_tasks}}{{> task-table}}{{/has_tasks}}
+        </section>
+        {{/areas}}
+        </section>
+        {{/has_areas}}
 
-"""####,
+        """####,
         "indices.mustache": ####"""
-<h1>{{words.indices}}</h1>
-{{#has_indices}}
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#indices}}
-<tr>
-<th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
-<td>{{#publisher}}{{publisher}}{{/publisher}}</td>
-<td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
-<td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
-<td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{rank}}{{/rank}}{{/target}}</td>
-<td class="num">{{completion.percent}}</td>
-</tr>
-{{/indices}}
-</tbody>
-</table>
-</div>
-{{/has_indices}}
+        <h1>{{words.indices}}</h1>
+        {{#has_indices}}
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#indices}}
+        <tr>
+        <th scope="row"><a href="{{href}}">{{short}}</a><span class="index-name"><br><span class="muted">{{name}}</span></span></th>
+        <td>{{#publisher}}{{publisher}}{{/publisher}}</td>
+        <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
+        <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
+        <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{rank}}{{/rank}}{{/target}}</td>
+        <td class="num">{{completion.percent}}</td>
+        </tr>
+        {{/indices}}
+        </tbody>
+        </table>
+        </div>
+        {{/has_indices}}
 
-"""####,
+        """####,
         "layout.mustache": ####"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} – {{site_title}}</title>
-{{#description}}<meta name="description" content="{{description}}">
-{{/description}}
-<meta name="generator" content="{{generator}}">
-<link rel="stylesheet" href="{{stylesheet}}">
-<link rel="alternate" type="application/atom+xml" href="{{feed}}" title="{{words.feed}}">
-<link rel="canonical" href="{{canonical}}">
-</head>
-<body>
-<a class="skip-link" href="#main">{{words.skip}}</a>
-<header class="site-header">
-<div class="wrap">
-<p class="site-title"><a href="{{root}}index.html">{{site_title}}</a></p>
-<nav class="site-nav" aria-label="{{words.menu}}">
-<ul>
-{{#nav}}
-<li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
-{{/nav}}
-</ul>
-</nav>
-</div>
-{{#notice}}
-<div class="notice" role="note"><div class="wrap"><p>{{notice}}</p></div></div>
-{{/notice}}
-</header>
-{{#has_breadcrumbs}}
-<nav class="breadcrumbs wrap" aria-label="{{words.breadcrumb}}">
-<ol>
-{{#breadcrumbs}}
-<li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
-{{/breadcrumbs}}
-</ol>
-</nav>
-{{/has_breadcrumbs}}
-<main id="main" class="wrap">
-{{{body}}}
-</main>
-<footer class="site-footer">
-<div class="wrap">
-<p>{{words.as_of}} <strong>{{as_of}}</strong> · {{province}}</p>
-<p><a href="{{feed}}">{{words.feed}}</a> · {{words.made_with}}</p>
-</div>
-</footer>
-</body>
-</html>
+        <!DOCTYPE html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} – {{site_title}}</title>
+        {{#description}}<meta name="description" content="{{description}}">
+        {{/description}}
+        <meta name="generator" content="{{generator}}">
+        <link rel="stylesheet" href="{{stylesheet}}">
+        <link rel="alternate" type="application/atom+xml" href="{{feed}}" title="{{words.feed}}">
+        <link rel="canonical" href="{{canonical}}">
+        </head>
+        <body>
+        <a class="skip-link" href="#main">{{words.skip}}</a>
+        <header class="site-header">
+        <div class="wrap">
+        <p class="site-title"><a href="{{root}}index.html">{{site_title}}</a></p>
+        <nav class="site-nav" aria-label="{{words.menu}}">
+        <ul>
+        {{#nav}}
+        <li><a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a></li>
+        {{/nav}}
+        </ul>
+        </nav>
+        </div>
+        {{#notice}}
+        <div class="notice" role="note"><div class="wrap"><p>{{notice}}</p></div></div>
+        {{/notice}}
+        </header>
+        {{#has_breadcrumbs}}
+        <nav class="breadcrumbs wrap" aria-label="{{words.breadcrumb}}">
+        <ol>
+        {{#breadcrumbs}}
+        <li>{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span aria-current="page">{{label}}</span>{{/href}}</li>
+        {{/breadcrumbs}}
+        </ol>
+        </nav>
+        {{/has_breadcrumbs}}
+        <main id="main" class="wrap">
+        {{{body}}}
+        </main>
+        <footer class="site-footer">
+        <div class="wrap">
+        <p>{{words.as_of}} <strong>{{as_of}}</strong> · {{province}}</p>
+        <p><a href="{{feed}}">{{words.feed}}</a> · {{words.made_with}}</p>
+        </div>
+        </footer>
+        </body>
+        </html>
 
-"""####,
+        """####,
         "plan.mustache": ####"""
-<h1><span class="doc-number">{{number}}</span> {{title}}</h1>
-<dl class="facts">
-<dt>{{words.number}}</dt><dd>{{number}}</dd>
-<dt>{{words.issuer}}</dt><dd><a href="{{issuer.href}}">{{issuer.name}}</a></dd>
-<dt>{{words.issued}}</dt><dd>{{issued}}</dd>
-{{#parent}}<dt>{{words.parent}}</dt><dd><a href="{{href}}">{{number}}</a>: {{title}}</dd>{{/parent}}
-</dl>
-{{#indices}}<a class="tag" href="{{href}}">{{short}}</a> {{/indices}}
-<section aria-labelledby="_tien-do">
-<h2 id="_tien-do">{{words.completion}}</h2>
-{{#completion}}{{> completion}}{{/completion}}
-{{#charts.states}}{{{charts.states}}}{{/charts.states}}
-{{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
-</section>
-{{#has_tasks}}
-<section aria-labelledby="_nhiem-vu">
-<h2 id="_nhiem-vu">{{words.tasks}}</h2>
-{{> task-table}}
-</section>
-{{/has_tasks}}
-{{#has_children}}
-<section aria-labelledby="_ke-hoach-con">
-<h2 id="_ke-hoach-con">{{words.children}}</h2>
-<ul class="plain-list">
-{{#children}}<li><a href="{{href}}">{{number}}</a>: {{title}} <span class="muted">({{issuer.short}})</span></li>{{/children}}
-</ul>
-</section>
-{{/has_children}}
-{{#has_body}}
-<section class="plan-text" aria-labelledby="_noi-dung">
-<h2 id="_noi-dung">{{words.plan_text}}</h2>
-{{#has_toc}}
-<nav class="toc" aria-labelledby="_muc-luc">
-<h3 id="_muc-luc">{{words.contents}}</h3>
-<ul>
-{{#toc}}<li class="toc-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}
-</ul>
-</nav>
-{{/has_toc}}
-<div class="markdown">
-{{{body_html}}}
-</div>
-</section>
-{{/has_body}}
+        <h1><span class="doc-number">{{number}}</span> {{title}}</h1>
+        <dl class="facts">
+        <dt>{{words.number}}</dt><dd>{{number}}</dd>
+        <dt>{{words.issuer}}</dt><dd><a href="{{issuer.href}}">{{issuer.name}}</a></dd>
+        <dt>{{words.issued}}</dt><dd>{{issued}}</dd>
+        {{#parent}}<dt>{{words.parent}}</dt><dd><a href="{{href}}">{{number}}</a>: {{title}}</dd>{{/parent}}
+        </dl>
+        {{#indices}}<a class="tag" href="{{href}}">{{short}}</a> {{/indices}}
+        <section aria-labelledby="_tien-do">
+        <h2 id="_tien-do">{{words.completion}}</h2>
+        {{#completion}}{{> completion}}{{/completion}}
+        {{#charts.states}}{{{charts.states}}}{{/charts.states}}
+        {{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
+        </section>
+        {{#has_tasks}}
+        <section aria-labelledby="_nhiem-vu">
+        <h2 id="_nhiem-vu">{{words.tasks}}</h2>
+        {{> task-table}}
+        </section>
+        {{/has_tasks}}
+        {{#has_children}}
+        <section aria-labelledby="_ke-hoach-con">
+        <h2 id="_ke-hoach-con">{{words.children}}</h2>
+        <ul class="plain-list">
+        {{#children}}<li><a href="{{href}}">{{number}}</a>: {{title}} <span class="muted">({{issuer.short}})</span></li>{{/children}}
+        </ul>
+        </section>
+        {{/has_children}}
+        {{#has_body}}
+        <section class="plan-text" aria-labelledby="_noi-dung">
+        <h2 id="_noi-dung">{{words.plan_text}}</h2>
+        {{#has_toc}}
+        <nav class="toc" aria-labelledby="_muc-luc">
+        <h3 id="_muc-luc">{{words.contents}}</h3>
+        <ul>
+        {{#toc}}<li class="toc-{{level}}"><a href="#{{id}}">{{text}}</a></li>{{/toc}}
+        </ul>
+        </nav>
+        {{/has_toc}}
+        <div class="markdown">
+        {{{body_html}}}
+        </div>
+        </section>
+        {{/has_body}}
 
-"""####,
+        """####,
         "plans.mustache": ####"""
-<h1>{{words.plans}}</h1>
-{{#has_plans}}
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.number}}</th><th scope="col">{{words.plans}}</th><th scope="col">{{words.issuer}}</th><th scope="col">{{words.issued}}</th><th scope="col">{{words.tasks}}</th><th scope="col">{{words.completion}}</th><th scope="col">{{words.overdue}}</th></tr></thead>
-<tbody>
-{{#plans}}
-<tr>
-<th scope="row"><a href="{{href}}">{{number}}</a></th>
-<td>{{title}}{{#parent}}<br><span class="muted">{{words.parent}} <a href="{{href}}">{{number}}</a></span>{{/parent}}</td>
-<td><a href="{{issuer.href}}">{{issuer.short}}</a></td>
-<td>{{issued}}</td>
-<td class="num">{{tasks}}</td>
-<td class="num">{{completion.percent}}</td>
-<td class="num">{{completion.overdue}}</td>
-</tr>
-{{/plans}}
-</tbody>
-</table>
-</div>
-{{/has_plans}}
-{{^has_plans}}<p>{{words.no_tasks}}</p>{{/has_plans}}
+        <h1>{{words.plans}}</h1>
+        {{#has_plans}}
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.number}}</th><th scope="col">{{words.plans}}</th><th scope="col">{{words.issuer}}</th><th scope="col">{{words.issued}}</th><th scope="col">{{words.tasks}}</th><th scope="col">{{words.completion}}</th><th scope="col">{{words.overdue}}</th></tr></thead>
+        <tbody>
+        {{#plans}}
+        <tr>
+        <th scope="row"><a href="{{href}}">{{number}}</a></th>
+        <td>{{title}}{{#parent}}<br><span class="muted">{{words.parent}} <a href="{{href}}">{{number}}</a></span>{{/parent}}</td>
+        <td><a href="{{issuer.href}}">{{issuer.short}}</a></td>
+        <td>{{issued}}</td>
+        <td class="num">{{tasks}}</td>
+        <td class="num">{{completion.percent}}</td>
+        <td class="num">{{completion.overdue}}</td>
+        </tr>
+        {{/plans}}
+        </tbody>
+        </table>
+        </div>
+        {{/has_plans}}
+        {{^has_plans}}<p>{{words.no_tasks}}</p>{{/has_plans}}
 
-"""####,
+        """####,
         "task-table.mustache": ####"""
-<div class="table-wrap">
-<table class="tasks">
-<thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.lead}} · {{words.state}}</th><th scope="col">{{words.completion}}</th></tr></thead>
-<tbody>
-{{#tasks}}
-<tr>
-<td>{{#section}}<span class="section-label">{{section}}</span> {{/section}}<a href="{{href}}">{{title}}</a>{{#task_target}}<br><span class="muted">{{words.target}}: {{task_target}}</span>{{/task_target}}</td>
-<td>{{due}}</td>
-<td>{{#many_leads}}<ul class="state-counts">{{#lead_summary}}<li><span class="state state-{{state}}">{{label}}</span> {{count}}</li>{{/lead_summary}}</ul>
-<details class="lead-list"><summary>{{lead_count}} {{words.agencies_lower}}</summary>{{/many_leads}}
-<ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a> <span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</li>{{/leads}}</ul>
-{{#many_leads}}</details>{{/many_leads}}</td>
-<td class="num">{{completion.percent}}</td>
-</tr>
-{{/tasks}}
-</tbody>
-</table>
-</div>
+        <div class="table-wrap">
+        <table class="tasks">
+        <thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.lead}} · {{words.state}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+        <tbody>
+        {{#tasks}}
+        <tr>
+        <td>{{#section}}<span class="section-label">{{section}}</span> {{/section}}<a href="{{href}}">{{title}}</a>{{#task_target}}<br><span class="muted">{{words.target}}: {{task_target}}</span>{{/task_target}}</td>
+        <td>{{due}}</td>
+        <td>{{#many_leads}}<ul class="state-counts">{{#lead_summary}}<li><span class="state state-{{state}}">{{label}}</span> {{count}}</li>{{/lead_summary}}</ul>
+        <details class="lead-list"><summary>{{lead_count}} {{words.agencies_lower}}</summary>{{/many_leads}}
+        <ul class="leads">{{#leads}}<li><a href="{{href}}">{{short}}</a> <span class="state state-{{status.state}}">{{status.label}}</span>{{#tally}} <span class="tally">{{tally}}</span>{{/tally}}</li>{{/leads}}</ul>
+        {{#many_leads}}</details>{{/many_leads}}</td>
+        <td class="num">{{completion.percent}}</td>
+        </tr>
+        {{/tasks}}
+        </tbody>
+        </table>
+        </div>
 
-"""####,
+        """####,
         "task.mustache": ####"""
-<p class="kicker"><a href="{{plan.href}}">{{plan.number}}</a>{{#section}} · {{words.section}} {{section}}{{/section}}</p>
-<h1>{{title}}</h1>
-<dl class="facts">
-<dt>{{words.lead}}</dt><dd><ul class="inline-list">{{#leads}}<li><a href="{{href}}">{{name}}</a></li>{{/leads}}</ul></dd>
-{{#has_supports}}<dt>{{words.support}}</dt><dd><ul class="inline-list">{{#supports}}<li><a href="{{href}}">{{name}}</a></li>{{/supports}}</ul></dd>{{/has_supports}}
-<dt>{{words.due}}</dt><dd>{{due}}</dd>
-{{#target}}<dt>{{words.target}}</dt><dd>{{target}}</dd>{{/target}}
-{{#has_indices}}<dt>{{words.indices}}</dt><dd><ul class="inline-list">{{#indices}}<li><a href="{{href}}">{{label}}</a></li>{{/indices}}</ul></dd>{{/has_indices}}
-</dl>
-<section aria-labelledby="tinh-trang">
-<h2 id="tinh-trang">{{words.state}}</h2>
-{{#completion}}{{> completion}}{{/completion}}
-<div class="table-wrap">
-<table>
-<thead><tr><th scope="col">{{words.lead}}</th>{{#recurring}}<th scope="col">{{words.occurrence}}</th>{{/recurring}}<th scope="col">{{words.due}}</th><th scope="col">{{words.state}}</th><th scope="col">{{words.percent}}</th><th scope="col">{{words.reported}}</th></tr></thead>
-<tbody>
-{{#pairs}}
-<tr><th scope="row"><a href="{{agency.href}}">{{agency.short}}</a></th>{{#recurring}}<td>{{occurrence}}</td>{{/recurring}}<td>{{due}}</td><td><span class="state state-{{status.state}}">{{status.label}}</span>{{#completed}} ({{completed}}){{/completed}}</td><td class="num">{{#percent}}{{percent}}{{/percent}}</td><td>{{#reported}}{{reported}}{{/reported}}</td></tr>
-{{/pairs}}
-</tbody>
-</table>
-</div>
-</section>
-<section aria-labelledby="cap-nhat">
-<h2 id="cap-nhat">{{words.updates}}</h2>
-{{#updates}}{{> update}}{{/updates}}
-{{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
-</section>
+        <p class="kicker"><a href="{{plan.href}}">{{plan.number}}</a>{{#section}} · {{words.section}} {{section}}{{/section}}</p>
+        <h1>{{title}}</h1>
+        <dl class="facts">
+        <dt>{{words.lead}}</dt><dd><ul class="inline-list">{{#leads}}<li><a href="{{href}}">{{name}}</a></li>{{/leads}}</ul></dd>
+        {{#has_supports}}<dt>{{words.support}}</dt><dd><ul class="inline-list">{{#supports}}<li><a href="{{href}}">{{name}}</a></li>{{/supports}}</ul></dd>{{/has_supports}}
+        <dt>{{words.due}}</dt><dd>{{due}}</dd>
+        {{#target}}<dt>{{words.target}}</dt><dd>{{target}}</dd>{{/target}}
+        {{#has_indices}}<dt>{{words.indices}}</dt><dd><ul class="inline-list">{{#indices}}<li><a href="{{href}}">{{label}}</a></li>{{/indices}}</ul></dd>{{/has_indices}}
+        </dl>
+        <section aria-labelledby="tinh-trang">
+        <h2 id="tinh-trang">{{words.state}}</h2>
+        {{#completion}}{{> completion}}{{/completion}}
+        <div class="table-wrap">
+        <table>
+        <thead><tr><th scope="col">{{words.lead}}</th>{{#recurring}}<th scope="col">{{words.occurrence}}</th>{{/recurring}}<th scope="col">{{words.due}}</th><th scope="col">{{words.state}}</th><th scope="col">{{words.percent}}</th><th scope="col">{{words.reported}}</th></tr></thead>
+        <tbody>
+        {{#pairs}}
+        <tr><th scope="row"><a href="{{agency.href}}">{{agency.short}}</a></th>{{#recurring}}<td>{{occurrence}}</td>{{/recurring}}<td>{{due}}</td><td><span class="state state-{{status.state}}">{{status.label}}</span>{{#completed}} ({{completed}}){{/completed}}</td><td class="num">{{#percent}}{{percent}}{{/percent}}</td><td>{{#reported}}{{reported}}{{/reported}}</td></tr>
+        {{/pairs}}
+        </tbody>
+        </table>
+        </div>
+        </section>
+        <section aria-labelledby="cap-nhat">
+        <h2 id="cap-nhat">{{words.updates}}</h2>
+        {{#updates}}{{> update}}{{/updates}}
+        {{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
+        </section>
 
-"""####,
+        """####,
         "update.mustache": ####"""
-<div class="update" id="{{anchor}}">
-<p class="update-meta"><time datetime="{{reported_iso}}">{{reported}}</time> · <a href="{{agency.href}}">{{agency.name}}</a> <span class="role">({{role}})</span>{{#period}} · {{words.occurrence}}: {{period}}{{/period}}</p>
-<p><span class="state state-{{status.state}}">{{status.label}}</span>{{#percent}} · {{words.percent}} {{percent}}{{/percent}}{{#completed}} · {{words.completed}} {{completed}}{{/completed}}</p>
-{{#note_html}}<p class="note">{{{note_html}}}</p>{{/note_html}}
-{{#has_evidence}}
-<p class="evidence-title">{{words.evidence}}:</p>
-<ul class="evidence">
-{{#evidence}}
-<li><a href="{{href}}">{{title}}</a></li>
-{{/evidence}}
-</ul>
-{{/has_evidence}}
-</div>
+        <div class="update" id="{{anchor}}">
+        <p class="update-meta"><time datetime="{{reported_iso}}">{{reported}}</time> · <a href="{{agency.href}}">{{agency.name}}</a> <span class="role">({{role}})</span>{{#period}} · {{words.occurrence}}: {{period}}{{/period}}</p>
+        <p><span class="state state-{{status.state}}">{{status.label}}</span>{{#percent}} · {{words.percent}} {{percent}}{{/percent}}{{#completed}} · {{words.completed}} {{completed}}{{/completed}}</p>
+        {{#note_html}}<p class="note">{{{note_html}}}</p>{{/note_html}}
+        {{#has_evidence}}
+        <p class="evidence-title">{{words.evidence}}:</p>
+        <ul class="evidence">
+        {{#evidence}}
+        <li><a href="{{href}}">{{title}}</a></li>
+        {{/evidence}}
+        </ul>
+        {{/has_evidence}}
+        </div>
 
-"""####,
+        """####,
         "updates.mustache": ####"""
-<h1>{{words.updates}}</h1>
-{{#updates}}
-<div class="update-block">
-<p class="update-task"><a href="{{task.href}}">{{task.title}}</a> <span class="muted">(<a href="{{task.plan_href}}">{{task.plan_number}}</a>)</span></p>
-{{> update}}
-</div>
-{{/updates}}
-{{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
-{{#pagination}}
-<nav class="pagination" aria-label="{{label}}">
-<ul>
-{{#prev}}<li><a href="{{prev}}" rel="prev">‹ {{words.previous}}</a></li>{{/prev}}
-{{#pages}}{{#gap}}<li class="gap" aria-hidden="true">…</li>{{/gap}}{{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/gap}}{{/pages}}
-{{#next}}<li><a href="{{next}}" rel="next">{{words.next}} ›</a></li>{{/next}}
-</ul>
-</nav>
-{{/pagination}}
+        <h1>{{words.updates}}</h1>
+        {{#updates}}
+        <div class="update-block">
+        <p class="update-task"><a href="{{task.href}}">{{task.title}}</a> <span class="muted">(<a href="{{task.plan_href}}">{{task.plan_number}}</a>)</span></p>
+        {{> update}}
+        </div>
+        {{/updates}}
+        {{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
+        {{#pagination}}
+        <nav class="pagination" aria-label="{{label}}">
+        <ul>
+        {{#prev}}<li><a href="{{prev}}" rel="prev">‹ {{words.previous}}</a></li>{{/prev}}
+        {{#pages}}{{#gap}}<li class="gap" aria-hidden="true">…</li>{{/gap}}{{^gap}}<li>{{#current}}<span aria-current="page">{{number}}</span>{{/current}}{{^current}}<a href="{{href}}">{{number}}</a>{{/current}}</li>{{/gap}}{{/pages}}
+        {{#next}}<li><a href="{{next}}" rel="next">{{words.next}} ›</a></li>{{/next}}
+        </ul>
+        </nav>
+        {{/pagination}}
 
-"""####,
+        """####,
     ]
 }

@@ -40,7 +40,11 @@ enum Validator {
                     log.error(parent.location, "plan `\(plan.id)` names itself as `parent`; name the plan it carries out")
                 } else if lookup.plans[parent.value] == nil {
                     var message = "unknown parent plan `\(parent.value)`"
-                    if let near = Suggestion.nearest(to: parent.value.rawValue, in: site.plans.map(\.id.rawValue)) { message += "; did you mean `\(near)`?" } else { message += "; it must be the file name (without .md) of a plan in content/plans/" }
+                    if let near = Suggestion.nearest(to: parent.value.rawValue, in: site.plans.map(\.id.rawValue)) {
+                        message += "; did you mean `\(near)`?"
+                    } else {
+                        message += "; it must be the file name (without .md) of a plan in content/plans/"
+                    }
                     log.error(parent.location, message)
                 } else if hasCycle(from: plan.id, lookup: lookup) {
                     log.error(parent.location, "plan `\(plan.id)` is its own ancestor through `parent`; break the cycle")
@@ -66,7 +70,10 @@ enum Validator {
                 for reference in task.index { checkIndexReference(reference, site: site, lookup: lookup, log: &log) }
                 if task.every != nil && plan.isComplete {
                     if let until = task.until, until.value.lastDay < Occurrences.start(task, issued: plan.issued) {
-                        log.error(until.location, "`until` \(until.value) ends before the task's first occurrence (\(Occurrences.start(task, issued: plan.issued).vietnamese)); check `until` and `due`")
+                        log.error(
+                            until.location,
+                            "`until` \(until.value) ends before the task's first occurrence (\(Occurrences.start(task, issued: plan.issued).vietnamese)); check `until` and `due`"
+                        )
                     } else if Occurrences.isTruncated(task, issued: plan.issued) {
                         // Only `until` can carry a task past the limit: without it, a task ends with its first year.
                         log.error(task.until?.location ?? task.location, "the task recurs more than \(Occurrences.limit) times; check `until`")
@@ -85,7 +92,10 @@ enum Validator {
             if isComplete { checkAgency(reporter, at: site.reports[r].agency.location, role: "`agency`") }
             if isComplete && site.reports[r].reported.value > asOf {
                 let reported = site.reports[r].reported
-                log.warning(reported.location, "the report is dated \(reported.value.vietnamese), after the reporting date \(asOf.vietnamese), so it is ignored for this build; set a later `--as-of` or `as_of` to include it")
+                log.warning(
+                    reported.location,
+                    "the report is dated \(reported.value.vietnamese), after the reporting date \(asOf.vietnamese), so it is ignored for this build; set a later `--as-of` or `as_of` to include it"
+                )
             }
             let checksReporter = isComplete && lookup.agencies[reporter]?.isComplete == true
             for u in site.reports[r].updates.indices {
@@ -101,7 +111,8 @@ enum Validator {
                     if lookup.plans[taskReference.value.plan] == nil {
                         message += "; there is no plan `\(taskReference.value.plan)` in content/plans/"
                     } else if let plan = lookup.plans[taskReference.value.plan],
-                              let near = Suggestion.nearest(to: taskReference.value.local, in: plan.tasks.map(\.id.local)) {
+                        let near = Suggestion.nearest(to: taskReference.value.local, in: plan.tasks.map(\.id.local))
+                    {
                         message += "; did you mean `\(plan.id)/\(near)`?"
                     } else {
                         message += "; plan `\(taskReference.value.plan)` has no task with that id"
@@ -110,20 +121,30 @@ enum Validator {
                     continue
                 }
                 if checksReporter && !task.involves(reporter) {
-                    log.error(SourceLocation(path: taskReference.location.path, line: taskReference.location.line),
-                              "`\(reporter)` reports on task `\(task.id)` but is neither its lead nor its support; remove the update or correct the task's `lead`/`support`")
+                    log.error(
+                        SourceLocation(path: taskReference.location.path, line: taskReference.location.line),
+                        "`\(reporter)` reports on task `\(task.id)` but is neither its lead nor its support; remove the update or correct the task's `lead`/`support`"
+                    )
                 }
                 guard task.planIsComplete else { continue }
                 let updatePeriod = site.reports[r].updates[u].period
                 if let every = task.every {
                     guard let period = updatePeriod else {
-                        log.error(taskReference.location, "task `\(task.id)` recurs every \(every.rawValue): add `period:` naming the occurrence this update is about (e.g. `\(task.periods.first?.description ?? "2024-09")`)")
+                        log.error(
+                            taskReference.location,
+                            "task `\(task.id)` recurs every \(every.rawValue): add `period:` naming the occurrence this update is about (e.g. `\(task.periods.first?.description ?? "2024-09")`)"
+                        )
                         continue
                     }
                     if period.value.kind != every {
-                        log.error(period.location, "`period: \(period.value)` is not a \(every.rawValue); task `\(task.id)` recurs every \(every.rawValue), so use one of its occurrences (\(describe(task.periods)))")
+                        log.error(
+                            period.location,
+                            "`period: \(period.value)` is not a \(every.rawValue); task `\(task.id)` recurs every \(every.rawValue), so use one of its occurrences (\(describe(task.periods)))"
+                        )
                     } else if !task.hasPeriod(period.value) {
-                        log.error(period.location, "`period: \(period.value)` is not an occurrence of task `\(task.id)`; its occurrences are \(describe(task.periods))")
+                        log.error(
+                            period.location,
+                            "`period: \(period.value)` is not an occurrence of task `\(task.id)`; its occurrences are \(describe(task.periods))")
                     }
                 } else if let period = updatePeriod {
                     log.warning(period.location, "task `\(task.id)` is not recurring, so `period: \(period.value)` is ignored; remove it")
@@ -174,7 +195,11 @@ enum Validator {
     /// The message for an index id that names no file.
     static func unknownIndex(_ id: IndexID, site: Site) -> String {
         var message = "unknown index `\(id)`"
-        if let near = Suggestion.nearest(to: id.rawValue, in: site.indices.map(\.id.rawValue)) { message += "; did you mean `\(near)`?" } else { message += "; it must be the file name (without .yml) of an index in content/indices/" }
+        if let near = Suggestion.nearest(to: id.rawValue, in: site.indices.map(\.id.rawValue)) {
+            message += "; did you mean `\(near)`?"
+        } else {
+            message += "; it must be the file name (without .yml) of an index in content/indices/"
+        }
         return message
     }
 
