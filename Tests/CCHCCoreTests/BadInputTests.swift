@@ -263,11 +263,11 @@ extension BadInput {
             "unknown task criterion", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    index: [⟨E⟩\"par-index#9.9\"]\n")],
             "index `par-index` has no criterion with code `9.9`; add it to the index's areas or correct the code"),
         BadInput(
-            "duplicate task id", [planPath: plan(extraTask: "  - ⟨E⟩id: mot-lan\n    title: Lần hai\n    lead: [so-noi-vu]\n")],
+            "duplicate task id", [planPath: plan(extraTask: "  - title: Lần hai\n    id: ⟨E⟩mot-lan\n    lead: [so-noi-vu]\n")],
             "duplicate task id `mot-lan` (first at line 7); task ids are unique within a plan"),
         BadInput(
             "until before start",
-            [planPath: plan(extraTask: "  - ⟨E⟩id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    every: month\n    due: 2024-09\n    until: 2024-05\n")],
+            [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    every: month\n    due: 2024-09\n    until: ⟨E⟩2024-05\n")],
             "`until` 2024-05 ends before the task's first occurrence (30/09/2024); check `until` and `due`"),
         BadInput(
             "day not an integer", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    every: month\n    day: ⟨E⟩25.5\n")],
@@ -354,7 +354,116 @@ extension BadInput {
             "unknown agency `so-noi-vuu` in `agency`; did you mean `so-noi-vu`?"),
     ]
 
-    static let all: [BadInput] = syntaxAndFiles + settings + agencies + indices + plans + reports
+    /// Every reference and checked value that sits inside a list item, each written away from the
+    /// item's first line: the diagnostic points at the value itself, never at the item's `- `.
+    static let listItemReferences: [BadInput] = [
+        // agencies.yml: every agency is a list item.
+        BadInput(
+            "unknown replaced_by", [agenciesPath: Fixtures.agenciesYML + "- id: so-cu\n  name: Sở cũ\n  kind: department\n  replaced_by: ⟨E⟩so-noi-vuu\n"],
+            "unknown agency `so-noi-vuu` in `replaced_by` of `so-cu`; did you mean `so-noi-vu`?"),
+        BadInput(
+            "unknown replaced_by in a flow mapping",
+            [agenciesPath: Fixtures.agenciesYML + "- {id: so-cu, name: Sở cũ, kind: department, replaced_by: ⟨E⟩so-tu-phapp}\n"],
+            "unknown agency `so-tu-phapp` in `replaced_by` of `so-cu`; did you mean `so-tu-phap`?"),
+        BadInput(
+            "replaced_by itself", [agenciesPath: Fixtures.agenciesYML + "- id: so-cu\n  name: Sở cũ\n  kind: department\n  replaced_by: ⟨E⟩so-cu\n"],
+            "agency `so-cu` is `replaced_by` itself; name the agency that carries on its work"),
+        BadInput(
+            "replaced_by not a slug", [agenciesPath: Fixtures.agenciesYML + "- id: so-cu\n  name: Sở cũ\n  kind: department\n  replaced_by: ⟨E⟩Sở Mới\n"],
+            "agency id `Sở Mới` is not a valid id: use 1 to 64 lowercase ASCII letters, digits and `-`; for example `so-moi`"),
+        // An index's areas, criteria, results and targets are list items.
+        BadInput(
+            "unknown area lead", [extraIndex: index("areas:\n  - id: chi-phi\n    name: Chi phí\n    lead: ⟨E⟩so-noi-vuu\n")],
+            "unknown agency `so-noi-vuu` in the lead of area `chi-phi`; did you mean `so-noi-vu`?"),
+        BadInput(
+            "unknown area lead in a flow mapping", [extraIndex: index("areas:\n  - {id: chi-phi, name: Chi phí, lead: ⟨E⟩so-tu-phapp}\n")],
+            "unknown agency `so-tu-phapp` in the lead of area `chi-phi`; did you mean `so-tu-phap`?"),
+        BadInput(
+            "area lead not a slug", [extraIndex: index("areas:\n  - id: chi-phi\n    name: Chi phí\n    lead: ⟨E⟩Sở Nội vụ\n")],
+            "agency id `Sở Nội vụ` is not a valid id: use 1 to 64 lowercase ASCII letters, digits and `-`; for example `so-noi-vu`"),
+        BadInput(
+            "duplicate criterion code, not first key",
+            [
+                extraIndex: index(
+                    "areas:\n  - id: a\n    name: A\n    criteria:\n      - code: \"1.1\"\n        name: Một\n      - name: Hai\n        code: ⟨E⟩\"1.1\"\n")
+            ],
+            "duplicate criterion code `1.1` (first at line 8); codes are unique within an index"),
+        BadInput(
+            "unknown criterion in a result",
+            [extraIndex: index("areas:\n  - id: chi-phi\n    name: Chi phí\nresults:\n  - year: 2023\n    score: 60\n    criteria: {⟨E⟩\"9.9\": 1}\n")],
+            "unknown criterion `9.9`; it must be the `code` of one of this index's criteria"),
+        BadInput(
+            "unknown area in a target",
+            [extraIndex: index("areas:\n  - id: chi-phi\n    name: Chi phí\ntargets:\n  - year: 2025\n    score: 70\n    areas:\n      ⟨E⟩chi-phi-x: 5\n")],
+            "unknown area `chi-phi-x`; did you mean `chi-phi`?"),
+        BadInput(
+            "unknown criterion in a target",
+            [extraIndex: index("areas:\n  - id: chi-phi\n    name: Chi phí\ntargets:\n  - year: 2025\n    criteria: {⟨E⟩\"9.9\": 1}\n")],
+            "unknown criterion `9.9`; it must be the `code` of one of this index's criteria"),
+        BadInput(
+            "area score above the area's max",
+            [
+                extraIndex: index(
+                    "areas:\n  - id: chi-phi\n    name: Chi phí\n    max: 10\nresults:\n  - year: 2023\n    score: 60\n    areas: {⟨E⟩chi-phi: 12}\n")
+            ],
+            "area `chi-phi` scores 12, above its `max: 10`; check the figure or the maximum", severity: .warning),
+        // A plan's tasks are list items.
+        BadInput(
+            "unknown lead agency, second of a block list",
+            [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead:\n      - so-noi-vu\n      - ⟨E⟩so-tu-phapp\n")],
+            "unknown agency `so-tu-phapp` in task `ba`; did you mean `so-tu-phap`?"),
+        BadInput(
+            "unknown support agency", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    support: ⟨E⟩so-tu-phapp\n")],
+            "unknown agency `so-tu-phapp` in task `ba`; did you mean `so-tu-phap`?"),
+        BadInput(
+            "support not a slug", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    support: [so-tu-phap, ⟨E⟩Sở Tư pháp]\n")],
+            "agency id `Sở Tư pháp` is not a valid id: use 1 to 64 lowercase ASCII letters, digits and `-`; for example `so-tu-phap`"),
+        BadInput(
+            "kind group with no agency in a block list",
+            [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    support:\n      - ⟨E⟩kind:central\n")],
+            "`kind:central` matches no agency in content/agencies.yml, so it adds no one", severity: .warning),
+        BadInput(
+            "unknown index of a task", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    index: [par-index, ⟨E⟩sipas]\n")],
+            "unknown index `sipas`; it must be the file name (without .yml) of an index in content/indices/"),
+        BadInput(
+            "task index not a reference",
+            [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    index:\n      - ⟨E⟩par-index/chi-dao/x\n")],
+            "`par-index/chi-dao/x` is not an index reference: write an index id (`par-index`), an area (`par-index/cai-cach-tthc`) or a criterion code (`par-index#1.1`)"
+        ),
+        BadInput(
+            "empty lead", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: ⟨E⟩[]\n")],
+            "`lead` is empty; name at least one lead agency"),
+        BadInput(
+            "day without every", [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    day: ⟨E⟩25\n")],
+            "`day` applies only to a recurring task; add `every` or remove `day`"),
+        BadInput(
+            "recurring task with too many occurrences",
+            [planPath: plan(extraTask: "  - id: ba\n    title: Ba\n    lead: [so-noi-vu]\n    every: month\n    due: 2024-01\n    until: ⟨E⟩2200\n")],
+            "the task recurs more than 1200 times; check `until`"),
+        // A report's updates, and their evidence, are list items.
+        BadInput(
+            "unknown task, not first key", [extraReport: report("  - status: in-progress\n    task: ⟨E⟩kh-1/mot-lam\n")],
+            "unknown task `kh-1/mot-lam`; did you mean `kh-1/mot-lan`?"),
+        BadInput(
+            "unknown plan of a task", [extraReport: report("  - status: in-progress\n    task: ⟨E⟩kh-9/mot-lan\n")],
+            "unknown task `kh-9/mot-lan`; there is no plan `kh-9` in content/plans/"),
+        BadInput(
+            "recurring update without period, task not first key", [extraReport: report("  - status: in-progress\n    task: ⟨E⟩kh-1/hang-thang\n")],
+            "task `kh-1/hang-thang` recurs every month: add `period:` naming the occurrence this update is about (e.g. `2024-07`)"),
+        BadInput(
+            "period not an occurrence in a flow mapping", [extraReport: report("  - {task: kh-1/hang-thang, status: in-progress, period: ⟨E⟩2025-01}\n")],
+            "`period: 2025-01` is not an occurrence of task `kh-1/hang-thang`; its occurrences are 2024-07 to 2024-12"),
+        BadInput(
+            "missing evidence file in a second entry",
+            [
+                extraReport: report(
+                    "  - task: kh-1/mot-lan\n    status: in-progress\n    evidence:\n      - title: X\n        url: files/snv/bao-cao.txt\n      - url: ⟨E⟩files/snv/khong-co.pdf\n        title: Y\n"
+                )
+            ],
+            "evidence file `content/files/snv/khong-co.pdf` does not exist; add the file or correct the path"),
+    ]
+
+    static let all: [BadInput] = syntaxAndFiles + settings + agencies + indices + plans + reports + listItemReferences
 }
 
 // MARK: - The suite

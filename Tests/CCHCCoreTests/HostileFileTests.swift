@@ -33,11 +33,29 @@ struct HostileFileTests {
         #expect(SiteLoader.load(root: site.root).errors.isEmpty)
     }
 
-    @Test func deepNestingIsRefused() throws {
-        let text = Self.header + "updates: " + String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000) + "\n"
-        let site = try Self.site(with: "sau.yml", text)
+    /// Lists or mappings nested past 1,000 levels. The library in this test binary may run on the
+    /// copy of libyaml Yams bundles, which has a nesting limit of its own; `cchc` links only
+    /// Debian's libyaml, which has none, so the binary shows that the composer's own limit holds.
+    @Test(arguments: [
+        String(repeating: "[", count: 50_000) + String(repeating: "]", count: 50_000),
+        String(repeating: "{a: ", count: 20_000) + "b" + String(repeating: "}", count: 20_000),
+        String(repeating: "[", count: 1_001) + String(repeating: "]", count: 1_001),
+    ])
+    func deepNestingIsRefused(_ nested: String) throws {
+        let site = try Self.site(with: "sau.yml", Self.header + "updates: " + nested + "\n")
         let errors = SiteLoader.load(root: site.root).errors.filter { $0.location.path == "content/progress/sau.yml" }
         #expect(errors.count == 1 && errors[0].message.contains("nested more than 1,000 levels deep"), "\(errors)")
+        let run = try CCHCBinary.run(["check", site.root.path])
+        #expect(!run.crashed && run.exitCode == 1, "\(run)")
+        #expect(run.stderr.contains("content/progress/sau.yml:4:") && run.stderr.contains("nested more than 1,000 levels deep"), "\(run)")
+    }
+
+    @Test func nestingOfAThousandLevelsIsRead() throws {
+        // Not an error of nesting: the list of lists is simply not a list of updates.
+        let nested = String(repeating: "[", count: 999) + String(repeating: "]", count: 999)
+        let site = try Self.site(with: "sau.yml", Self.header + "updates: " + nested + "\n")
+        let errors = SiteLoader.load(root: site.root).errors.filter { $0.location.path == "content/progress/sau.yml" }
+        #expect(!errors.isEmpty && !errors.contains { $0.message.contains("nested") }, "\(errors)")
     }
 
     @Test func aHundredMegabyteFileIsRefusedWithoutReadingIt() throws {

@@ -5,6 +5,15 @@ import Yams
 @testable import CCHCCore
 
 /// The YAML composer on libyaml's events: the same readings as Yams' composer, faster.
+///
+/// Yams compiles a copy of libyaml into this test binary, beside which `CCHCCore` links Debian's
+/// `libyaml-0.so.2`. The `yaml_*` functions defined in the executable are the ones every call in
+/// it reaches (the shared library's are never looked up), so here the composer runs on Yams'
+/// copy. That is safe: Yams' `yaml.h` declares the same structures as Debian's 0.2.5 (the two
+/// headers differ in comments, the order of three includes and one extra function), and its
+/// sources are libyaml of mid-2020 with a nesting limit, which the composer now applies itself.
+/// `cchc` links only Debian's library, and the tests that run the binary (`BadInputTests`,
+/// `HostileFileTests.deepNestingIsRefused`, the CLI tests) read YAML through it.
 struct YAMLComposerTests {
     private func parse(_ text: String, lineOffset: Int = 0) -> (node: YAMLNode?, diagnostics: [Diagnostic]) {
         var log = DiagnosticLog()

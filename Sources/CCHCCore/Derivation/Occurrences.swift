@@ -31,7 +31,7 @@ public enum Occurrences {
 
     /// The last day of a recurring task: `until`'s last day, else the end of the start year.
     static func end(_ task: PlanTask, issued: Day) -> Day {
-        task.until?.lastDay ?? Day.lastDay(ofMonth: 12, year: start(task, issued: issued).year)
+        task.until?.value.lastDay ?? Day.lastDay(ofMonth: 12, year: start(task, issued: issued).year)
     }
 
     /// The occurrences of `task` in order, for a plan issued on `issued`.

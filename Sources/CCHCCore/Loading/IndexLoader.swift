@@ -72,7 +72,7 @@ enum IndexLoader {
             areaIDs[id.value] = id.location
             areas.append(
                 IndexArea(
-                    id: id.value, name: areaName.value, max: areaMax?.value, lead: lead.map { AgencyID($0.value) },
+                    id: id.value, name: areaName.value, max: areaMax?.value, leadReference: lead.map { Located(AgencyID($0.value), $0.location) },
                     criteria: criteria, location: area.location))
         }
 

@@ -76,12 +76,12 @@ enum PlanLoader {
         var tasks: [PlanTask] = []
         var seen: [String: SourceLocation] = [:]
         for item in map.list("tasks", log: &log) ?? [] {
-            guard let task = loadTask(item, plan: PlanID(fileID), yaml: yaml, log: &log) else { continue }
+            guard let (task, idLocation) = loadTask(item, plan: PlanID(fileID), yaml: yaml, log: &log) else { continue }
             if let first = seen[task.id.local] {
-                log.error(task.location, "duplicate task id `\(task.id.local)` (first at line \(first.line)); task ids are unique within a plan")
+                log.error(idLocation, "duplicate task id `\(task.id.local)` (first at line \(first.line)); task ids are unique within a plan")
                 continue
             }
-            seen[task.id.local] = task.location
+            seen[task.id.local] = idLocation
             tasks.append(task)
         }
         guard idOK else { return nil }
@@ -93,8 +93,8 @@ enum PlanLoader {
             body: body, path: path, isComplete: number != nil && title != nil && issuer != nil && issued != nil)
     }
 
-    /// Reads one task entry.
-    static func loadTask(_ node: YAMLNode, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> PlanTask? {
+    /// Reads one task entry: the task, and where its `id` is written (a duplicate id is reported there).
+    static func loadTask(_ node: YAMLNode, plan: PlanID, yaml: YAMLReader, log: inout DiagnosticLog) -> (task: PlanTask, idLocation: SourceLocation)? {
         guard
             let map = MappingReader(
                 node, yaml: yaml, allowed: taskKeys, requires: ["day": "every", "until": "every"],
@@ -134,15 +134,15 @@ enum PlanLoader {
             }
         }
         if let node = map.value("lead"), case .sequence(let list) = node, list.items.isEmpty {
-            log.error(map.location, "`lead` is empty; name at least one lead agency")
+            log.error(yaml.location(node), "`lead` is empty; name at least one lead agency")
         }
         guard let id, let title, let lead else { return nil }
         let task = PlanTask(
             id: TaskID(plan: plan, local: id.value), title: title.value, lead: lead, support: support ?? [],
-            index: index, due: due?.value, every: every, day: day?.value, until: until?.value,
+            index: index, due: due?.value, every: every, day: day?.value, until: until,
             target: map.string("target", log: &log)?.value, section: map.string("section", log: &log)?.value,
             location: map.location)
-        return task
+        return (task, id.location)
     }
 
     /// Reads `lead` or `support`: agency ids or `kind:<kind>`.

@@ -101,7 +101,8 @@ enum AgenciesLoader {
             agencies.append(
                 Agency(
                     id: AgencyID(id.value), name: name?.value ?? id.value, short: map.string("short", log: &log)?.value,
-                    kind: kind ?? .organisation, aliases: aliases.map(\.value), replacedBy: replacedBy.map { AgencyID($0.value) },
+                    kind: kind ?? .organisation, aliases: aliases.map(\.value),
+                    replacedByReference: replacedBy.map { Located(AgencyID($0.value), $0.location) },
                     location: map.location, isComplete: name != nil && kind != nil))
         }
         if items.isEmpty { log.error(SourceLocation(path: path), "the list of agencies is empty; add at least one agency") }

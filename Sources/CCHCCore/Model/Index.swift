@@ -45,12 +45,15 @@ public struct IndexArea: Sendable, Hashable, Identifiable {
     public var name: String
     /// The area's top score.
     public var max: Double?
-    /// The agency that answers for the area.
-    public var lead: AgencyID?
+    /// `lead` as written, where it was written: the agency that answers for the area.
+    public var leadReference: Located<AgencyID>?
     /// Its criteria (TC, TCTP).
     public var criteria: [Criterion]
     /// Where the area's entry starts.
     public var location: SourceLocation
+
+    /// The agency that answers for the area (the id of `leadReference`).
+    public var lead: AgencyID? { leadReference?.value }
 }
 
 /// A criterion (tiêu chí, tiêu chí thành phần) of an area.

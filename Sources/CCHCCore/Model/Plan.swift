@@ -73,8 +73,8 @@ public final class PlanTask: Sendable, Equatable, Identifiable {
     public let every: Recurrence?
     /// The day of the occurrence's last month it falls due.
     public let day: Int?
-    /// The last period of a recurring task.
-    public let until: DateOrPeriod?
+    /// The last period of a recurring task, where it was written.
+    public let until: Located<DateOrPeriod>?
     /// The target, free text.
     public let target: String?
     /// Where the plan's text sets the task out, e.g. `III.1`.
@@ -85,7 +85,7 @@ public final class PlanTask: Sendable, Equatable, Identifiable {
     /// Makes a task.
     public init(
         id: TaskID, title: String, lead: [Located<AgencyReference>], support: [Located<AgencyReference>],
-        index: [Located<IndexReference>], due: DateOrPeriod?, every: Recurrence?, day: Int?, until: DateOrPeriod?,
+        index: [Located<IndexReference>], due: DateOrPeriod?, every: Recurrence?, day: Int?, until: Located<DateOrPeriod>?,
         target: String?, section: String?, location: SourceLocation
     ) {
         self.id = id

@@ -41,8 +41,9 @@ public struct Agency: Sendable, Hashable, Identifiable {
     public var kind: AgencyKind
     /// Other names met in documents.
     public var aliases: [String]
-    /// The agency that carries on its work after a merger or rename.
-    public var replacedBy: AgencyID?
+    /// `replaced_by` as written, where it was written: the agency that carries on its work after a
+    /// merger or rename.
+    public var replacedByReference: Located<AgencyID>?
     /// Where the agency's entry starts.
     public var location: SourceLocation
     /// False when a required key was missing or bad: the agency is known, so references to it
@@ -51,6 +52,9 @@ public struct Agency: Sendable, Hashable, Identifiable {
 
     /// The short name when there is one, else the full name.
     public var displayShort: String { short ?? name }
+
+    /// The agency that carries on its work after a merger or rename (the id of `replacedByReference`).
+    public var replacedBy: AgencyID? { replacedByReference?.value }
 }
 
 /// A reference to agencies: one agency, or every agency of a kind.

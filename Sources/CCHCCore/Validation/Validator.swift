@@ -16,18 +16,18 @@ enum Validator {
 
         // Agencies.
         for agency in site.agencies {
-            guard let next = agency.replacedBy else { continue }
-            if next == agency.id {
-                log.error(agency.location, "agency `\(agency.id)` is `replaced_by` itself; name the agency that carries on its work")
+            guard let next = agency.replacedByReference else { continue }
+            if next.value == agency.id {
+                log.error(next.location, "agency `\(agency.id)` is `replaced_by` itself; name the agency that carries on its work")
             } else {
-                checkAgency(next, at: agency.location, role: "`replaced_by` of `\(agency.id)`")
+                checkAgency(next.value, at: next.location, role: "`replaced_by` of `\(agency.id)`")
             }
         }
 
         // Indices.
         for index in site.indices {
             for area in index.areas {
-                if let lead = area.lead { checkAgency(lead, at: area.location, role: "the lead of area `\(area.id)`") }
+                if let lead = area.leadReference { checkAgency(lead.value, at: lead.location, role: "the lead of area `\(area.id)`") }
             }
         }
 
@@ -69,13 +69,14 @@ enum Validator {
                 }
                 for reference in task.index { checkIndexReference(reference, site: site, lookup: lookup, log: &log) }
                 if task.every != nil && plan.isComplete {
-                    if let until = task.until, until.lastDay < Occurrences.start(task, issued: plan.issued) {
+                    if let until = task.until, until.value.lastDay < Occurrences.start(task, issued: plan.issued) {
                         log.error(
-                            task.location,
-                            "`until` \(until) ends before the task's first occurrence (\(Occurrences.start(task, issued: plan.issued).vietnamese)); check `until` and `due`"
+                            until.location,
+                            "`until` \(until.value) ends before the task's first occurrence (\(Occurrences.start(task, issued: plan.issued).vietnamese)); check `until` and `due`"
                         )
                     } else if Occurrences.isTruncated(task, issued: plan.issued) {
-                        log.error(task.location, "the task recurs more than \(Occurrences.limit) times; check `until`")
+                        // Only `until` can carry a task past the limit: without it, a task ends with its first year.
+                        log.error(task.until?.location ?? task.location, "the task recurs more than \(Occurrences.limit) times; check `until`")
                     }
                 }
             }
