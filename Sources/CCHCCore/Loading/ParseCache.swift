@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The parse results of a site's files, kept from one load to the next (`cchc serve`), so a file
 /// whose ``FileStamp`` has not changed is neither read nor parsed again.
@@ -8,11 +9,9 @@ import Foundation
 /// file system's clock can leave the same stamp).
 /// Everything across files (validation, derivation) runs again on every load, so a load through
 /// the cache gives exactly what a load without it gives. Pass the same cache to successive loads
-/// of one site folder; a load keeps the entries of the files it found and drops the others.
-///
-/// `@unchecked Sendable` is safe because the stored properties are read and written only while
-/// `lock` is held; a load works on a copy of the entries and stores the new ones at its end.
-public final class ParseCache: @unchecked Sendable {
+/// of one site folder; a load keeps the entries of the files it found and drops the others. A
+/// load works on a copy of the entries and stores the new ones at its end.
+public final class ParseCache: Sendable {
     /// What one file gave when it was last read.
     struct Entry: Sendable {
         var stamp: FileStamp
@@ -37,49 +36,38 @@ public final class ParseCache: @unchecked Sendable {
         var listing: (folders: FolderStamps, files: SiteFiles)?
     }
 
-    private let lock = NSLock()
-    private var contents = Contents()
-    private var read: [String] = []
-    private var reused = false
+    /// What the cache holds, and what the last load did with it.
+    private struct State {
+        var contents = Contents()
+        var read: [String] = []
+        var reused = false
+    }
+
+    private let state = Mutex(State())
 
     /// An empty cache.
     public init() {}
 
     /// The site-relative paths that the last load read and parsed (the others came from the cache), sorted.
-    public var lastRead: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return read
-    }
+    public var lastRead: [String] { state.withLock { $0.read } }
 
     /// The site-relative paths of the files the cache holds, sorted.
-    public var paths: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return contents.entries.keys.sorted()
-    }
+    public var paths: [String] { state.withLock { $0.contents.entries.keys.sorted() } }
 
     /// Whether the last load took the listing of the site's files from the cache.
-    var lastListingReused: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return reused
-    }
+    var lastListingReused: Bool { state.withLock { $0.reused } }
 
     /// A copy of what the cache holds, for one load to work from.
-    func snapshot() -> Contents {
-        lock.lock()
-        defer { lock.unlock() }
-        return contents
-    }
+    func snapshot() -> Contents { state.withLock { $0.contents } }
 
     /// Replaces the whole cache with what one load found.
     func replace(with new: Contents, read paths: [String], listingReused: Bool) {
-        lock.lock()
-        contents = new
-        read = paths.sorted()
-        reused = listingReused
-        lock.unlock()
+        let sorted = paths.sorted()
+        state.withLock { state in
+            state.contents = new
+            state.read = sorted
+            state.reused = listingReused
+        }
     }
 }
 
