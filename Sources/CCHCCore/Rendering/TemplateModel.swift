@@ -9,7 +9,33 @@
 /// A model is turned into the ``PageValue`` the template engine renders by its `Encodable`
 /// conformance (``TemplateEncoder``), and the names it offers are read from its `Decodable` one
 /// (``TemplateShape``), so that a template naming a value its page lacks can be reported.
-protocol TemplateModel: Codable, Sendable {}
+protocol TemplateModel: Codable, Sendable {
+    /// The model's values as the engine reads them. The default goes through ``TemplateEncoder``;
+    /// the models made hundreds of thousands of times on a national site (rows, links) write them
+    /// by hand, and `TemplateEncoderTests` checks that every site page comes out the same both ways.
+    var templateValue: PageValue { get }
+}
+
+extension TemplateModel {
+    var templateValue: PageValue { TemplateEncoder.generic(self) }
+}
+
+/// A list of models, so that the encoder makes its mapping without a container per item.
+protocol TemplateModelList {
+    var templateValue: PageValue { get }
+}
+
+extension Array: TemplateModelList where Element: TemplateModel {
+    var templateValue: PageValue {
+        var maps: [PageMap] = []
+        maps.reserveCapacity(count)
+        for item in self {
+            guard case .map(let map) = item.templateValue else { return TemplateEncoder.generic(self) }
+            maps.append(map)
+        }
+        return .maps(maps)
+    }
+}
 
 /// A value whose names a template sees beside those of the model holding it, not under a name of
 /// its own (see ``Flattened``).
@@ -66,26 +92,38 @@ func templateName(_ property: String) -> String {
 /// items are models), models mappings; nil optionals are left out. Written for speed: pages are
 /// encoded hundreds of thousands of times on a national site.
 enum TemplateEncoder {
-    static func encode(_ model: some Encodable) -> PageMap {
-        if case .map(let map) = value(model) { return map }
+    /// While true (`TemplateEncoder.$genericOnly.withValue(true) { … }`), the models' hand-written
+    /// values are not used: what the tests compare them with.
+    @TaskLocal static var genericOnly = false
+
+    static func encode(_ model: some TemplateModel) -> PageMap {
+        if case .map(let map) = genericOnly ? generic(model) : model.templateValue { return map }
         return PageMap()
     }
 
-    /// The page value of any encodable value.
-    static func value(_ value: some Encodable) -> PageValue {
-        if let fast = fastValue(value) { return fast }
+    /// The page value of any encodable value, through the encoder.
+    static func generic(_ value: some Encodable) -> PageValue {
         let encoder = ValueEncoder()
         try? value.encode(to: encoder)
         return encoder.result
     }
 
-    /// The values that need no encoder of their own.
+    /// The page value of any encodable value.
+    static func value(_ value: some Encodable) -> PageValue {
+        if let fast = fastValue(value) { return fast }
+        return generic(value)
+    }
+
+    /// The values that need no encoder of their own: text, flags, HTML, and models and lists of
+    /// them that write their values by hand.
     @inline(__always)
     static func fastValue(_ value: some Encodable) -> PageValue? {
         switch value {
         case let text as String: return .text(text)
         case let flag as Bool: return .flag(flag)
         case let html as HTMLBytes: return .html(html)
+        case let model as any TemplateModel where !genericOnly && !(model is any FlattenedTemplateModel): return model.templateValue
+        case let list as any TemplateModelList where !genericOnly: return list.templateValue
         default: return nil
         }
     }
