@@ -136,14 +136,15 @@ struct PreviewAbuseTests {
 
     @Test("an idle keep-alive connection is closed after the request timeout; one that keeps asking is not")
     func idleKeepAlive() async throws {
-        let h = try await PreviewHarness.start(limits: Self.quick)
+        // 3 s, so that the 0.3 s between requests stays well inside it on a loaded machine.
+        let h = try await PreviewHarness.start(limits: PreviewLimits(requestTimeout: .seconds(3)))
         do {
             let port = h.port
             let (answers, closed) = try await RawHTTP.onThread { () -> (Int, Bool) in
                 let socket = try Socket(port: port, timeout: 10)
                 defer { socket.close() }
                 var answers = 0
-                // Four requests 0.5 s apart on one connection: each within the timeout of the last answer.
+                // Four requests 0.3 s apart on one connection: each within the timeout of the last answer.
                 for _ in 0..<4 {
                     try socket.send(Array("HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                     var received: [UInt8] = []
@@ -152,7 +153,7 @@ struct PreviewAbuseTests {
                         received += chunk
                     }
                     if String(decoding: received, as: UTF8.self).hasPrefix("HTTP/1.1 200") { answers += 1 }
-                    Thread.sleep(forTimeInterval: 0.5)
+                    Thread.sleep(forTimeInterval: 0.3)
                 }
                 return (answers, socket.readUntilClosed().closed)
             }
@@ -167,7 +168,8 @@ struct PreviewAbuseTests {
 
     @Test("a client that stops reading a large download is dropped after the write timeout")
     func slowReader() async throws {
-        // 24 MB: more than the kernel buffers of both ends of a loopback connection hold.
+        // 24 MB: far more than the kernel holds for a connection whose reader asked for a 16 KiB
+        // receive buffer (the server's send buffer grows to 4 MB by default).
         let size = 24 << 20
         let h = try await PreviewHarness.start(limits: Self.quick) { site in
             try Data(repeating: 0x61, count: size).write(to: site.appendingPathComponent("content/files/snv/lon.bin"))
@@ -175,7 +177,7 @@ struct PreviewAbuseTests {
         do {
             let port = h.port
             let received = try await RawHTTP.onThread { () -> Int in
-                let socket = try Socket(port: port, timeout: 15)
+                let socket = try Socket(port: port, timeout: 15, receiveBuffer: 16 * 1024)
                 defer { socket.close() }
                 try socket.send(Array("GET /files/snv/lon.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                 Thread.sleep(forTimeInterval: 4)

@@ -81,10 +81,15 @@ final class Socket: @unchecked Sendable {
     /// The socket's file descriptor, for `poll` over many sockets.
     var descriptor: Int32 { fd }
 
-    init(port: Int, timeout: Double) throws {
+    /// Connects; `receiveBuffer` sets a small kernel receive buffer first (SO_RCVBUF), so a
+    /// client that does not read stops the server's writes soon, whatever the system's maximum.
+    init(port: Int, timeout: Double, receiveBuffer: Int32? = nil) throws {
         deadline = Date().addingTimeInterval(timeout)
         fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw RawHTTP.Failure(description: "socket: errno \(errno)") }
+        if var size = receiveBuffer {
+            _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
