@@ -7,10 +7,10 @@ import NIOHTTPTypes
 /// body parts and ends, and the response parts on their way out:
 ///
 /// - While no request read to its end is waiting for its answer (the connection just opened, or
-///   its last answer was sent), a timer runs: a complete request must arrive within the request timeout. A client
-///   that sends nothing, or a byte of its headers or body now and then, is dropped when it fires.
-///   The HTTP decoder passes nothing on until a request head is complete, so the bytes of an
-///   unfinished head never count as progress.
+///   its last answer was sent), a timer runs: a complete request must arrive within the request
+///   timeout. A client that sends nothing, or a byte of its headers or body now and then, is
+///   dropped when it fires. The HTTP decoder passes nothing on until a request head is complete,
+///   so the bytes of an unfinished head never count as progress.
 /// - While the connection cannot write (the client does not read what it is sent), another timer
 ///   runs: the write timeout.
 /// - When the client closes its side while its event stream is open, the connection is closed:
