@@ -9,21 +9,41 @@ final class EventHub: @unchecked Sendable {
     private var nextID = 0
     private var closed = false
 
-    /// A new stream of ready-to-write SSE frames; it ends when the hub closes or the reader goes away.
-    func subscribe() -> AsyncStream<String> {
+    /// One open stream: its frames, and a way to end it from outside (its connection closed).
+    struct Subscription: Sendable {
+        let frames: AsyncStream<String>
+        private let continuation: AsyncStream<String>.Continuation
+
+        init(frames: AsyncStream<String>, continuation: AsyncStream<String>.Continuation) {
+            self.frames = frames
+            self.continuation = continuation
+        }
+
+        /// Ends the stream and frees its place in the hub; safe to call more than once.
+        func end() { continuation.finish() }
+    }
+
+    /// A new stream of ready-to-write SSE frames, or nil when `limit` streams are open already. It
+    /// ends when the hub closes, when ``Subscription/end()`` is called or when its reader goes away.
+    func subscribe(limit: Int = .max) -> Subscription? {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
+        let subscription = Subscription(frames: stream, continuation: continuation)
         lock.lock()
         if closed {
             lock.unlock()
             continuation.finish()
-            return stream
+            return subscription
+        }
+        guard subscribers.count < limit else {
+            lock.unlock()
+            return nil
         }
         let id = nextID
         nextID += 1
         subscribers[id] = continuation
         lock.unlock()
         continuation.onTermination = { [weak self] _ in self?.remove(id) }
-        return stream
+        return subscription
     }
 
     /// The number of open streams.

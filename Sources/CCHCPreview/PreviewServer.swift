@@ -1,6 +1,7 @@
 import CCHCCore
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -30,12 +31,14 @@ public struct PreviewConfiguration: Sendable {
     public var keepAliveInterval: Duration
     /// Shut down gracefully on SIGINT and SIGTERM (the command line); tests call ``PreviewServer/shutdown()``.
     public var handleSignals: Bool
+    /// What clients may ask of the server: event streams, connections, timeouts, header sizes.
+    public var limits: PreviewLimits
 
     /// Creates a configuration: loopback, port 8000, a 100 ms poll.
     public init(
         root: URL, host: String = "127.0.0.1", port: Int = 8000, asOf: Day? = nil,
         pollInterval: Duration = .milliseconds(100), settleInterval: Duration = .milliseconds(60),
-        keepAliveInterval: Duration = .seconds(15), handleSignals: Bool = false
+        keepAliveInterval: Duration = .seconds(15), handleSignals: Bool = false, limits: PreviewLimits = PreviewLimits()
     ) {
         self.root = root
         self.host = host
@@ -45,6 +48,7 @@ public struct PreviewConfiguration: Sendable {
         self.settleInterval = settleInterval
         self.keepAliveInterval = keepAliveInterval
         self.handleSignals = handleSignals
+        self.limits = limits
     }
 }
 
@@ -93,15 +97,32 @@ public final class PreviewServer: Sendable {
     /// The root URL once listening.
     public var url: URL? { state.url }
 
+    /// The number of open event streams.
+    public var eventStreamCount: Int { hub.count }
+
     /// Binds, builds, serves and watches until ``shutdown()`` (or SIGINT/SIGTERM with `handleSignals`);
     /// throws when the address cannot be bound.
     public func run() async throws {
         var logger = Logger(label: "cchc.serve")
         logger.logLevel = .warning
         let (ports, portSink) = AsyncStream<Int>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let limits = configuration.limits.fitted(openFiles: OpenFileLimit.raise())
+        // The handlers are made anew for each connection (an autoclosure), so each guard counts its own.
+        let http = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                ConnectionGuard(
+                    requestTimeout: limits.requestTimeout, writeTimeout: limits.writeTimeout,
+                    eventsPath: Injection.eventsPath)
+            ],
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: limits.headBytes, maxHeaderListSize: limits.headBytes,
+                maxHeaderFieldCount: limits.headerFields))
         let app = Application(
-            responder: PreviewResponder(state: state, hub: hub),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            responder: PreviewResponder(state: state, hub: hub, eventStreams: limits.eventStreams),
+            server: .http1(configuration: http),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: nil,
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.connections)),
             onServerRunning: { channel in
                 portSink.yield(channel.localAddress?.port ?? 0)
                 portSink.finish()
@@ -244,80 +265,5 @@ actor ShutdownControl {
     func shutdown() async {
         requested = true
         await group?.triggerGracefulShutdown()
-    }
-}
-
-/// Waits for the port, builds once, then polls the sources and rebuilds after each burst of changes.
-struct WatcherService: Service {
-    let server: PreviewServer
-    let ports: AsyncStream<Int>
-
-    /// How often the sources are scanned even when no change was notified.
-    static let fullScanInterval: Duration = .seconds(3)
-    /// How often change notifications are read at most: reading none is one system call.
-    static let notificationInterval: Duration = .milliseconds(20)
-
-    func run() async throws {
-        defer { server.hub.close() }
-        do {
-            try await cancelWhenGracefulShutdown { try await self.watch() }
-        } catch is CancellationError {
-            // Shutdown.
-        }
-    }
-
-    private func watch() async throws {
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { return }
-        try Task.checkCancellation()
-        let configuration = server.configuration
-        let url = PreviewServer.rootURL(host: configuration.host, port: port)
-        server.state.url = url
-        let root = configuration.root.path
-        // Made before the first scan, so every change after that scan is reported.
-        let notifier = ChangeNotifier(root: root)
-        var last = SourceScan.take(root: root)
-        server.emit(.rebuilt(await server.rebuild(changed: [])))
-        server.emit(.listening(url))
-
-        let clock = ContinuousClock()
-        var nextKeepAlive = clock.now + configuration.keepAliveInterval
-        var nextFullScan = clock.now + Self.fullScanInterval
-        while true {
-            try await Task.sleep(for: notifier == nil ? configuration.pollInterval : min(configuration.pollInterval, Self.notificationInterval))
-            if clock.now >= nextKeepAlive {
-                server.hub.keepAlive()
-                nextKeepAlive = clock.now + configuration.keepAliveInterval
-            }
-            // With change notifications a poll looks only at what was touched, and scans everything
-            // now and then (for changes nothing reported); without them, every poll scans.
-            var scan: SourceScan
-            switch notifier.map({ $0.drain() }) {
-            case .nothing? where clock.now < nextFullScan: continue
-            case .paths(let paths)? where clock.now < nextFullScan: scan = last.updating(paths, root: root)
-            default:
-                scan = SourceScan.take(root: root)
-                nextFullScan = clock.now + Self.fullScanInterval
-            }
-            guard scan != last else { continue }
-            // Coalesce: wait until nothing new happens, for at most a second.
-            var changed = Set(scan.changes(since: last))
-            let deadline = clock.now + .seconds(1)
-            while clock.now < deadline {
-                try await Task.sleep(for: configuration.settleInterval)
-                let again: SourceScan
-                switch notifier.map({ $0.drain() }) {
-                case .nothing?: again = scan
-                case .paths(let paths)?: again = scan.updating(paths, root: root)
-                case .anything?, nil: again = SourceScan.take(root: root)
-                }
-                if again == scan { break }
-                changed.formUnion(again.changes(since: scan))
-                scan = again
-            }
-            // The scan is taken before the build reads the files: a save during the build is seen next time.
-            last = scan
-            server.emit(.rebuilt(await server.rebuild(changed: changed.sorted())))
-        }
     }
 }

@@ -12,6 +12,11 @@ struct Serve: AsyncParsableCommand {
             the problems over every page until they are fixed. Nothing is written to disk; the preview's \
             reload script is added to served pages only, never to `cchc build` output.
 
+            Limits: 2,048 open reload streams (then 503 with Retry-After) and 4,096 connections, \
+            lowered to fit the open-file limit; 30 s to send a whole request, and 30 s at most \
+            with an answer left unread, before a connection is closed; request line and headers \
+            up to 64 KiB and 256 fields (400 beyond).
+
             Examples:
               cchc serve                          preview ./ at http://127.0.0.1:8000/
               cchc serve trang-cchc --port 8080

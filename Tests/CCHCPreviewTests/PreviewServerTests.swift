@@ -79,11 +79,19 @@ final class PreviewHarness: @unchecked Sendable {
         return site
     }
 
-    static func start() async throws -> PreviewHarness {
+    /// Serves a new copy of the example site; `prepare` may change the copy before the first build.
+    static func start(
+        limits: PreviewLimits = PreviewLimits(), keepAlive: Duration = .seconds(15),
+        prepare: (URL) throws -> Void = { _ in }
+    ) async throws -> PreviewHarness {
         let site = try makeSite()
+        try prepare(site)
         let (urls, urlSink) = AsyncStream<URL>.makeStream()
         let log = ReportLog()
-        let server = PreviewServer(PreviewConfiguration(root: site, host: "127.0.0.1", port: 0, pollInterval: .milliseconds(50))) { event in
+        let configuration = PreviewConfiguration(
+            root: site, host: "127.0.0.1", port: 0, pollInterval: .milliseconds(50),
+            keepAliveInterval: keepAlive, limits: limits)
+        let server = PreviewServer(configuration) { event in
             switch event {
             case .listening(let url): urlSink.yield(url)
             case .rebuilt(let report): log.append(report)

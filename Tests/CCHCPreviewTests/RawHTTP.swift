@@ -81,11 +81,18 @@ enum RawHTTP {
 final class Socket: @unchecked Sendable {
     private let fd: Int32
     private let deadline: Date
+    /// The socket's file descriptor, for `poll` over many sockets.
+    var descriptor: Int32 { fd }
 
-    init(port: Int, timeout: Double) throws {
+    /// Connects; `receiveBuffer` sets a small kernel receive buffer first (SO_RCVBUF), so a
+    /// client that does not read stops the server's writes soon, whatever the system's maximum.
+    init(port: Int, timeout: Double, receiveBuffer: Int32? = nil) throws {
         deadline = Date().addingTimeInterval(timeout)
         fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw RawHTTP.Failure(description: "socket: errno \(errno)") }
+        if var size = receiveBuffer {
+            _ = setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -134,6 +141,105 @@ final class Socket: @unchecked Sendable {
     }
 
     func close() { closeDescriptor(fd) }
+
+    /// Sends `bytes` in pieces of `piece` bytes with `pause` seconds between them; stops at the
+    /// first error (the server closed the connection) and returns how many bytes went out.
+    func trickle(_ bytes: [UInt8], piece: Int = 1, pause: Double) -> Int {
+        var sent = 0
+        while sent < bytes.count {
+            let end = min(bytes.count, sent + piece)
+            let n = bytes[sent..<end].withUnsafeBytes { sendBytes(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return sent }
+            sent += n
+            if sent < bytes.count { Thread.sleep(forTimeInterval: pause) }
+        }
+        return sent
+    }
+
+    /// Reads until the server closes the connection or the deadline passes; what arrived, and
+    /// whether the connection ended (EOF or reset) rather than the deadline.
+    func readUntilClosed() -> (bytes: [UInt8], closed: Bool) {
+        var all: [UInt8] = []
+        while true {
+            do {
+                guard let chunk = try readSome() else { return (all, false) }
+                if chunk.isEmpty { return (all, true) }
+                all += chunk
+            } catch {
+                return (all, true)
+            }
+        }
+    }
+}
+
+extension RawHTTP {
+    /// Sends `request` from another thread while this one reads, so a server that answers before it
+    /// has read everything (a head too large) is heard even though the send then fails.
+    static func exchange(_ port: Int, _ request: [UInt8], timeout: Double = 15) async throws -> (reply: Reply?, raw: [UInt8]) {
+        try await onThread {
+            let socket = try Socket(port: port, timeout: timeout)
+            defer { socket.close() }
+            let sender = Thread { _ = socket.trickle(request, piece: 65536, pause: 0) }
+            sender.start()
+            let (raw, _) = socket.readUntilClosed()
+            return (try? parse(raw), raw)
+        }
+    }
+}
+
+/// Many connections at once, served by one thread with `poll`: thousands of event streams without
+/// thousands of threads.
+final class SocketCrowd: @unchecked Sendable {
+    private(set) var sockets: [Socket] = []
+    private var received: [[UInt8]] = []
+
+    /// Opens `count` connections to `port` and sends `request` on each.
+    init(port: Int, count: Int, request: String, timeout: Double) throws {
+        let bytes = Array(request.utf8)
+        for _ in 0..<count {
+            let socket = try Socket(port: port, timeout: timeout)
+            sockets.append(socket)
+            try socket.send(bytes)
+        }
+        received = Array(repeating: [], count: count)
+    }
+
+    /// Reads from every connection (or those of `only`) until each has received something `done`
+    /// accepts, or the deadline passes; returns what each one has received.
+    func read(only: Set<Int>? = nil, until deadline: Date, done: ([UInt8]) -> Bool) -> [[UInt8]] {
+        var pending = Set((only.map(Array.init) ?? Array(sockets.indices)).filter { !done(received[$0]) })
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while !pending.isEmpty, deadline.timeIntervalSinceNow > 0 {
+            let order = Array(pending)
+            var descriptors = order.map { pollfd(fd: sockets[$0].descriptor, events: Int16(POLLIN), revents: 0) }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), Int32(max(1, min(200, deadline.timeIntervalSinceNow * 1000))))
+            guard ready > 0 else { continue }
+            for (k, index) in order.enumerated() where descriptors[k].revents != 0 {
+                let n = buffer.withUnsafeMutableBytes { recv(sockets[index].descriptor, $0.baseAddress, $0.count, 0) }
+                if n > 0 { received[index] += buffer[..<n] }
+                if n <= 0 || done(received[index]) { pending.remove(index) }
+            }
+        }
+        return received
+    }
+
+    /// Closes every connection.
+    func close() {
+        for socket in sockets { socket.close() }
+        sockets = []
+    }
+}
+
+/// The memory the test process holds now.
+enum ProcessMemory {
+    /// The resident set size in bytes (`VmRSS` of `/proc/self/status`); nil where there is none.
+    static func residentBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
+    }
 }
 
 /// A reader of `/__cchc/events`: waits for text to appear after what it has already matched.
