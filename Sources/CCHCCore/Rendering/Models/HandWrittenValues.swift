@@ -27,13 +27,11 @@ extension PageMap {
 }
 
 extension AgencyLink {
-    var templateValue: PageValue { .map(["id": .text(id), "name": .text(name), "short": .text(short), "href": .text(href)]) }
+    var templateValue: PageValue { .map(mapping) }
 }
 
 extension TaskLink {
-    var templateValue: PageValue {
-        .map(["title": .text(title), "href": .text(href), "plan_number": .text(planNumber), "plan_href": .text(planHref)])
-    }
+    var templateValue: PageValue { .map(mapping) }
 }
 
 extension StateLabel {
@@ -55,7 +53,7 @@ extension CompletionFigures {
 
 extension LeadState {
     var templateValue: PageValue {
-        var map: PageMap = ["id": .text(agency.id), "name": .text(agency.name), "short": .text(agency.short), "href": .text(agency.href)]
+        var map = agency.mapping
         map.reserveCapacity(6)
         map["status"] = status.templateValue
         map.set("tally", tally)
@@ -65,11 +63,11 @@ extension LeadState {
 
 extension TaskRow {
     var templateValue: PageValue {
-        var map: PageMap = [
-            "title": .text(task.title), "href": .text(task.href), "plan_number": .text(task.planNumber), "plan_href": .text(task.planHref),
-            "id": .text(id), "due": .text(due), "leads": leads.templateValue,
-        ]
+        var map = task.mapping
         map.reserveCapacity(15)
+        map["id"] = .text(id)
+        map["due"] = .text(due)
+        map["leads"] = leads.templateValue
         map.set("many_leads", manyLeads)
         map.set("lead_count", leadCount)
         map.set("lead_summary", leadSummary)
@@ -116,11 +114,10 @@ extension PairRow {
 
 extension LeadTaskRow {
     var templateValue: PageValue {
-        var map: PageMap = [
-            "title": .text(task.title), "href": .text(task.href), "plan_number": .text(task.planNumber), "plan_href": .text(task.planHref),
-            "due": .text(due), "status": status.templateValue,
-        ]
+        var map = task.mapping
         map.reserveCapacity(8)
+        map["due"] = .text(due)
+        map["status"] = status.templateValue
         map.set("tally", tally)
         map.set("latest", latest)
         return .map(map)
@@ -129,16 +126,18 @@ extension LeadTaskRow {
 
 extension SupportTaskRow {
     var templateValue: PageValue {
-        .map([
-            "title": .text(task.title), "href": .text(task.href), "plan_number": .text(task.planNumber), "plan_href": .text(task.planHref),
-            "due": .text(due), "leads": leads.templateValue, "completion": completion.templateValue,
-        ])
+        var map = task.mapping
+        map.reserveCapacity(7)
+        map["due"] = .text(due)
+        map["leads"] = leads.templateValue
+        map["completion"] = completion.templateValue
+        return .map(map)
     }
 }
 
 extension AgencyListRow {
     var templateValue: PageValue {
-        var map: PageMap = ["id": .text(agency.id), "name": .text(agency.name), "short": .text(agency.short), "href": .text(agency.href)]
+        var map = agency.mapping
         map.reserveCapacity(7)
         map["completion"] = completion.templateValue
         map["has_tasks"] = .flag(hasTasks)

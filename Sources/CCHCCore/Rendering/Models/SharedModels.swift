@@ -12,6 +12,26 @@ struct AgencyLink: TemplateModel, Equatable {
     var short: String
     /// The link to its page.
     var href: String
+    /// The same as the engine reads it, made once: the link tables hand out one link per agency
+    /// and depth, which pages then copy instead of making a mapping each time.
+    let mapping: PageMap
+
+    init(id: String, name: String, short: String, href: String) {
+        self.id = id
+        self.name = name
+        self.short = short
+        self.href = href
+        mapping = ["id": .text(id), "name": .text(name), "short": .text(short), "href": .text(href)]
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, name, short, href }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+            short: try c.decode(String.self, forKey: .short), href: try c.decode(String.self, forKey: .href))
+    }
 }
 
 /// A task, linked: `{title, href, plan_number, plan_href}`.
@@ -24,6 +44,25 @@ struct TaskLink: TemplateModel, Equatable {
     var planNumber: String
     /// The link to that plan's page.
     var planHref: String
+    /// The same as the engine reads it, made once (see ``AgencyLink/mapping``).
+    let mapping: PageMap
+
+    init(title: String, href: String, planNumber: String, planHref: String) {
+        self.title = title
+        self.href = href
+        self.planNumber = planNumber
+        self.planHref = planHref
+        mapping = ["title": .text(title), "href": .text(href), "plan_number": .text(planNumber), "plan_href": .text(planHref)]
+    }
+
+    private enum CodingKeys: String, CodingKey { case title, href, planNumber, planHref }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            title: try c.decode(String.self, forKey: .title), href: try c.decode(String.self, forKey: .href),
+            planNumber: try c.decode(String.self, forKey: .planNumber), planHref: try c.decode(String.self, forKey: .planHref))
+    }
 }
 
 /// A derived or reported state: `{state, label}`.
