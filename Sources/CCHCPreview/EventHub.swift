@@ -1,13 +1,15 @@
 import Foundation
+import Synchronization
 
 /// Fans Server-Sent Events out to every open `/__cchc/events` stream.
-///
-/// `@unchecked Sendable` is safe because the set of streams is only touched while `lock` is held.
-final class EventHub: @unchecked Sendable {
-    private let lock = NSLock()
-    private var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
-    private var nextID = 0
-    private var closed = false
+final class EventHub: Sendable {
+    private struct Streams {
+        var subscribers: [Int: AsyncStream<String>.Continuation] = [:]
+        var nextID = 0
+        var closed = false
+    }
+
+    private let streams = Mutex(Streams())
 
     /// One open stream: its frames, and a way to end it from outside (its connection closed).
     struct Subscription: Sendable {
@@ -28,30 +30,29 @@ final class EventHub: @unchecked Sendable {
     func subscribe(limit: Int = .max) -> Subscription? {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let subscription = Subscription(frames: stream, continuation: continuation)
-        lock.lock()
-        if closed {
-            lock.unlock()
+        enum Outcome { case closed, full, added(Int) }
+        let outcome: Outcome = streams.withLock { streams in
+            if streams.closed { return .closed }
+            guard streams.subscribers.count < limit else { return .full }
+            let id = streams.nextID
+            streams.nextID += 1
+            streams.subscribers[id] = continuation
+            return .added(id)
+        }
+        switch outcome {
+        case .closed:
             continuation.finish()
             return subscription
-        }
-        guard subscribers.count < limit else {
-            lock.unlock()
+        case .full:
             return nil
+        case .added(let id):
+            continuation.onTermination = { [weak self] _ in self?.remove(id) }
+            return subscription
         }
-        let id = nextID
-        nextID += 1
-        subscribers[id] = continuation
-        lock.unlock()
-        continuation.onTermination = { [weak self] _ in self?.remove(id) }
-        return subscription
     }
 
     /// The number of open streams.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return subscribers.count
-    }
+    var count: Int { streams.withLock { $0.subscribers.count } }
 
     /// Sends one event (`event:` name and a one-line `data:`) to every stream.
     func send(event: String, data: String) {
@@ -66,24 +67,20 @@ final class EventHub: @unchecked Sendable {
 
     /// Ends every stream, and every later one at once: used on shutdown, so no request stays open.
     func close() {
-        lock.lock()
-        closed = true
-        let all = subscribers
-        subscribers = [:]
-        lock.unlock()
-        for continuation in all.values { continuation.finish() }
+        let all = streams.withLock { streams in
+            streams.closed = true
+            defer { streams.subscribers = [:] }
+            return Array(streams.subscribers.values)
+        }
+        for continuation in all { continuation.finish() }
     }
 
     private func broadcast(_ frame: String) {
-        lock.lock()
-        let all = Array(subscribers.values)
-        lock.unlock()
+        let all = streams.withLock { Array($0.subscribers.values) }
         for continuation in all { continuation.yield(frame) }
     }
 
     private func remove(_ id: Int) {
-        lock.lock()
-        subscribers[id] = nil
-        lock.unlock()
+        streams.withLock { $0.subscribers[id] = nil }
     }
 }

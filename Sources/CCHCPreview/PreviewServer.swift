@@ -5,6 +5,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Synchronization
 
 /// The preview server of `cchc serve`.
 public enum Preview {
@@ -206,48 +207,34 @@ public final class PreviewServer: Sendable {
 }
 
 /// The served site and the last good build, swapped whole under a lock.
-///
-/// `@unchecked Sendable` is safe because every stored property is read and written only while `lock` is held.
-final class PreviewState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _served = ServedSite(built: nil, diagnostics: ["the first build has not finished yet"])
-    private var _lastGood: BuiltSite?
-    private var _url: URL?
-
-    var served: ServedSite {
-        lock.lock()
-        defer { lock.unlock() }
-        return _served
+final class PreviewState: Sendable {
+    private struct State {
+        var served = ServedSite(built: nil, diagnostics: ["the first build has not finished yet"])
+        var lastGood: BuiltSite?
+        var url: URL?
     }
 
-    var lastGood: BuiltSite? {
-        lock.lock()
-        defer { lock.unlock() }
-        return _lastGood
-    }
+    private let state = Mutex(State())
+
+    var served: ServedSite { state.withLock { $0.served } }
+
+    var lastGood: BuiltSite? { state.withLock { $0.lastGood } }
 
     var url: URL? {
-        get {
-            lock.lock()
-            defer { lock.unlock() }
-            return _url
-        }
-        set {
-            lock.lock()
-            _url = newValue
-            lock.unlock()
-        }
+        get { state.withLock { $0.url } }
+        set { state.withLock { $0.url = newValue } }
     }
 
     /// Serves `served`; `good` replaces the last good build when set. The states replaced are
     /// let go of on another thread: at national scale freeing a site takes a tenth of a second,
     /// which the new state need not wait for.
     func update(good: BuiltSite?, served: ServedSite) {
-        lock.lock()
-        let replaced = (good == nil ? nil : _lastGood, _served)
-        if let good { _lastGood = good }
-        _served = served
-        lock.unlock()
+        let replaced = state.withLock { state in
+            let replaced = (good == nil ? nil : state.lastGood, state.served)
+            if let good { state.lastGood = good }
+            state.served = served
+            return replaced
+        }
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
     }
 }

@@ -1,6 +1,7 @@
 import CCHCCore
 import Foundation
 import Hummingbird
+import Synchronization
 
 /// One file as the preview serves it: final bytes (script or overlay already injected), type and tag.
 struct ServedFile: Sendable {
@@ -138,81 +139,59 @@ struct ServedSite: Sendable {
 }
 
 /// The files of one served state, each made once: the first request for a path makes it, requests
-/// for the same path meanwhile wait for that one, later ones find it made.
-///
-/// `@unchecked Sendable` is safe because both dictionaries are only touched while `lock` is held;
-/// a file is made outside that lock, inside its own `Once`.
-final class ServedFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: [String: ServedFile] = [:]
-    private var making: [String: Once<ServedFile?>] = [:]
+/// for the same path meanwhile wait for that one, later ones find it made. A file is made outside
+/// the lock, inside its own `Once`.
+final class ServedFiles: Sendable {
+    private struct State {
+        var made: [String: ServedFile] = [:]
+        var making: [String: Once<ServedFile?>] = [:]
+    }
+
+    private let state = Mutex(State())
 
     /// The number of files made.
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return made.count
-    }
+    var count: Int { state.withLock { $0.made.count } }
 
     /// The file at `path` when it is made already.
-    func ready(_ path: String) -> ServedFile? {
-        lock.lock()
-        defer { lock.unlock() }
-        return made[path]
-    }
+    func ready(_ path: String) -> ServedFile? { state.withLock { $0.made[path] } }
 
     /// The file at `path`, made by `make` unless it is made already or being made.
     func value(_ path: String, make: @escaping @Sendable () -> ServedFile?) -> ServedFile? {
-        lock.lock()
-        if let file = made[path] {
-            lock.unlock()
-            return file
+        let found: (file: ServedFile?, once: Once<ServedFile?>?) = state.withLock { state in
+            if let file = state.made[path] { return (file, nil) }
+            if let pending = state.making[path] { return (nil, pending) }
+            let once = Once(make)
+            state.making[path] = once
+            return (nil, once)
         }
-        let once: Once<ServedFile?>
-        if let pending = making[path] {
-            once = pending
-        } else {
-            once = Once(make)
-            making[path] = once
-        }
-        lock.unlock()
+        guard let once = found.once else { return found.file }
         let file = once.get()
-        lock.lock()
-        if let file { made[path] = file }
-        making[path] = nil
-        lock.unlock()
+        state.withLock { state in
+            if let file { state.made[path] = file }
+            state.making[path] = nil
+        }
         return file
     }
 }
 
 /// Reads files copied verbatim into the site, keyed by path, size, modification time and inode.
-///
-/// `@unchecked Sendable` is safe because the cache dictionary is only touched under its lock.
-final class CopyCache: @unchecked Sendable {
+final class CopyCache: Sendable {
     private struct Key: Hashable {
         var path: String
         var stamp: FileStamp
     }
 
-    private let lock = NSLock()
-    private var entries: [String: (Key, [UInt8], UInt64)] = [:]
+    private let entries = Mutex<[String: (Key, [UInt8], UInt64)]>([:])
 
     func read(_ url: URL) throws -> ([UInt8], UInt64) {
         let path = url.path
         let stamp = FileStamp.of(path)
-        lock.lock()
-        if let stamp, let entry = entries[path], entry.0 == Key(path: path, stamp: stamp) {
-            lock.unlock()
+        if let stamp, let entry = entries.withLock({ $0[path] }), entry.0 == Key(path: path, stamp: stamp) {
             return (entry.1, entry.2)
         }
-        lock.unlock()
         let bytes = Array(try Data(contentsOf: url))
         let hash = ETag.hash(bytes)
-        if let stamp {
-            lock.lock()
-            entries[path] = (Key(path: path, stamp: stamp), bytes, hash)
-            lock.unlock()
-        }
+        if let stamp { entries.withLock { $0[path] = (Key(path: path, stamp: stamp), bytes, hash) } }
         return (bytes, hash)
     }
 }

@@ -52,7 +52,8 @@ enum CmarkGFM {
         return true
     }()
 
-    /// Serialises block and inline parsing, which share cmark-gfm's global character tables.
+    /// Serialises block and inline parsing, which share cmark-gfm's global character tables. An
+    /// `NSLock` rather than a `Mutex`: what it guards returns a C pointer, which is not `Sendable`.
     private static let parseLock = NSLock()
 
     // Node type values from cmark-gfm.h (CMARK_NODE_TYPE_MASK and friends, which are macros).
