@@ -60,6 +60,8 @@ struct GoldenTests {
         ("chi-so/index.html", "indices.html"),
         ("cap-nhat/index.html", "updates.html"),
         ("du-lieu/index.html", "data.html"),
+        ("ky-bao-cao/2024-q3/index.html", "period-2024-q3.html"),
+        ("ky-bao-cao/2024-q2/index.html", "period-2024-q2.html"),
     ])
     func pageMatchesItsGoldenFile(_ path: String, _ golden: String) throws {
         let built = try Self.tiny.get()

@@ -22,6 +22,8 @@ struct PageBuilder: Sendable {
     var tasksServing: [IndexID: [TaskID]] { indexes.tasksServing.get() }
     /// Every counted update, newest first.
     var updatesNewestFirst: [UpdateReference] { indexes.updatesNewestFirst.get() }
+    /// What changed in each period with a page, newest first.
+    var periods: PeriodHistory { indexes.periods.get() }
 
     // MARK: - Small pieces
 
@@ -163,6 +165,8 @@ final class PageIndexes: Sendable {
     let tasksServing: Once<[IndexID: [TaskID]]>
     /// ``PageBuilder/newestFirst(_:)``.
     let updatesNewestFirst: Once<[UpdateReference]>
+    /// What changed in each period with a page (``PeriodHistory``).
+    let periods: Once<PeriodHistory>
 
     /// The indexes of `loaded`, each made when first asked for (a full build asks for all of them at once).
     init(_ loaded: LoadedSite) {
@@ -174,6 +178,7 @@ final class PageIndexes: Sendable {
         roles = Once { AgencyRoles.all(loaded) }
         tasksServing = Once { AgencyRoles.tasksServing(loaded.site) }
         updatesNewestFirst = Once { PageBuilder.newestFirst(loaded) }
+        periods = Once { PeriodHistory(loaded) }
     }
 }
 

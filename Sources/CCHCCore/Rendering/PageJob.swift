@@ -11,9 +11,11 @@ enum PageJob: Sendable, Hashable {
     case agency(Int)
     /// An index, by its position in `Site.indices`.
     case index(Int)
+    /// What changed in a reporting period (one of ``PeriodHistory/periods(_:asOf:rhythm:)``).
+    case period(Period)
 
     /// Every page of `site`, in build order, with `updatePages` pages of updates.
-    static func jobs(_ site: Site, updatePages: Int) -> [PageJob] {
+    static func jobs(_ site: Site, asOf: Day, updatePages: Int) -> [PageJob] {
         var jobs: [PageJob] = [.dashboard, .plans, .agencies, .indices, .data, .notFound]
         for number in 1...max(1, updatePages) { jobs.append(.updates(number)) }
         for (p, plan) in site.plans.enumerated() {
@@ -22,6 +24,7 @@ enum PageJob: Sendable, Hashable {
         }
         for a in site.agencies.indices { jobs.append(.agency(a)) }
         for i in site.indices.indices { jobs.append(.index(i)) }
+        for period in PeriodHistory.periods(site, asOf: asOf) { jobs.append(.period(period)) }
         return jobs
     }
 
@@ -39,6 +42,7 @@ enum PageJob: Sendable, Hashable {
         case .task(let p, let t): return SitePaths.task(site.plans[p].tasks[t].id)
         case .agency(let a): return SitePaths.agency(site.agencies[a].id)
         case .index(let i): return SitePaths.index(site.indices[i].id)
+        case .period(let period): return SitePaths.period(period)
         }
     }
 
@@ -61,6 +65,7 @@ extension PageBuilder {
         case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
         case .agency(let a): return agencyPage(site.agencies[a])
         case .index(let i): return indexPage(site.indices[i])
+        case .period(let period): return periodPage(period)
         }
     }
 }
@@ -76,6 +81,7 @@ extension PageJob {
         case .task: return "task"
         case .agency: return "agency"
         case .index: return "index"
+        case .period: return "period"
         }
     }
 }

@@ -35,6 +35,8 @@ public enum SitePaths {
     public static func agency(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/index.html" }
     /// An index's page.
     public static func index(_ id: IndexID) -> String { "chi-so/\(id.rawValue)/index.html" }
+    /// What changed in a reporting period: `ky-bao-cao/2024-q3/index.html`.
+    public static func period(_ period: Period) -> String { "ky-bao-cao/\(period.description.lowercased())/index.html" }
     /// A task's page.
     public static func task(_ id: TaskID) -> String { "nhiem-vu/\(id.plan.rawValue)/\(id.local)/index.html" }
 

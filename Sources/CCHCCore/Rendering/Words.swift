@@ -103,6 +103,26 @@ public struct Words: Sendable {
             "Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
         fullList = pick("danh sách đầy đủ (CSV, cột index)", "full list (CSV, column index)")
         format = pick("Định dạng", "Format")
+        periods = pick("Các kỳ báo cáo", "Reporting periods")
+        inPeriod = pick("Thay đổi trong kỳ", "Changes in the period")
+        doneInPeriod = pick("Hoàn thành trong kỳ", "Done in the period")
+        newlyOverdue = pick("Mới quá hạn", "Newly overdue")
+        stillOverdue = pick("Vẫn quá hạn", "Still overdue")
+        notReported = pick("Chưa báo cáo", "Not reported")
+        hasReported = pick("Đã báo cáo", "Reported")
+        noReportDue = pick("Không phải báo cáo trong kỳ", "No report due in the period")
+        dueToReport = pick("Phải báo cáo", "Due to report")
+        previousEnd = pick("Cuối kỳ trước", "End of the previous period")
+        periodEnd = pick("Cuối kỳ này", "End of this period")
+        previousState = pick("Tình trạng cuối kỳ trước", "State at the previous period's end")
+        periodDetails = pick("Chi tiết kỳ báo cáo", "Details of the period")
+        none = pick("Không có.", "None.")
+        pairsShortened = pick("Danh sách rút gọn (quá hạn và thời hạn sớm trước), hiển thị", "Shortened list (earliest deadlines first), showing")
+        allStatesDownload = pick("tình trạng mọi nhiệm vụ (CSV)", "every task's state (CSV)")
+        periodRule = pick(
+            "So sánh tình trạng từng lượt nhiệm vụ (một cơ quan chủ trì, một kỳ của nhiệm vụ) tại hai thời điểm: cuối kỳ trước và cuối kỳ này (với kỳ hiện tại: ngày số liệu). Cơ quan phải báo cáo khi chủ trì ít nhất một lượt nhiệm vụ thuộc kỳ này chưa hoàn thành, chưa dừng vào cuối kỳ trước; chưa báo cáo khi không có báo cáo nào của mình cho kỳ này.",
+            "Each task assignment (one lead agency, one occurrence of a task) is compared at two dates: the end of the previous period and the end of this one (for the current period: the reporting date). An agency is due to report when it leads at least one assignment of this period that was neither done nor dropped at the previous period's end; it has not reported when no progress file of its own covers the period."
+        )
     }
 
     // MARK: - The words templates use
@@ -269,6 +289,40 @@ public struct Words: Sendable {
     public let fullList: String
     /// `words.format`: Định dạng / Format.
     public let format: String
+    /// `words.periods`: Các kỳ báo cáo.
+    public let periods: String
+    /// `words.in_period`: Thay đổi trong kỳ.
+    public let inPeriod: String
+    /// `words.done_in_period`: Hoàn thành trong kỳ.
+    public let doneInPeriod: String
+    /// `words.newly_overdue`: Mới quá hạn.
+    public let newlyOverdue: String
+    /// `words.still_overdue`: Vẫn quá hạn.
+    public let stillOverdue: String
+    /// `words.not_reported`: Chưa báo cáo.
+    public let notReported: String
+    /// `words.has_reported`: Đã báo cáo.
+    public let hasReported: String
+    /// `words.no_report_due`: Không phải báo cáo trong kỳ.
+    public let noReportDue: String
+    /// `words.due_to_report`: Phải báo cáo.
+    public let dueToReport: String
+    /// `words.previous_end`: Cuối kỳ trước.
+    public let previousEnd: String
+    /// `words.period_end`: Cuối kỳ này.
+    public let periodEnd: String
+    /// `words.previous_state`: Tình trạng cuối kỳ trước.
+    public let previousState: String
+    /// `words.period_details`: Chi tiết kỳ báo cáo.
+    public let periodDetails: String
+    /// `words.none`: Không có. / None.
+    public let none: String
+    /// `words.pairs_shortened`: Danh sách rút gọn (quá hạn và thời hạn sớm trước), hiển thị.
+    public let pairsShortened: String
+    /// `words.all_states_download`: tình trạng mọi nhiệm vụ (CSV).
+    public let allStatesDownload: String
+    /// `words.period_rule`: how the period page works out its counts.
+    public let periodRule: String
 
     /// The name a template uses for each word, `words.<name>`.
     public static let templateNames: [(name: String, word: KeyPath<Words, String> & Sendable)] = [
@@ -353,6 +407,23 @@ public struct Words: Sendable {
         ("format", \.format),
         ("list_shortened", \.listShortened),
         ("full_list", \.fullList),
+        ("periods", \.periods),
+        ("in_period", \.inPeriod),
+        ("done_in_period", \.doneInPeriod),
+        ("newly_overdue", \.newlyOverdue),
+        ("still_overdue", \.stillOverdue),
+        ("not_reported", \.notReported),
+        ("has_reported", \.hasReported),
+        ("no_report_due", \.noReportDue),
+        ("due_to_report", \.dueToReport),
+        ("previous_end", \.previousEnd),
+        ("period_end", \.periodEnd),
+        ("previous_state", \.previousState),
+        ("period_details", \.periodDetails),
+        ("none", \.none),
+        ("pairs_shortened", \.pairsShortened),
+        ("all_states_download", \.allStatesDownload),
+        ("period_rule", \.periodRule),
     ]
 
     // MARK: - Phrases

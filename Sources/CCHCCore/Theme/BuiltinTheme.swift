@@ -52,6 +52,19 @@ enum BuiltinTheme {
 {{#charts.states}}{{{charts.states}}}{{/charts.states}}
 {{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
 </section>
+{{#current_period}}
+<section class="period-block" aria-labelledby="trong-ky">
+<h2 id="trong-ky">{{words.in_period}}: {{period}}</h2>
+<ul class="state-counts period-counts">
+<li><span class="report-state report-{{report_state}}">{{report_status}}</span></li>
+<li>{{words.done_in_period}}: <strong>{{done}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue}}</strong></li>
+<li>{{words.completion}}: {{previous_percent}} ({{words.previous_end}}, {{previous_end}}) → <strong>{{percent}}</strong></li>
+</ul>
+<p><a href="{{href}}">{{words.period_details}}</a></p>
+</section>
+{{/current_period}}
 <section aria-labelledby="chu-tri">
 <h2 id="chu-tri">{{words.as_lead}}</h2>
 {{#has_lead_tasks}}
@@ -185,6 +198,13 @@ main { padding-bottom: 2rem; }
 .tally { font-size: 0.85rem; color: var(--muted); }
 .overdue-count { color: var(--overdue); }
 
+/* What changed in the reporting period: the block on the dashboard and agency pages. */
+.period-block { border-left: 4px solid var(--brand); padding-left: 0.75rem; }
+.period-counts { margin: 0.5rem 0; }
+.report-state { font-weight: 600; }
+.report-not-reported { color: var(--overdue); }
+.report-reported { color: var(--done); }
+
 /* Tables */
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
@@ -283,6 +303,19 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <p><a href="{{agencies_href}}">{{words.all_agencies}}</a></p>
 </div>
 </section>
+{{#current_period}}
+<section class="period-block" aria-labelledby="trong-ky">
+<h2 id="trong-ky">{{words.in_period}}: {{period}}</h2>
+<ul class="state-counts period-counts">
+<li>{{words.done_in_period}}: <strong>{{done}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue}}</strong></li>
+<li>{{words.not_reported}}: <strong>{{not_reported_count}}</strong>/{{expected_count}}</li>
+<li>{{words.completion}}: {{previous_percent}} ({{words.previous_end}}, {{previous_end}}) → <strong>{{percent}}</strong></li>
+</ul>
+<p><a href="{{href}}">{{words.period_details}}</a></p>
+</section>
+{{/current_period}}
 {{#has_indices}}
 <section aria-labelledby="chi-so">
 <h2 id="chi-so">{{words.index_results}}</h2>
@@ -519,6 +552,90 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </footer>
 </body>
 </html>
+
+"""####,
+        "period-pairs.mustache": ####"""
+{{#has_pairs}}
+<div class="table-wrap">
+<table class="tasks">
+<thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.lead}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.previous_state}}</th><th scope="col">{{words.state}}</th></tr></thead>
+<tbody>
+{{#pairs}}
+<tr>
+<td><a href="{{task.href}}">{{task.title}}</a><br><a class="muted" href="{{task.plan_href}}">{{task.plan_number}}</a></td>
+<td><a href="{{agency.href}}">{{agency.name}}</a></td>
+<td>{{due}}</td>
+<td><span class="state state-{{previous_status.state}}">{{previous_status.label}}</span></td>
+<td><span class="state state-{{status.state}}">{{status.label}}</span></td>
+</tr>
+{{/pairs}}
+</tbody>
+</table>
+</div>
+{{#more.shortened}}
+<p class="muted">{{words.pairs_shortened}} {{more.shown}}/{{more.total}} · <a href="{{more.href}}">{{words.all_states_download}}</a></p>
+{{/more.shortened}}
+{{/has_pairs}}
+{{^has_pairs}}<p>{{words.none}}</p>{{/has_pairs}}
+
+"""####,
+        "period.mustache": ####"""
+<p class="kicker">{{words.periods}}</p>
+<h1>{{words.in_period}}: {{period}}</h1>
+<p class="lead-text">{{previous_end}} → <strong>{{end}}</strong></p>
+<section aria-labelledby="so-sanh">
+<h2 id="so-sanh">{{words.completion}}</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">{{words.as_of}}</th><th scope="col">{{words.completion}}</th><th scope="col">{{words.done}}</th><th scope="col">{{words.overdue}}</th></tr></thead>
+<tbody>
+<tr><th scope="row">{{words.previous_end}} ({{previous_end}})</th><td class="num">{{previous_completion.percent}}</td><td class="num">{{previous_completion.done}}/{{previous_completion.total}}</td><td class="num">{{previous_completion.overdue}}</td></tr>
+<tr><th scope="row">{{#is_current}}{{words.as_of}}{{/is_current}}{{^is_current}}{{words.period_end}}{{/is_current}} ({{end}})</th><td class="num">{{completion.percent}}</td><td class="num">{{completion.done}}/{{completion.total}}</td><td class="num">{{completion.overdue}}</td></tr>
+</tbody>
+</table>
+</div>
+<ul class="state-counts period-counts">
+<li>{{words.done_in_period}}: <strong>{{done.count}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue.count}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue.count}}</strong></li>
+<li>{{words.not_reported}}: <strong>{{not_reported_count}}</strong>/{{expected_count}}</li>
+</ul>
+<p class="muted">{{words.period_rule}}</p>
+</section>
+<section aria-labelledby="hoan-thanh-trong-ky">
+<h2 id="hoan-thanh-trong-ky">{{words.done_in_period}} ({{done.count}})</h2>
+{{#done}}{{> period-pairs}}{{/done}}
+</section>
+<section aria-labelledby="moi-qua-han">
+<h2 id="moi-qua-han">{{words.newly_overdue}} ({{newly_overdue.count}})</h2>
+{{#newly_overdue}}{{> period-pairs}}{{/newly_overdue}}
+</section>
+<section aria-labelledby="van-qua-han">
+<h2 id="van-qua-han">{{words.still_overdue}} ({{still_overdue.count}})</h2>
+{{#still_overdue}}{{> period-pairs}}{{/still_overdue}}
+</section>
+<section aria-labelledby="chua-bao-cao">
+<h2 id="chua-bao-cao">{{words.not_reported}} ({{not_reported_count}}/{{expected_count}})</h2>
+{{#has_not_reported}}
+<ul class="plain-list not-reported">
+{{#not_reported}}
+<li><a href="{{href}}">{{name}}</a></li>
+{{/not_reported}}
+</ul>
+{{#not_reported_more.shortened}}
+<p class="muted">{{words.list_shortened}} {{not_reported_more.shown}}/{{not_reported_more.total}} · <a href="{{not_reported_more.href}}">{{words.all_agencies}}</a></p>
+{{/not_reported_more.shortened}}
+{{/has_not_reported}}
+{{^has_not_reported}}<p>{{words.none}}</p>{{/has_not_reported}}
+</section>
+<nav aria-labelledby="cac-ky">
+<h2 id="cac-ky">{{words.periods}}</h2>
+<ul class="plain-list">
+{{#periods}}
+<li>{{#current}}<strong aria-current="page">{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
+{{/periods}}
+</ul>
+</nav>
 
 """####,
         "plan.mustache": ####"""

@@ -37,6 +37,9 @@ struct DashboardPage: TemplateModel {
     var updatesHref: String
     /// The link to the list of agencies.
     var agenciesHref: String
+    /// What changed in the period holding the reporting date, with the link to its page (not
+    /// `period`: a name an update's own `period` would fall back to inside the update partial).
+    var currentPeriod: PeriodFigures
 }
 
 /// The dashboard's charts.
@@ -297,6 +300,8 @@ struct AgencyPage: TemplateModel {
     var replacedBy: AgencyLink?
     /// The agencies whose tasks it took over, when there are any.
     var replaces: [AgencyLink]?
+    /// Its own pairs in the period holding the reporting date: done, newly and still overdue, and whether it reported.
+    var currentPeriod: PeriodFigures
 }
 
 /// An agency page's charts.
