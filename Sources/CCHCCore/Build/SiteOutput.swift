@@ -83,7 +83,7 @@ public final class SiteOutput: Sendable {
         timings.lap("markdown")
         let builder = PageBuilder(
             loaded: loaded, words: words, format: NumberText(site.settings.language),
-            texts: texts, indexes: indexes, links: LinkTables(site: site))
+            texts: texts, indexes: indexes, links: LinkTables(site: site), base: base)
         self.downloads = downloads
 
         var entries: [(path: String, source: Source)] = []

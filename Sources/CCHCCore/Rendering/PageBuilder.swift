@@ -12,6 +12,8 @@ struct PageBuilder: Sendable {
     let indexes: PageIndexes
     /// Links to agencies and tasks, by the depth of the linking page.
     let links: LinkTables
+    /// `base_url` (or the preview's own), for the absolute addresses of the embeds.
+    let base: String
 
     var site: Site { loaded.site }
     var lookup: SiteLookup { loaded.lookup }

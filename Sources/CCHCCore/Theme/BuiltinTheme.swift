@@ -101,6 +101,7 @@ enum BuiltinTheme {
 </div>
 </section>
 {{/has_support_tasks}}
+{{> embed-snippet}}
 
 """####,
         "assets/style.css": ####"""
@@ -197,6 +198,18 @@ main { padding-bottom: 2rem; }
 .state-no-report { color: var(--no-report); border-width: 1px; font-weight: 400; }
 .tally { font-size: 0.85rem; color: var(--muted); }
 .overdue-count { color: var(--overdue); }
+
+/* The embed code a full page offers. */
+.embed-code { margin-top: 2rem; }
+.embed-code pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--band); padding: 0.5rem; border: 1px solid var(--line); }
+
+/* A target's on-track level: always a word, with a border style per level. */
+.level { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; background: var(--paper); }
+.level-achieved, .level-on-track { color: var(--done); }
+.level-moderate { color: var(--done-late); border-style: dashed; }
+.level-limited { color: var(--not-started); border-style: dotted; }
+.level-deterioration, .level-missed { color: var(--overdue); border-style: double; border-width: 3px; }
+.level-not-enough-data { color: var(--no-report); border-width: 1px; font-weight: 400; }
 
 /* What changed in the reporting period: the block on the dashboard and agency pages. */
 .period-block { border-left: 4px solid var(--brand); padding-left: 0.75rem; }
@@ -321,7 +334,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <h2 id="chi-so">{{words.index_results}}</h2>
 <div class="table-wrap">
 <table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.level}}</th><th scope="col">{{words.completion}}</th></tr></thead>
 <tbody>
 {{#indices}}
 <tr>
@@ -329,6 +342,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
+<td>{{#target}}{{#score_level}}<span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{^score_level}}{{#rank_level}}<span class="level level-{{level}}">{{label}}</span>{{/rank_level}}{{/score_level}}{{/target}}</td>
 <td class="num">{{completion.percent}}</td>
 </tr>
 {{/indices}}
@@ -385,6 +399,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
 <p><a href="{{updates_href}}">{{words.all_updates}}</a></p>
 </section>
+{{> embed-snippet}}
 
 """####,
         "data.mustache": ####"""
@@ -399,13 +414,88 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 
 """####,
+        "embed-layout.mustache": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="generator" content="{{generator}}">
+<title>{{title}} – {{site_title}}</title>
+<link rel="canonical" href="{{canonical}}">
+<style>
+:root { --ink: #1b1f24; --muted: #4a5461; --link: #0a4c86; --done: #1a7f37; --done-late: #6b6f00; --overdue: #b42318; --not-started: #5a6270; --no-report: #616975; }
+*, *::before, *::after { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }
+body { margin: 0; padding: 0.75rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+p, dl { margin: 0 0 0.5rem; }
+a { color: var(--link); }
+a:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+.kicker, .as-of { color: var(--muted); font-size: 0.85rem; }
+.embed-body { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+figure { margin: 0; }
+figure svg, svg { display: block; max-width: 100%; height: auto; }
+.ring { flex: 1 1 14rem; max-width: 24rem; }
+.chart-data { display: none; }
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.figure strong { font-size: 1.5rem; margin-right: 0.35rem; }
+dt { font-size: 0.85rem; color: var(--muted); }
+dd { margin: 0 0 0.35rem; font-weight: 600; }
+ul { margin: 0; padding: 0; list-style: none; }
+.level { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; }
+.level-achieved, .level-on-track { color: var(--done); }
+.level-moderate { color: var(--done-late); border-style: dashed; }
+.level-limited { color: var(--not-started); border-style: dotted; }
+.level-deterioration, .level-missed { color: var(--overdue); border-style: double; border-width: 3px; }
+.level-not-enough-data { color: var(--no-report); border-width: 1px; font-weight: 400; }
+</style>
+</head>
+<body>
+<main>
+{{{body}}}
+</main>
+</body>
+</html>
+
+"""####,
+        "embed-snippet.mustache": ####"""
+{{#embed}}
+<details class="embed-code">
+<summary>{{words.embed_code}}</summary>
+<p>{{words.embed_help}} <a href="{{href}}">{{words.embed_preview}}</a></p>
+<pre><code>{{iframe}}</code></pre>
+</details>
+{{/embed}}
+
+"""####,
+        "embed.mustache": ####"""
+<p class="kicker">{{kicker}}</p>
+<h1>{{heading}}</h1>
+<div class="embed-body">
+{{#ring}}<div class="ring">{{{ring}}}</div>{{/ring}}
+<div>
+{{#completion}}<p class="figure"><strong>{{percent}}</strong> {{words.done}} {{done}}/{{total}} {{words.pairs}}</p>
+{{#has_overdue}}<p>{{words.overdue}}: <strong>{{overdue}}</strong></p>{{/has_overdue}}
+{{/completion}}
+{{#has_facts}}<dl>
+{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>
+{{/facts}}</dl>{{/has_facts}}
+{{#target_level}}<p><span class="level level-{{level}}">{{label}}</span></p>{{/target_level}}
+</div>
+</div>
+<p class="as-of">{{words.as_of}} {{as_of}}</p>
+<p><a href="{{full_href}}" target="_parent">{{words.see_full}}</a></p>
+
+"""####,
         "index.mustache": ####"""
 {{#publisher}}<p class="kicker">{{publisher}}</p>{{/publisher}}
 <h1>{{short}}: {{name}}</h1>
 <dl class="facts">
 <dt>{{words.max}}</dt><dd>{{max}}{{unit_suffix}}</dd>
 {{#result}}<dt>{{words.last_result}}</dt><dd>{{score}}/{{max}} ({{year}}){{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/result}}
-{{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/target}}
+{{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#score_level}} <span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{#rank_level}} <span class="level level-{{level}}">{{label}}</span>{{/rank_level}}</dd>{{/target}}
 </dl>
 {{#has_results}}
 <section aria-labelledby="ket-qua">
@@ -425,6 +515,22 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 </section>
 {{/has_results}}
+{{#has_target_progress}}
+<section aria-labelledby="muc-tieu">
+<h2 id="muc-tieu">{{words.target_progress}}</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">{{words.measure}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.pace_kept}}</th><th scope="col">{{words.pace_needed}}</th><th scope="col">{{words.level}}</th></tr></thead>
+<tbody>
+{{#target_progress}}
+<tr><th scope="row">{{measure}}</th><td class="num">{{target}} ({{year}})</td><td class="num">{{latest}}</td><td class="num">{{kept}}</td><td class="num">{{needed}}</td><td><span class="level level-{{status.level}}">{{status.label}}</span></td></tr>
+{{/target_progress}}
+</tbody>
+</table>
+</div>
+<p class="muted">{{words.level_rule}}</p>
+</section>
+{{/has_target_progress}}
 <section aria-labelledby="tien-do">
 <h2 id="tien-do">{{words.completion}}</h2>
 {{#completion}}{{> completion}}{{/completion}}
@@ -476,6 +582,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{/areas}}
 </section>
 {{/has_areas}}
+{{> embed-snippet}}
 
 """####,
         "indices.mustache": ####"""
@@ -483,7 +590,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{#has_indices}}
 <div class="table-wrap">
 <table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.level}}</th><th scope="col">{{words.completion}}</th></tr></thead>
 <tbody>
 {{#indices}}
 <tr>
@@ -492,6 +599,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{rank}}{{/rank}}{{/target}}</td>
+<td>{{#target}}{{#score_level}}<span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{^score_level}}{{#rank_level}}<span class="level level-{{level}}">{{label}}</span>{{/rank_level}}{{/score_level}}{{/target}}</td>
 <td class="num">{{completion.percent}}</td>
 </tr>
 {{/indices}}
@@ -683,6 +791,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 </section>
 {{/has_body}}
+{{> embed-snippet}}
 
 """####,
         "plans.mustache": ####"""
