@@ -1,6 +1,7 @@
 extension PageBuilder {
-    /// The size an embed is offered at: it fits from 300 px wide up.
-    static let embedSize = (width: 360, height: 320)
+    /// The size an embed is offered at: it fits from 300 px wide up, and a plan with a long title
+    /// still fits 440 px high at 300 px wide (measured in Chromium).
+    static let embedSize = (width: 360, height: 440)
 
     /// The snippet a full page offers: the `<iframe>` code for its embed at `path`, with its absolute address.
     func embedSnippet(_ path: String, title: String, from page: String) -> EmbedSnippet {
