@@ -60,6 +60,11 @@ struct GoldenTests {
         ("chi-so/index.html", "indices.html"),
         ("cap-nhat/index.html", "updates.html"),
         ("du-lieu/index.html", "data.html"),
+        ("ky-bao-cao/2024-q3/index.html", "period-2024-q3.html"),
+        ("ky-bao-cao/2024-q2/index.html", "period-2024-q2.html"),
+        ("nhung/index.html", "embed-overview.html"),
+        ("nhung/chi-so/par-index/index.html", "embed-index-par-index.html"),
+        ("nhung/co-quan/so-noi-vu/index.html", "embed-agency-so-noi-vu.html"),
     ])
     func pageMatchesItsGoldenFile(_ path: String, _ golden: String) throws {
         let built = try Self.tiny.get()

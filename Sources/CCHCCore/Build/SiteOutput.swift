@@ -66,11 +66,12 @@ public final class SiteOutput: Sendable {
             }
             // Independent of each other, so made side by side: Markdown parses behind one lock
             // (see CmarkGFM.swift) and alone would keep the other cores idle.
-            let made = ConcurrentMap.run(4) { job -> MarkdownTexts? in
+            let made = ConcurrentMap.run(5) { job -> MarkdownTexts? in
                 switch job {
                 case 0: return MarkdownTexts(loaded, renderNow: true)
                 case 1: _ = indexes.roles.get()
                 case 2: _ = indexes.tasksServing.get()
+                case 3: _ = indexes.periods.get()
                 default: _ = indexes.updatesNewestFirst.get()
                 }
                 return nil
@@ -82,14 +83,14 @@ public final class SiteOutput: Sendable {
         timings.lap("markdown")
         let builder = PageBuilder(
             loaded: loaded, words: words, format: NumberText(site.settings.language),
-            texts: texts, indexes: indexes, links: LinkTables(site: site))
+            texts: texts, indexes: indexes, links: LinkTables(site: site), base: base)
         self.downloads = downloads
 
         var entries: [(path: String, source: Source)] = []
         entries.reserveCapacity(
             16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count
                 + site.plans.reduce(0) { $0 + $1.tasks.count })
-        for job in PageJob.jobs(site, updatePages: builder.updatePageCount) { entries.append((job.path(in: site), .page(job))) }
+        for job in PageJob.jobs(site, asOf: loaded.asOf, updatePages: builder.updatePageCount) { entries.append((job.path(in: site), .page(job))) }
         for (position, file) in DataFiles.catalog.enumerated() { entries.append((file.path, .download(position))) }
         for path in theme.assets.keys { entries.append((path, .asset)) }
         entries.append((SitePaths.sitemap, .sitemap))

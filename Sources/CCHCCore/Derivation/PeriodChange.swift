@@ -68,12 +68,16 @@ public struct PeriodChange: Sendable {
 
     /// Compares the states at `asOf` with those at the end of the previous period of kind `rhythm`
     /// (by default the site's `reporting` setting). `current`, when given, must be the derivation of
-    /// `site` at `asOf` (a loaded site has it): it saves one of the two derivations.
-    public init(site: Site, lookup: SiteLookup, asOf: Day, rhythm: PeriodKind? = nil, current: Derivation? = nil) {
+    /// `site` at `asOf` (a loaded site has it): it saves one of the two derivations; `previous`, the
+    /// derivation at the previous period's last day, saves the other (the site's period pages chain
+    /// them: one period's `current` is the next one's `previous`). One of another date is not used.
+    public init(
+        site: Site, lookup: SiteLookup, asOf: Day, rhythm: PeriodKind? = nil, current: Derivation? = nil, previous: Derivation? = nil
+    ) {
         let period = Period(containing: asOf, kind: rhythm ?? site.settings.reporting)
         let previousEnd = period.previous.lastDay
         let now = current.flatMap { $0.asOf == asOf ? $0 : nil } ?? Derivation(site: site, lookup: lookup, asOf: asOf)
-        let before = Derivation(site: site, lookup: lookup, asOf: previousEnd)
+        let before = previous.flatMap { $0.asOf == previousEnd ? $0 : nil } ?? Derivation(site: site, lookup: lookup, asOf: previousEnd)
         self.period = period
         self.asOf = asOf
         self.previousEnd = previousEnd

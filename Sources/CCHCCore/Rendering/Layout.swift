@@ -57,6 +57,14 @@ struct Layout: Sendable {
         let root = page.path == SitePaths.notFound ? base : SitePaths.root(of: page.path)
         let shared: PageMap = ["words": wordValue, "root": .text(root), "as_of": .text(asOf.vietnamese)]
         let body = theme.renderBytes(page.context, inside: shared, template: page.template) ?? []
+        if page.layout == "embed-layout" {
+            let values = EmbedLayoutValues(
+                lang: words.language.rawValue, title: page.title, siteTitle: site.settings.title,
+                canonical: SitePaths.absolute(page.fullPath ?? page.path, base: base), body: HTMLBytes(bytes: body),
+                generator: "cchc \(cchcVersion)")
+            return theme.renderBytes(TemplateEncoder.encode(values), inside: shared, template: "embed-layout", capacity: body.count + 4 * 1024)
+                ?? body
+        }
         var crumbs: [Breadcrumb] = []
         if !page.breadcrumbs.isEmpty {
             crumbs.append(Breadcrumb(label: words.dashboard, href: root + SitePaths.dashboard))

@@ -12,6 +12,10 @@ struct Page {
     var context: PageMap
     /// Whether the page goes into the sitemap.
     var inSitemap = true
+    /// The page around the content: `layout`, or `embed-layout` for an embed.
+    var layout = "layout"
+    /// For an embed, the full page it is a part of (its canonical address).
+    var fullPath: String?
 
     /// A page drawn by `template` from `model`.
     init(
@@ -32,6 +36,6 @@ enum PageModels {
     static let byTemplate: [(template: String, model: any TemplateModel.Type)] = [
         ("dashboard", DashboardPage.self), ("plans", PlanListPage.self), ("plan", PlanPage.self), ("task", TaskPage.self),
         ("agencies", AgencyListPage.self), ("agency", AgencyPage.self), ("indices", IndexListPage.self), ("index", IndexPage.self),
-        ("updates", UpdatesPage.self), ("data", DataPage.self), ("404", NotFoundPage.self),
+        ("updates", UpdatesPage.self), ("data", DataPage.self), ("period", PeriodPage.self), ("embed", EmbedPage.self), ("404", NotFoundPage.self),
     ]
 }

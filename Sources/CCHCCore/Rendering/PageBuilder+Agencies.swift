@@ -83,7 +83,8 @@ extension PageBuilder {
             supportTasks: supportRows, hasSupportTasks: !supportRows.isEmpty,
             aliases: member.aliases.isEmpty ? nil : member.aliases.joined(separator: "; "),
             replacedBy: member.replacedBy.map { agency($0, from: page) },
-            replaces: predecessors.isEmpty ? nil : predecessors)
+            replaces: predecessors.isEmpty ? nil : predecessors, currentPeriod: periodFigures(of: member.id, from: page),
+            embed: embedSnippet(SitePaths.embedAgency(member.id), title: member.name, from: page))
         return Page(
             path: page, template: "agency", title: member.name,
             breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], model: model)

@@ -34,7 +34,8 @@ extension PageBuilder {
             behind: behind, hasBehind: !behind.isEmpty, latestUpdates: latest, hasUpdates: !latest.isEmpty,
             plans: plans, hasPlans: !plans.isEmpty,
             updatesHref: SitePaths.link(from: page, to: SitePaths.updates),
-            agenciesHref: SitePaths.link(from: page, to: SitePaths.agencies))
+            agenciesHref: SitePaths.link(from: page, to: SitePaths.agencies), currentPeriod: periodFigures(from: page),
+            embed: embedSnippet(SitePaths.embedOverview, title: "\(words.completion) – \(site.settings.title)", from: page))
         return Page(path: page, template: "dashboard", title: words.dashboard, breadcrumbs: [], model: model)
     }
 

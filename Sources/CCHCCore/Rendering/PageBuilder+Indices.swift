@@ -21,10 +21,44 @@ extension PageBuilder {
                 if let score = target.score, let last = result?.score {
                     gap = format.change(index.higherIsBetter ? score - last : last - score)
                 }
+                let judged = TargetProgress.all(for: index).filter { $0.year == target.year }
+                func label(_ measure: TargetProgress.Measure) -> LevelLabel? {
+                    judged.first { $0.measure == measure }.map(levelLabel)
+                }
                 return TargetFigures(
                     year: String(target.year), score: target.score.map(format.score),
-                    rank: target.rank.map { format.rank($0, of: target.of) }, gap: gap)
+                    rank: target.rank.map { format.rank($0, of: target.of) }, gap: gap,
+                    scoreLevel: label(.score), rankLevel: label(.rank))
             })
+    }
+
+    /// A level and its words.
+    func levelLabel(_ progress: TargetProgress) -> LevelLabel {
+        LevelLabel(level: progress.level.rawValue, label: words.level(progress.level))
+    }
+
+    /// Every value the targets of `index` set, judged, for its page.
+    func targetProgress(_ index: IndexDefinition) -> [TargetProgressRow] {
+        TargetProgress.all(for: index).map { progress in
+            let measure: String
+            var value: (Double) -> String = format.score
+            switch progress.measure {
+            case .score: measure = words.score
+            case .rank:
+                measure = words.rank
+                value = { String(Int($0.rounded())) }
+            case .area(let id): measure = "\(words.area): " + (index.areas.first { $0.id == id }?.name ?? id)
+            case .criterion(let code):
+                let name = index.areas.lazy.flatMap(\.criteria).first { $0.code == code }?.name
+                measure = "\(words.criterion) \(code)" + (name.map { ": " + $0 } ?? "")
+            }
+            let target = progress.measure == .rank ? format.rank(Int(progress.target.rounded()), of: progress.of) : value(progress.target)
+            return TargetProgressRow(
+                measure: measure, year: String(progress.year), target: target,
+                latest: progress.latest.map { "\(value($0.value)) (\($0.year))" } ?? "–",
+                kept: progress.averageChange.map { words.perYear(format.change($0)) } ?? "–",
+                needed: progress.neededChange.map { words.perYear(format.change($0)) } ?? "–", status: levelLabel(progress))
+        }
     }
 
     /// A year's score and rank.
@@ -102,6 +136,7 @@ extension PageBuilder {
                 targetText: target?.areas[area.id].map(format.score) ?? "–",
                 criteria: criteria, hasCriteria: !criteria.isEmpty, tasks: rows(ids), hasTasks: !ids.isEmpty, tasksMore: more(ids))
         }
+        let progress = targetProgress(index)
         let results = index.results.reversed().map { figures($0.year, $0.score, $0.rank, $0.of) }
         let targets = index.targets.map { figures($0.year, $0.score, $0.rank, $0.of) }
         let charts = IndexCharts(
@@ -109,9 +144,11 @@ extension PageBuilder {
             areas: areaBars(index, id: "bieu-do-linh-vuc"))
         let model = IndexPage(
             summary: summary(index, from: page), charts: charts, results: results, hasResults: !results.isEmpty,
-            targets: targets, hasTargets: !targets.isEmpty, areas: areas, hasAreas: !areas.isEmpty,
+            targets: targets, hasTargets: !targets.isEmpty, targetProgress: progress, hasTargetProgress: !progress.isEmpty, areas: areas,
+            hasAreas: !areas.isEmpty,
             lastYear: last.map { String($0.year) } ?? "", targetYear: target.map { String($0.year) } ?? "",
-            tasks: rows(whole), hasTasks: !whole.isEmpty, tasksMore: more(whole))
+            tasks: rows(whole), hasTasks: !whole.isEmpty, tasksMore: more(whole),
+            embed: embedSnippet(SitePaths.embedIndex(index.id), title: index.short, from: page))
         return Page(
             path: page, template: "index", title: "\(index.short): \(index.name)",
             breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], model: model)

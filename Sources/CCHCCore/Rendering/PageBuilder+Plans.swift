@@ -63,7 +63,8 @@ extension PageBuilder {
                 PlanLink(number: parent.number, title: parent.title, href: SitePaths.link(from: page, to: SitePaths.plan(parent.id)))
             },
             children: children.isEmpty ? nil : children, hasChildren: children.isEmpty ? nil : true,
-            indices: indices.isEmpty ? nil : indices)
+            indices: indices.isEmpty ? nil : indices,
+            embed: embedSnippet(SitePaths.embedPlan(plan.id), title: plan.number, from: page))
         return Page(
             path: page, template: "plan", title: "\(plan.number): \(plan.title)",
             breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], model: model)

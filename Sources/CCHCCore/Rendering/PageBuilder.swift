@@ -12,6 +12,8 @@ struct PageBuilder: Sendable {
     let indexes: PageIndexes
     /// Links to agencies and tasks, by the depth of the linking page.
     let links: LinkTables
+    /// `base_url` (or the preview's own), for the absolute addresses of the embeds.
+    let base: String
 
     var site: Site { loaded.site }
     var lookup: SiteLookup { loaded.lookup }
@@ -22,6 +24,8 @@ struct PageBuilder: Sendable {
     var tasksServing: [IndexID: [TaskID]] { indexes.tasksServing.get() }
     /// Every counted update, newest first.
     var updatesNewestFirst: [UpdateReference] { indexes.updatesNewestFirst.get() }
+    /// What changed in each period with a page, newest first.
+    var periods: PeriodHistory { indexes.periods.get() }
 
     // MARK: - Small pieces
 
@@ -163,6 +167,8 @@ final class PageIndexes: Sendable {
     let tasksServing: Once<[IndexID: [TaskID]]>
     /// ``PageBuilder/newestFirst(_:)``.
     let updatesNewestFirst: Once<[UpdateReference]>
+    /// What changed in each period with a page (``PeriodHistory``).
+    let periods: Once<PeriodHistory>
 
     /// The indexes of `loaded`, each made when first asked for (a full build asks for all of them at once).
     init(_ loaded: LoadedSite) {
@@ -174,6 +180,7 @@ final class PageIndexes: Sendable {
         roles = Once { AgencyRoles.all(loaded) }
         tasksServing = Once { AgencyRoles.tasksServing(loaded.site) }
         updatesNewestFirst = Once { PageBuilder.newestFirst(loaded) }
+        periods = Once { PeriodHistory(loaded) }
     }
 }
 

@@ -11,9 +11,19 @@ enum PageJob: Sendable, Hashable {
     case agency(Int)
     /// An index, by its position in `Site.indices`.
     case index(Int)
+    /// What changed in a reporting period (one of ``PeriodHistory/periods(_:asOf:rhythm:)``).
+    case period(Period)
+    /// The embed of the overall completion.
+    case embedOverview
+    /// A plan's embed, by its position in `Site.plans`.
+    case embedPlan(Int)
+    /// An agency's embed, by its position in `Site.agencies`.
+    case embedAgency(Int)
+    /// An index's embed, by its position in `Site.indices`.
+    case embedIndex(Int)
 
     /// Every page of `site`, in build order, with `updatePages` pages of updates.
-    static func jobs(_ site: Site, updatePages: Int) -> [PageJob] {
+    static func jobs(_ site: Site, asOf: Day, updatePages: Int) -> [PageJob] {
         var jobs: [PageJob] = [.dashboard, .plans, .agencies, .indices, .data, .notFound]
         for number in 1...max(1, updatePages) { jobs.append(.updates(number)) }
         for (p, plan) in site.plans.enumerated() {
@@ -22,6 +32,11 @@ enum PageJob: Sendable, Hashable {
         }
         for a in site.agencies.indices { jobs.append(.agency(a)) }
         for i in site.indices.indices { jobs.append(.index(i)) }
+        for period in PeriodHistory.periods(site, asOf: asOf) { jobs.append(.period(period)) }
+        jobs.append(.embedOverview)
+        for p in site.plans.indices { jobs.append(.embedPlan(p)) }
+        for a in site.agencies.indices { jobs.append(.embedAgency(a)) }
+        for i in site.indices.indices { jobs.append(.embedIndex(i)) }
         return jobs
     }
 
@@ -39,11 +54,22 @@ enum PageJob: Sendable, Hashable {
         case .task(let p, let t): return SitePaths.task(site.plans[p].tasks[t].id)
         case .agency(let a): return SitePaths.agency(site.agencies[a].id)
         case .index(let i): return SitePaths.index(site.indices[i].id)
+        case .period(let period): return SitePaths.period(period)
+        case .embedOverview: return SitePaths.embedOverview
+        case .embedPlan(let p): return SitePaths.embedPlan(site.plans[p].id)
+        case .embedAgency(let a): return SitePaths.embedAgency(site.agencies[a].id)
+        case .embedIndex(let i): return SitePaths.embedIndex(site.indices[i].id)
         }
     }
 
-    /// Whether the page is listed in the sitemap: all but the 404 page.
-    var inSitemap: Bool { self != .notFound }
+    /// Whether the page is listed in the sitemap: all but the 404 page and the embeds (fragments
+    /// of the full pages, which are the ones a search should find; they also say `noindex`).
+    var inSitemap: Bool {
+        switch self {
+        case .notFound, .embedOverview, .embedPlan, .embedAgency, .embedIndex: return false
+        default: return true
+        }
+    }
 }
 
 extension PageBuilder {
@@ -61,6 +87,11 @@ extension PageBuilder {
         case .task(let p, let t): return taskPage(site.plans[p].tasks[t])
         case .agency(let a): return agencyPage(site.agencies[a])
         case .index(let i): return indexPage(site.indices[i])
+        case .period(let period): return periodPage(period)
+        case .embedOverview: return embedOverviewPage()
+        case .embedPlan(let p): return embedPlanPage(site.plans[p])
+        case .embedAgency(let a): return embedAgencyPage(site.agencies[a])
+        case .embedIndex(let i): return embedIndexPage(site.indices[i])
         }
     }
 }
@@ -76,6 +107,8 @@ extension PageJob {
         case .task: return "task"
         case .agency: return "agency"
         case .index: return "index"
+        case .period: return "period"
+        case .embedOverview, .embedPlan, .embedAgency, .embedIndex: return "embed"
         }
     }
 }

@@ -35,6 +35,16 @@ public enum SitePaths {
     public static func agency(_ id: AgencyID) -> String { "co-quan/\(id.rawValue)/index.html" }
     /// An index's page.
     public static func index(_ id: IndexID) -> String { "chi-so/\(id.rawValue)/index.html" }
+    /// What changed in a reporting period: `ky-bao-cao/2024-q3/index.html`.
+    public static func period(_ period: Period) -> String { "ky-bao-cao/\(period.description.lowercased())/index.html" }
+    /// The embed of the overall completion, for an `<iframe>` on another site.
+    public static let embedOverview = "nhung/index.html"
+    /// A plan's embed.
+    public static func embedPlan(_ id: PlanID) -> String { "nhung/ke-hoach/\(id.rawValue)/index.html" }
+    /// An agency's embed.
+    public static func embedAgency(_ id: AgencyID) -> String { "nhung/co-quan/\(id.rawValue)/index.html" }
+    /// An index's embed.
+    public static func embedIndex(_ id: IndexID) -> String { "nhung/chi-so/\(id.rawValue)/index.html" }
     /// A task's page.
     public static func task(_ id: TaskID) -> String { "nhiem-vu/\(id.plan.rawValue)/\(id.local)/index.html" }
 

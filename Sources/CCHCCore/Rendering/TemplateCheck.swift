@@ -24,6 +24,9 @@ enum TemplateCheck {
         if let layout = templates["layout"] {
             walker.walk(layout.template.nodes, in: layout, stack: [.map(shared), .of(LayoutValues.self)], partials: ["layout"])
         }
+        if let layout = templates["embed-layout"] {
+            walker.walk(layout.template.nodes, in: layout, stack: [.map(shared), .of(EmbedLayoutValues.self)], partials: ["embed-layout"])
+        }
         return walker.warnings.sorted { $0.location < $1.location }
     }
 

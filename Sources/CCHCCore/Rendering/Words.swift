@@ -103,6 +103,45 @@ public struct Words: Sendable {
             "Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
         fullList = pick("danh sách đầy đủ (CSV, cột index)", "full list (CSV, column index)")
         format = pick("Định dạng", "Format")
+        periods = pick("Các kỳ báo cáo", "Reporting periods")
+        inPeriod = pick("Thay đổi trong kỳ", "Changes in the period")
+        doneInPeriod = pick("Hoàn thành trong kỳ", "Done in the period")
+        newlyOverdue = pick("Mới quá hạn", "Newly overdue")
+        stillOverdue = pick("Vẫn quá hạn", "Still overdue")
+        notReported = pick("Chưa báo cáo", "Not reported")
+        hasReported = pick("Đã báo cáo", "Reported")
+        noReportDue = pick("Không phải báo cáo trong kỳ", "No report due in the period")
+        dueToReport = pick("Phải báo cáo", "Due to report")
+        previousEnd = pick("Cuối kỳ trước", "End of the previous period")
+        periodEnd = pick("Cuối kỳ này", "End of this period")
+        previousState = pick("Tình trạng cuối kỳ trước", "State at the previous period's end")
+        periodDetails = pick("Chi tiết kỳ báo cáo", "Details of the period")
+        none = pick("Không có.", "None.")
+        pairsShortened = pick("Danh sách rút gọn (quá hạn và thời hạn sớm trước), hiển thị", "Shortened list (earliest deadlines first), showing")
+        allStatesDownload = pick("tình trạng mọi nhiệm vụ (CSV)", "every task's state (CSV)")
+        targetProgress = pick("Khả năng đạt mục tiêu", "Progress towards the targets")
+        level = pick("Đánh giá", "Assessment")
+        paceKept = pick("Thay đổi bình quân mỗi năm", "Average change a year")
+        paceNeeded = pick("Thay đổi mỗi năm cần để đạt mục tiêu", "Change a year needed")
+        measure = pick("Nội dung", "Measure")
+        levelRule = pick(
+            "Cách đánh giá: so sánh mức thay đổi bình quân mỗi năm từ kết quả đầu tiên đến kết quả gần nhất với mức thay đổi "
+                + "mỗi năm còn cần để đạt mục tiêu vào năm mục tiêu (với xếp hạng, số nhỏ hơn là tốt hơn). Đạt từ 95% mức cần thiết trở lên: "
+                + "đúng lộ trình; từ 60% đến dưới 95%: có tiến bộ, chưa đủ nhanh; từ 0 đến dưới 60%: tiến bộ ít hoặc không tiến bộ; "
+                + "thay đổi theo chiều ngược lại: xấu đi. Kết quả của chính năm mục tiêu quyết định đạt hay không đạt; "
+                + "chỉ có một kết quả thì chưa đủ dữ liệu.",
+            "How it is judged: the average yearly change from the first result to the latest is compared with the yearly change "
+                + "still needed to reach the target in its year (for ranks, lower is better). At least 95% of the pace needed: on track; "
+                + "60% to under 95%: moderate progress; 0 to under 60%: limited or no progress; moving the wrong way: deterioration. "
+                + "The target year's own result decides achieved or missed; a single result is not enough data.")
+        seeFull = pick("Xem đầy đủ", "See the full page")
+        embedCode = pick("Nhúng vào trang khác", "Embed on another site")
+        embedHelp = pick("Chép đoạn mã sau vào trang của cơ quan, đơn vị:", "Copy this code into your own page:")
+        embedPreview = pick("Xem trước", "Preview")
+        periodRule = pick(
+            "So sánh tình trạng từng lượt nhiệm vụ (một cơ quan chủ trì, một kỳ của nhiệm vụ) tại hai thời điểm: cuối kỳ trước và cuối kỳ này (với kỳ hiện tại: ngày số liệu). Cơ quan phải báo cáo khi chủ trì ít nhất một lượt nhiệm vụ thuộc kỳ này chưa hoàn thành, chưa dừng vào cuối kỳ trước; chưa báo cáo khi không có báo cáo nào của mình cho kỳ này.",
+            "Each task assignment (one lead agency, one occurrence of a task) is compared at two dates: the end of the previous period and the end of this one (for the current period: the reporting date). An agency is due to report when it leads at least one assignment of this period that was neither done nor dropped at the previous period's end; it has not reported when no progress file of its own covers the period."
+        )
     }
 
     // MARK: - The words templates use
@@ -269,6 +308,62 @@ public struct Words: Sendable {
     public let fullList: String
     /// `words.format`: Định dạng / Format.
     public let format: String
+    /// `words.periods`: Các kỳ báo cáo.
+    public let periods: String
+    /// `words.in_period`: Thay đổi trong kỳ.
+    public let inPeriod: String
+    /// `words.done_in_period`: Hoàn thành trong kỳ.
+    public let doneInPeriod: String
+    /// `words.newly_overdue`: Mới quá hạn.
+    public let newlyOverdue: String
+    /// `words.still_overdue`: Vẫn quá hạn.
+    public let stillOverdue: String
+    /// `words.not_reported`: Chưa báo cáo.
+    public let notReported: String
+    /// `words.has_reported`: Đã báo cáo.
+    public let hasReported: String
+    /// `words.no_report_due`: Không phải báo cáo trong kỳ.
+    public let noReportDue: String
+    /// `words.due_to_report`: Phải báo cáo.
+    public let dueToReport: String
+    /// `words.previous_end`: Cuối kỳ trước.
+    public let previousEnd: String
+    /// `words.period_end`: Cuối kỳ này.
+    public let periodEnd: String
+    /// `words.previous_state`: Tình trạng cuối kỳ trước.
+    public let previousState: String
+    /// `words.period_details`: Chi tiết kỳ báo cáo.
+    public let periodDetails: String
+    /// `words.none`: Không có. / None.
+    public let none: String
+    /// `words.pairs_shortened`: Danh sách rút gọn (quá hạn và thời hạn sớm trước), hiển thị.
+    public let pairsShortened: String
+    /// `words.all_states_download`: tình trạng mọi nhiệm vụ (CSV).
+    public let allStatesDownload: String
+    /// `words.period_rule`: how the period page works out its counts.
+    public let periodRule: String
+
+    /// `words.target_progress`: Khả năng đạt mục tiêu / Progress towards the targets.
+    public let targetProgress: String
+    /// `words.level`: Đánh giá / Assessment.
+    public let level: String
+    /// `words.pace_kept`: Thay đổi bình quân mỗi năm / Average change a year.
+    public let paceKept: String
+    /// `words.pace_needed`: Thay đổi mỗi năm cần để đạt mục tiêu / Change a year needed.
+    public let paceNeeded: String
+    /// `words.measure`: Nội dung / Measure.
+    public let measure: String
+    /// `words.see_full`: Xem đầy đủ / See the full page.
+    public let seeFull: String
+    /// `words.embed_code`: Nhúng vào trang khác / Embed on another site.
+    public let embedCode: String
+    /// `words.embed_help`: Chép đoạn mã sau vào trang của cơ quan, đơn vị: / Copy this code into your own page:.
+    public let embedHelp: String
+    /// `words.embed_preview`: Xem trước / Preview.
+    public let embedPreview: String
+    /// `words.level_rule`: how a target's on-track level is judged, in a few sentences (the index
+    /// pages and the period report show it).
+    public let levelRule: String
 
     /// The name a template uses for each word, `words.<name>`.
     public static let templateNames: [(name: String, word: KeyPath<Words, String> & Sendable)] = [
@@ -353,6 +448,33 @@ public struct Words: Sendable {
         ("format", \.format),
         ("list_shortened", \.listShortened),
         ("full_list", \.fullList),
+        ("see_full", \.seeFull),
+        ("embed_code", \.embedCode),
+        ("embed_help", \.embedHelp),
+        ("embed_preview", \.embedPreview),
+        ("target_progress", \.targetProgress),
+        ("level", \.level),
+        ("pace_kept", \.paceKept),
+        ("pace_needed", \.paceNeeded),
+        ("measure", \.measure),
+        ("level_rule", \.levelRule),
+        ("periods", \.periods),
+        ("in_period", \.inPeriod),
+        ("done_in_period", \.doneInPeriod),
+        ("newly_overdue", \.newlyOverdue),
+        ("still_overdue", \.stillOverdue),
+        ("not_reported", \.notReported),
+        ("has_reported", \.hasReported),
+        ("no_report_due", \.noReportDue),
+        ("due_to_report", \.dueToReport),
+        ("previous_end", \.previousEnd),
+        ("period_end", \.periodEnd),
+        ("previous_state", \.previousState),
+        ("period_details", \.periodDetails),
+        ("none", \.none),
+        ("pairs_shortened", \.pairsShortened),
+        ("all_states_download", \.allStatesDownload),
+        ("period_rule", \.periodRule),
     ]
 
     // MARK: - Phrases
@@ -438,6 +560,22 @@ public struct Words: Sendable {
         case .organisation: return pick("Tổ chức, đoàn thể", "Organisations")
         }
     }
+
+    /// The name of a target's on-track level (the index pages, the dashboard and the period report).
+    public func level(_ level: TargetLevel) -> String {
+        switch level {
+        case .achieved: return pick("Đã đạt mục tiêu", "Target achieved")
+        case .onTrack: return pick("Đúng lộ trình", "On track")
+        case .moderate: return pick("Có tiến bộ, chưa đủ nhanh", "Moderate progress")
+        case .limited: return pick("Tiến bộ ít hoặc không tiến bộ", "Limited or no progress")
+        case .deterioration: return pick("Xấu đi", "Deterioration")
+        case .missed: return pick("Không đạt mục tiêu", "Target missed")
+        case .notEnoughData: return pick("Chưa đủ dữ liệu", "Not enough data")
+        }
+    }
+
+    /// A change a year: "+0,26/năm".
+    public func perYear(_ change: String) -> String { change + pick("/năm", "/year") }
 
     /// A period as people say it: "Quý III/2024", "tháng 9/2024".
     public func period(_ period: Period) -> String {

@@ -263,32 +263,11 @@ public struct ReportWords: Sendable {
     }
     private func signed(_ x: Double) -> String { format.change(x) }
 
-    /// The name of a level.
-    public func level(_ level: TargetLevel) -> String {
-        switch level {
-        case .achieved: return pick("Đã đạt mục tiêu", "Target achieved")
-        case .onTrack: return pick("Đúng lộ trình", "On track")
-        case .moderate: return pick("Có tiến bộ, chưa đủ nhanh", "Moderate progress")
-        case .limited: return pick("Tiến bộ ít hoặc không tiến bộ", "Limited or no progress")
-        case .deterioration: return pick("Xấu đi", "Deterioration")
-        case .missed: return pick("Không đạt mục tiêu", "Target missed")
-        case .notEnoughData: return pick("Chưa đủ dữ liệu", "Not enough data")
-        }
-    }
+    /// The name of a level (the site's words, ``Words/level(_:)``).
+    public func level(_ level: TargetLevel) -> String { siteWords.level(level) }
 
-    /// The rule behind the levels, in a few sentences (shown under the index table).
-    public var levelRule: String {
-        pick(
-            "Cách đánh giá: so sánh mức thay đổi bình quân mỗi năm từ kết quả đầu tiên đến kết quả gần nhất với mức thay đổi "
-                + "mỗi năm còn cần để đạt mục tiêu vào năm mục tiêu (với xếp hạng, số nhỏ hơn là tốt hơn). Đạt từ 95% mức cần thiết trở lên: "
-                + "đúng lộ trình; từ 60% đến dưới 95%: có tiến bộ, chưa đủ nhanh; từ 0 đến dưới 60%: tiến bộ ít hoặc không tiến bộ; "
-                + "thay đổi theo chiều ngược lại: xấu đi. Kết quả của chính năm mục tiêu quyết định đạt hay không đạt; "
-                + "chỉ có một kết quả thì chưa đủ dữ liệu.",
-            "How it is judged: the average yearly change from the first result to the latest is compared with the yearly change "
-                + "still needed to reach the target in its year (for ranks, lower is better). At least 95% of the pace needed: on track; "
-                + "60% to under 95%: moderate progress; 0 to under 60%: limited or no progress; moving the wrong way: deterioration. "
-                + "The target year's own result decides achieved or missed; a single result is not enough data.")
-    }
+    /// The rule behind the levels, in a few sentences (the site's words, ``Words/levelRule``).
+    public var levelRule: String { siteWords.levelRule }
 
     // MARK: - Closing
 

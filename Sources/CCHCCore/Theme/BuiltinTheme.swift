@@ -52,6 +52,19 @@ enum BuiltinTheme {
 {{#charts.states}}{{{charts.states}}}{{/charts.states}}
 {{#charts.timeline}}{{{charts.timeline}}}{{/charts.timeline}}
 </section>
+{{#current_period}}
+<section class="period-block" aria-labelledby="trong-ky">
+<h2 id="trong-ky">{{words.in_period}}: {{period}}</h2>
+<ul class="state-counts period-counts">
+<li><span class="report-state report-{{report_state}}">{{report_status}}</span></li>
+<li>{{words.done_in_period}}: <strong>{{done}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue}}</strong></li>
+<li>{{words.completion}}: {{previous_percent}} ({{words.previous_end}}, {{previous_end}}) → <strong>{{percent}}</strong></li>
+</ul>
+<p><a href="{{href}}">{{words.period_details}}</a></p>
+</section>
+{{/current_period}}
 <section aria-labelledby="chu-tri">
 <h2 id="chu-tri">{{words.as_lead}}</h2>
 {{#has_lead_tasks}}
@@ -88,6 +101,7 @@ enum BuiltinTheme {
 </div>
 </section>
 {{/has_support_tasks}}
+{{> embed-snippet}}
 
 """####,
         "assets/style.css": ####"""
@@ -184,6 +198,25 @@ main { padding-bottom: 2rem; }
 .state-no-report { color: var(--no-report); border-width: 1px; font-weight: 400; }
 .tally { font-size: 0.85rem; color: var(--muted); }
 .overdue-count { color: var(--overdue); }
+
+/* The embed code a full page offers. */
+.embed-code { margin-top: 2rem; }
+.embed-code pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--band); padding: 0.5rem; border: 1px solid var(--line); }
+
+/* A target's on-track level: always a word, with a border style per level. */
+.level { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; background: var(--paper); }
+.level-achieved, .level-on-track { color: var(--done); }
+.level-moderate { color: var(--done-late); border-style: dashed; }
+.level-limited { color: var(--not-started); border-style: dotted; }
+.level-deterioration, .level-missed { color: var(--overdue); border-style: double; border-width: 3px; }
+.level-not-enough-data { color: var(--no-report); border-width: 1px; font-weight: 400; }
+
+/* What changed in the reporting period: the block on the dashboard and agency pages. */
+.period-block { border-left: 4px solid var(--brand); padding-left: 0.75rem; }
+.period-counts { margin: 0.5rem 0; }
+.report-state { font-weight: 600; }
+.report-not-reported { color: var(--overdue); }
+.report-reported { color: var(--done); }
 
 /* Tables */
 .table-wrap { overflow-x: auto; margin: 0.5rem 0 1rem; }
@@ -283,12 +316,25 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <p><a href="{{agencies_href}}">{{words.all_agencies}}</a></p>
 </div>
 </section>
+{{#current_period}}
+<section class="period-block" aria-labelledby="trong-ky">
+<h2 id="trong-ky">{{words.in_period}}: {{period}}</h2>
+<ul class="state-counts period-counts">
+<li>{{words.done_in_period}}: <strong>{{done}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue}}</strong></li>
+<li>{{words.not_reported}}: <strong>{{not_reported_count}}</strong>/{{expected_count}}</li>
+<li>{{words.completion}}: {{previous_percent}} ({{words.previous_end}}, {{previous_end}}) → <strong>{{percent}}</strong></li>
+</ul>
+<p><a href="{{href}}">{{words.period_details}}</a></p>
+</section>
+{{/current_period}}
 {{#has_indices}}
 <section aria-labelledby="chi-so">
 <h2 id="chi-so">{{words.index_results}}</h2>
 <div class="table-wrap">
 <table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.level}}</th><th scope="col">{{words.completion}}</th></tr></thead>
 <tbody>
 {{#indices}}
 <tr>
@@ -296,6 +342,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}{{#sparkline}} {{{sparkline}}}{{/sparkline}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{/target}}{{^target}}–{{/target}}</td>
+<td>{{#target}}{{#score_level}}<span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{^score_level}}{{#rank_level}}<span class="level level-{{level}}">{{label}}</span>{{/rank_level}}{{/score_level}}{{/target}}</td>
 <td class="num">{{completion.percent}}</td>
 </tr>
 {{/indices}}
@@ -352,6 +399,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{^has_updates}}<p>{{words.no_updates}}</p>{{/has_updates}}
 <p><a href="{{updates_href}}">{{words.all_updates}}</a></p>
 </section>
+{{> embed-snippet}}
 
 """####,
         "data.mustache": ####"""
@@ -366,13 +414,88 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 
 """####,
+        "embed-layout.mustache": ####"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="generator" content="{{generator}}">
+<title>{{title}} – {{site_title}}</title>
+<link rel="canonical" href="{{canonical}}">
+<style>
+:root { --ink: #1b1f24; --muted: #4a5461; --link: #0a4c86; --done: #1a7f37; --done-late: #6b6f00; --overdue: #b42318; --not-started: #5a6270; --no-report: #616975; }
+*, *::before, *::after { box-sizing: border-box; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }
+body { margin: 0; padding: 0.75rem; overflow-wrap: anywhere; }
+h1 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+p, dl { margin: 0 0 0.5rem; }
+a { color: var(--link); }
+a:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
+.kicker, .as-of { color: var(--muted); font-size: 0.85rem; }
+.embed-body { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
+figure { margin: 0; }
+figure svg, svg { display: block; max-width: 100%; height: auto; }
+.ring { flex: 1 1 14rem; max-width: 24rem; }
+.chart-data { display: none; }
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.figure strong { font-size: 1.5rem; margin-right: 0.35rem; }
+dt { font-size: 0.85rem; color: var(--muted); }
+dd { margin: 0 0 0.35rem; font-weight: 600; }
+ul { margin: 0; padding: 0; list-style: none; }
+.level { display: inline-block; padding: 0 0.45rem; border-radius: 0.25rem; border: 2px solid currentColor; font-size: 0.85rem; font-weight: 600; }
+.level-achieved, .level-on-track { color: var(--done); }
+.level-moderate { color: var(--done-late); border-style: dashed; }
+.level-limited { color: var(--not-started); border-style: dotted; }
+.level-deterioration, .level-missed { color: var(--overdue); border-style: double; border-width: 3px; }
+.level-not-enough-data { color: var(--no-report); border-width: 1px; font-weight: 400; }
+</style>
+</head>
+<body>
+<main>
+{{{body}}}
+</main>
+</body>
+</html>
+
+"""####,
+        "embed-snippet.mustache": ####"""
+{{#embed}}
+<details class="embed-code">
+<summary>{{words.embed_code}}</summary>
+<p>{{words.embed_help}} <a href="{{href}}">{{words.embed_preview}}</a></p>
+<pre><code>{{iframe}}</code></pre>
+</details>
+{{/embed}}
+
+"""####,
+        "embed.mustache": ####"""
+<p class="kicker">{{kicker}}</p>
+<h1>{{heading}}</h1>
+<div class="embed-body">
+{{#ring}}<div class="ring">{{{ring}}}</div>{{/ring}}
+<div>
+{{#completion}}<p class="figure"><strong>{{percent}}</strong> {{words.done}} {{done}}/{{total}} {{words.pairs}}</p>
+{{#has_overdue}}<p>{{words.overdue}}: <strong>{{overdue}}</strong></p>{{/has_overdue}}
+{{/completion}}
+{{#has_facts}}<dl>
+{{#facts}}<dt>{{label}}</dt><dd>{{value}}</dd>
+{{/facts}}</dl>{{/has_facts}}
+{{#target_level}}<p><span class="level level-{{level}}">{{label}}</span></p>{{/target_level}}
+</div>
+</div>
+<p class="as-of">{{words.as_of}} {{as_of}}</p>
+<p><a href="{{full_href}}" target="_parent">{{words.see_full}}</a></p>
+
+"""####,
         "index.mustache": ####"""
 {{#publisher}}<p class="kicker">{{publisher}}</p>{{/publisher}}
 <h1>{{short}}: {{name}}</h1>
 <dl class="facts">
 <dt>{{words.max}}</dt><dd>{{max}}{{unit_suffix}}</dd>
 {{#result}}<dt>{{words.last_result}}</dt><dd>{{score}}/{{max}} ({{year}}){{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/result}}
-{{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}</dd>{{/target}}
+{{#target}}<dt>{{words.target}} {{year}}</dt><dd>{{#score}}{{score}}{{/score}}{{#score_level}} <span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{#rank}} · {{words.rank}} {{rank}}{{/rank}}{{#rank_level}} <span class="level level-{{level}}">{{label}}</span>{{/rank_level}}</dd>{{/target}}
 </dl>
 {{#has_results}}
 <section aria-labelledby="ket-qua">
@@ -392,6 +515,22 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 </section>
 {{/has_results}}
+{{#has_target_progress}}
+<section aria-labelledby="muc-tieu">
+<h2 id="muc-tieu">{{words.target_progress}}</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">{{words.measure}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.pace_kept}}</th><th scope="col">{{words.pace_needed}}</th><th scope="col">{{words.level}}</th></tr></thead>
+<tbody>
+{{#target_progress}}
+<tr><th scope="row">{{measure}}</th><td class="num">{{target}} ({{year}})</td><td class="num">{{latest}}</td><td class="num">{{kept}}</td><td class="num">{{needed}}</td><td><span class="level level-{{status.level}}">{{status.label}}</span></td></tr>
+{{/target_progress}}
+</tbody>
+</table>
+</div>
+<p class="muted">{{words.level_rule}}</p>
+</section>
+{{/has_target_progress}}
 <section aria-labelledby="tien-do">
 <h2 id="tien-do">{{words.completion}}</h2>
 {{#completion}}{{> completion}}{{/completion}}
@@ -443,6 +582,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{/areas}}
 </section>
 {{/has_areas}}
+{{> embed-snippet}}
 
 """####,
         "indices.mustache": ####"""
@@ -450,7 +590,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 {{#has_indices}}
 <div class="table-wrap">
 <table>
-<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.completion}}</th></tr></thead>
+<thead><tr><th scope="col">{{words.indices}}</th><th scope="col">{{words.publisher}}</th><th scope="col">{{words.last_result}}</th><th scope="col">{{words.rank}}</th><th scope="col">{{words.target}}</th><th scope="col">{{words.level}}</th><th scope="col">{{words.completion}}</th></tr></thead>
 <tbody>
 {{#indices}}
 <tr>
@@ -459,6 +599,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 <td class="num">{{#result}}{{score}}/{{max}} ({{year}}){{/result}}{{^result}}–{{/result}}</td>
 <td class="num">{{#result}}{{#rank}}{{rank}}{{/rank}}{{/result}}</td>
 <td class="num">{{#target}}{{year}}: {{#score}}{{score}}{{/score}}{{#rank}} · {{rank}}{{/rank}}{{/target}}</td>
+<td>{{#target}}{{#score_level}}<span class="level level-{{level}}">{{label}}</span>{{/score_level}}{{^score_level}}{{#rank_level}}<span class="level level-{{level}}">{{label}}</span>{{/rank_level}}{{/score_level}}{{/target}}</td>
 <td class="num">{{completion.percent}}</td>
 </tr>
 {{/indices}}
@@ -521,6 +662,90 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </html>
 
 """####,
+        "period-pairs.mustache": ####"""
+{{#has_pairs}}
+<div class="table-wrap">
+<table class="tasks">
+<thead><tr><th scope="col">{{words.task}}</th><th scope="col">{{words.lead}}</th><th scope="col">{{words.due}}</th><th scope="col">{{words.previous_state}}</th><th scope="col">{{words.state}}</th></tr></thead>
+<tbody>
+{{#pairs}}
+<tr>
+<td><a href="{{task.href}}">{{task.title}}</a><br><a class="muted" href="{{task.plan_href}}">{{task.plan_number}}</a></td>
+<td><a href="{{agency.href}}">{{agency.name}}</a></td>
+<td>{{due}}</td>
+<td><span class="state state-{{previous_status.state}}">{{previous_status.label}}</span></td>
+<td><span class="state state-{{status.state}}">{{status.label}}</span></td>
+</tr>
+{{/pairs}}
+</tbody>
+</table>
+</div>
+{{#more.shortened}}
+<p class="muted">{{words.pairs_shortened}} {{more.shown}}/{{more.total}} · <a href="{{more.href}}">{{words.all_states_download}}</a></p>
+{{/more.shortened}}
+{{/has_pairs}}
+{{^has_pairs}}<p>{{words.none}}</p>{{/has_pairs}}
+
+"""####,
+        "period.mustache": ####"""
+<p class="kicker">{{words.periods}}</p>
+<h1>{{words.in_period}}: {{period}}</h1>
+<p class="lead-text">{{previous_end}} → <strong>{{end}}</strong></p>
+<section aria-labelledby="so-sanh">
+<h2 id="so-sanh">{{words.completion}}</h2>
+<div class="table-wrap">
+<table>
+<thead><tr><th scope="col">{{words.as_of}}</th><th scope="col">{{words.completion}}</th><th scope="col">{{words.done}}</th><th scope="col">{{words.overdue}}</th></tr></thead>
+<tbody>
+<tr><th scope="row">{{words.previous_end}} ({{previous_end}})</th><td class="num">{{previous_completion.percent}}</td><td class="num">{{previous_completion.done}}/{{previous_completion.total}}</td><td class="num">{{previous_completion.overdue}}</td></tr>
+<tr><th scope="row">{{#is_current}}{{words.as_of}}{{/is_current}}{{^is_current}}{{words.period_end}}{{/is_current}} ({{end}})</th><td class="num">{{completion.percent}}</td><td class="num">{{completion.done}}/{{completion.total}}</td><td class="num">{{completion.overdue}}</td></tr>
+</tbody>
+</table>
+</div>
+<ul class="state-counts period-counts">
+<li>{{words.done_in_period}}: <strong>{{done.count}}</strong></li>
+<li>{{words.newly_overdue}}: <strong>{{newly_overdue.count}}</strong></li>
+<li>{{words.still_overdue}}: <strong>{{still_overdue.count}}</strong></li>
+<li>{{words.not_reported}}: <strong>{{not_reported_count}}</strong>/{{expected_count}}</li>
+</ul>
+<p class="muted">{{words.period_rule}}</p>
+</section>
+<section aria-labelledby="hoan-thanh-trong-ky">
+<h2 id="hoan-thanh-trong-ky">{{words.done_in_period}} ({{done.count}})</h2>
+{{#done}}{{> period-pairs}}{{/done}}
+</section>
+<section aria-labelledby="moi-qua-han">
+<h2 id="moi-qua-han">{{words.newly_overdue}} ({{newly_overdue.count}})</h2>
+{{#newly_overdue}}{{> period-pairs}}{{/newly_overdue}}
+</section>
+<section aria-labelledby="van-qua-han">
+<h2 id="van-qua-han">{{words.still_overdue}} ({{still_overdue.count}})</h2>
+{{#still_overdue}}{{> period-pairs}}{{/still_overdue}}
+</section>
+<section aria-labelledby="chua-bao-cao">
+<h2 id="chua-bao-cao">{{words.not_reported}} ({{not_reported_count}}/{{expected_count}})</h2>
+{{#has_not_reported}}
+<ul class="plain-list not-reported">
+{{#not_reported}}
+<li><a href="{{href}}">{{name}}</a></li>
+{{/not_reported}}
+</ul>
+{{#not_reported_more.shortened}}
+<p class="muted">{{words.list_shortened}} {{not_reported_more.shown}}/{{not_reported_more.total}} · <a href="{{not_reported_more.href}}">{{words.all_agencies}}</a></p>
+{{/not_reported_more.shortened}}
+{{/has_not_reported}}
+{{^has_not_reported}}<p>{{words.none}}</p>{{/has_not_reported}}
+</section>
+<nav aria-labelledby="cac-ky">
+<h2 id="cac-ky">{{words.periods}}</h2>
+<ul class="plain-list">
+{{#periods}}
+<li>{{#current}}<strong aria-current="page">{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}}</li>
+{{/periods}}
+</ul>
+</nav>
+
+"""####,
         "plan.mustache": ####"""
 <h1><span class="doc-number">{{number}}</span> {{title}}</h1>
 <dl class="facts">
@@ -566,6 +791,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 </div>
 </section>
 {{/has_body}}
+{{> embed-snippet}}
 
 """####,
         "plans.mustache": ####"""

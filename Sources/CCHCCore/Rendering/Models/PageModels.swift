@@ -37,6 +37,11 @@ struct DashboardPage: TemplateModel {
     var updatesHref: String
     /// The link to the list of agencies.
     var agenciesHref: String
+    /// What changed in the period holding the reporting date, with the link to its page (not
+    /// `period`: a name an update's own `period` would fall back to inside the update partial).
+    var currentPeriod: PeriodFigures
+    /// The code that embeds the page's summary on another site (``EmbedSnippet``).
+    var embed: EmbedSnippet
 }
 
 /// The dashboard's charts.
@@ -141,6 +146,8 @@ struct PlanPage: TemplateModel {
     var hasChildren: Bool?
     /// The indices it serves, when it names any: `{short, name, href}`.
     var indices: [IndexLink]?
+    /// The code that embeds the page's summary on another site (``EmbedSnippet``).
+    var embed: EmbedSnippet
 }
 
 /// An entry of a plan's table of contents.
@@ -297,6 +304,10 @@ struct AgencyPage: TemplateModel {
     var replacedBy: AgencyLink?
     /// The agencies whose tasks it took over, when there are any.
     var replaces: [AgencyLink]?
+    /// Its own pairs in the period holding the reporting date: done, newly and still overdue, and whether it reported.
+    var currentPeriod: PeriodFigures
+    /// The code that embeds the page's summary on another site (``EmbedSnippet``).
+    var embed: EmbedSnippet
 }
 
 /// An agency page's charts.
@@ -357,6 +368,10 @@ struct IndexPage: TemplateModel {
     var targets: [YearFigures]
     /// Whether it has targets.
     var hasTargets: Bool
+    /// Every value its targets set, judged on track or not (``TargetProgress``), by target year.
+    var targetProgress: [TargetProgressRow]
+    /// Whether there is any.
+    var hasTargetProgress: Bool
     /// Its areas, each with its criteria and the tasks serving them.
     var areas: [AreaRow]
     /// Whether it has areas.
@@ -371,6 +386,8 @@ struct IndexPage: TemplateModel {
     var hasTasks: Bool
     /// Whether `tasks` is shortened, and where the full list is.
     var tasksMore: ShortenedList
+    /// The code that embeds the page's summary on another site (``EmbedSnippet``).
+    var embed: EmbedSnippet
 }
 
 /// An index page's charts.

@@ -198,6 +198,36 @@ struct TargetFigures: TemplateModel {
     var rank: String?
     /// How far the latest score is from the target's, signed ("+2,5": that much still to gain).
     var gap: String?
+    /// Whether the score target is on track (``TargetProgress``), when it sets a score.
+    var scoreLevel: LevelLabel?
+    /// Whether the rank target is on track, when it sets a rank.
+    var rankLevel: LevelLabel?
+}
+
+/// A target's on-track level and its words.
+struct LevelLabel: TemplateModel {
+    /// `achieved`, `on-track`, `moderate`, `limited`, `deterioration`, `missed` or `not-enough-data` (a CSS modifier).
+    var level: String
+    /// Its words: "Đúng lộ trình".
+    var label: String
+}
+
+/// One value a target sets, judged (an index page's table of targets).
+struct TargetProgressRow: TemplateModel {
+    /// What is measured: "Điểm", "Xếp hạng", an area's or a criterion's name.
+    var measure: String
+    /// The target's year.
+    var year: String
+    /// The value aimed at.
+    var target: String
+    /// The latest result counted, with its year, or "–".
+    var latest: String
+    /// The average change a year from the first result to the latest ("+1/năm"), or "–".
+    var kept: String
+    /// The change a year still needed, or "–".
+    var needed: String
+    /// The level.
+    var status: LevelLabel
 }
 
 /// An index with its latest result and next target (dashboard, index list, index page).
