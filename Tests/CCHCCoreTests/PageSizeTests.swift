@@ -28,6 +28,15 @@ struct PageSizeTests {
         #expect(largest.value.count < 256 * 1024, "\(largest.key) has \(largest.value.count) bytes")
     }
 
+    @Test func theListOfAgenciesStaysUnderAMegabyteAtNationalScale() throws {
+        // The one list kept whole: one row per agency. The national site has ten times these
+        // agencies (4,000); its rows must stay small enough for the page to stay under 1 MB there.
+        let files = try Self.built.get()
+        let page = try #require(files["co-quan/index.html"])
+        let perAgency = Double(page.count) / Double(Self.scale.agencies)
+        #expect(perAgency * 4000 < 900_000, "\(Int(perAgency)) bytes per agency: about \(Int(perAgency * 4000)) bytes for 4,000")
+    }
+
     @Test func indexListsAreShortenedToTheMostUrgentWithALinkToTheFullList() throws {
         let files = try Self.built.get()
         let page = String(decoding: try #require(files["chi-so/par-index/index.html"]), as: UTF8.self)

@@ -17,15 +17,15 @@ enum BuiltinTheme {
 <section aria-labelledby="nhom-{{kind}}">
 <h2 id="nhom-{{kind}}">{{label}}</h2>
 <div class="table-wrap">
-<table>
+<table class="figures">
 <thead><tr><th scope="col">{{words.agency}}</th><th scope="col">{{words.pairs}}</th><th scope="col">{{words.done}}</th><th scope="col">{{words.overdue}}</th><th scope="col">{{words.completion}}</th></tr></thead>
 <tbody>
 {{#agencies}}
 <tr>
 <th scope="row"><a href="{{href}}">{{name}}</a>{{#replaced_by}}<br><span class="muted">{{words.replaced_by}} <a href="{{href}}">{{short}}</a></span>{{/replaced_by}}</th>
-<td class="num">{{completion.total}}</td><td class="num">{{completion.done}}</td>
-<td class="num">{{#completion.has_overdue}}<strong class="overdue-count">{{completion.overdue}}</strong>{{/completion.has_overdue}}{{^completion.has_overdue}}0{{/completion.has_overdue}}</td>
-<td class="num">{{completion.percent}}</td>
+<td>{{completion.total}}</td><td>{{completion.done}}</td>
+<td>{{#completion.has_overdue}}<strong class="overdue-count">{{completion.overdue}}</strong>{{/completion.has_overdue}}{{^completion.has_overdue}}0{{/completion.has_overdue}}</td>
+<td>{{completion.percent}}</td>
 </tr>
 {{/agencies}}
 </tbody>
@@ -224,7 +224,8 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); }
 thead th { background: var(--band); border-bottom: 2px solid var(--line); }
 tbody th { font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num, table.figures td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* table.figures: a long table whose data cells are all figures (the list of agencies: thousands of rows on a national site). */
 .target-row th, .target-row td { font-style: italic; color: var(--muted); }
 
 /* Updates */
