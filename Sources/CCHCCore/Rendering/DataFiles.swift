@@ -9,13 +9,8 @@ struct DataFile: Sendable {
     var name: String { (path as NSString).lastPathComponent }
     /// CSV or JSON.
     var format: String
-    /// What it holds, in Vietnamese.
-    var vi: String
-    /// What it holds, in English.
-    var en: String
-
-    /// The description in the site's language.
-    func description(_ language: SiteLanguage) -> String { language == .vi ? vi : en }
+    /// What it holds, in the site's words.
+    var description: KeyPath<Words, String> & Sendable
 }
 
 /// The CSV and JSON downloads: tasks with their states, index results, agency completion.
@@ -29,19 +24,17 @@ enum DataFiles {
         case tasks, indices, agencies
     }
 
-    /// Every download, in the order the data page lists them: each group's CSV, then its JSON.
     /// The tasks download, which pages with a shortened list of tasks link to.
     static let tasksCSV = "du-lieu/nhiem-vu.csv"
 
+    /// Every download, in the order the data page lists them: each group's CSV, then its JSON.
     static let catalog: [DataFile] = [
-        DataFile(
-            path: tasksCSV, format: "CSV", vi: "Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng",
-            en: "Tasks by lead agency and occurrence, with their states"),
-        DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", vi: "Nhiệm vụ và tình trạng (JSON)", en: "Tasks and their states (JSON)"),
-        DataFile(path: "du-lieu/chi-so.csv", format: "CSV", vi: "Kết quả và mục tiêu các chỉ số", en: "Index results and targets"),
-        DataFile(path: "du-lieu/chi-so.json", format: "JSON", vi: "Kết quả và mục tiêu các chỉ số (JSON)", en: "Index results and targets (JSON)"),
-        DataFile(path: "du-lieu/co-quan.csv", format: "CSV", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị", en: "Completion by agency"),
-        DataFile(path: "du-lieu/co-quan.json", format: "JSON", vi: "Tỷ lệ hoàn thành của các cơ quan, đơn vị (JSON)", en: "Completion by agency (JSON)"),
+        DataFile(path: tasksCSV, format: "CSV", description: \.downloadTasksCSV),
+        DataFile(path: "du-lieu/nhiem-vu.json", format: "JSON", description: \.downloadTasksJSON),
+        DataFile(path: "du-lieu/chi-so.csv", format: "CSV", description: \.downloadIndicesCSV),
+        DataFile(path: "du-lieu/chi-so.json", format: "JSON", description: \.downloadIndicesJSON),
+        DataFile(path: "du-lieu/co-quan.csv", format: "CSV", description: \.downloadAgenciesCSV),
+        DataFile(path: "du-lieu/co-quan.json", format: "JSON", description: \.downloadAgenciesJSON),
     ]
 
     /// The group of the download at `catalog[position]`, and whether it is the group's JSON file.

@@ -95,7 +95,7 @@ extension PageBuilder {
         let rows = files.map { file in
             DataFileLink(
                 name: file.name, href: SitePaths.link(from: page, to: file.path), format: file.format,
-                description: file.description(words.language))
+                description: words[keyPath: file.description])
         }
         return Page(path: page, template: "data", title: words.data, breadcrumbs: [(words.data, page)], model: DataPage(files: rows))
     }

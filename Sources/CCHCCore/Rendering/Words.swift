@@ -102,6 +102,12 @@ public struct Words: Sendable {
         listShortened = pick(
             "Danh sách rút gọn: các nhiệm vụ cần chú ý nhất (quá hạn trước),", "Shortened list: the tasks most in need of attention (overdue first),")
         fullList = pick("danh sách đầy đủ (CSV, cột index)", "full list (CSV, column index)")
+        downloadTasksCSV = pick("Nhiệm vụ, từng cơ quan chủ trì và từng kỳ, với tình trạng", "Tasks by lead agency and occurrence, with their states")
+        downloadTasksJSON = pick("Nhiệm vụ và tình trạng (JSON)", "Tasks and their states (JSON)")
+        downloadIndicesCSV = pick("Kết quả và mục tiêu các chỉ số", "Index results and targets")
+        downloadIndicesJSON = pick("Kết quả và mục tiêu các chỉ số (JSON)", "Index results and targets (JSON)")
+        downloadAgenciesCSV = pick("Tỷ lệ hoàn thành của các cơ quan, đơn vị", "Completion by agency")
+        downloadAgenciesJSON = pick("Tỷ lệ hoàn thành của các cơ quan, đơn vị (JSON)", "Completion by agency (JSON)")
         format = pick("Định dạng", "Format")
         periods = pick("Các kỳ báo cáo", "Reporting periods")
         inPeriod = pick("Thay đổi trong kỳ", "Changes in the period")
@@ -364,6 +370,19 @@ public struct Words: Sendable {
     /// `words.level_rule`: how a target's on-track level is judged, in a few sentences (the index
     /// pages and the period report show it).
     public let levelRule: String
+
+    /// What the tasks CSV holds, on the data page.
+    public let downloadTasksCSV: String
+    /// What the tasks JSON holds.
+    public let downloadTasksJSON: String
+    /// What the indices CSV holds.
+    public let downloadIndicesCSV: String
+    /// What the indices JSON holds.
+    public let downloadIndicesJSON: String
+    /// What the agencies CSV holds.
+    public let downloadAgenciesCSV: String
+    /// What the agencies JSON holds.
+    public let downloadAgenciesJSON: String
 
     /// The name a template uses for each word, `words.<name>`.
     public static let templateNames: [(name: String, word: KeyPath<Words, String> & Sendable)] = [
