@@ -22,11 +22,11 @@ public enum FolderEntries {
         defer { closedir(folder) }
         var out: [(name: String, kind: Kind)] = []
         while let entry = readdir(folder) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
-                }
-            }
+            // The name is read where it lies, up to its NUL: `d_name` is declared 256 bytes long, but
+            // the C library's records are only as long as their names, so copying the whole field
+            // read past the end of the buffer for the last entry (found by the address sanitizer).
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let name = String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let kind: Kind
             switch Int32(entry.pointee.d_type) {
