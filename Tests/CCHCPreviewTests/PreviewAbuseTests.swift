@@ -131,7 +131,11 @@ struct PreviewAbuseTests {
             #expect(!String(decoding: headReply, as: UTF8.self).contains(" 200 "))
             let (bodySent, bodyReply) = try await bodyDrip.value
             #expect(bodySent < body.count, "the server stopped reading a body sent a byte at a time (\(bodySent) of \(body.count) bytes)")
-            #expect(String(decoding: bodyReply, as: UTF8.self).hasPrefix("HTTP/1.1 405"))
+            // The POST is answered 405 as soon as its head is read, unless the request timer fired
+            // first: on a loaded machine the answer can take longer than the 1 s timeout. Either way
+            // the server never waits for the body or serves it as a page.
+            let bodyText = String(decoding: bodyReply, as: UTF8.self)
+            #expect(bodyText.isEmpty || bodyText.hasPrefix("HTTP/1.1 405"), "the reply was: \(bodyText.prefix(80))")
             // Well before the 8 s the slow head alone would have taken.
             #expect(Date().timeIntervalSince(started) < 7)
             #expect(try await h.get("/").status == 200)
