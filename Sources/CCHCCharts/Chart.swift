@@ -40,12 +40,38 @@ public struct ChartOutput: Sendable, Hashable {
     /// A `<figure>` with the SVG and the table inside a `<details>` element.
     public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 
-    /// Makes an output from the figure's bytes and where the SVG and the table are in them.
-    init(html: [UInt8], svg: Range<Int>, table: Range<Int>) {
+    /// The SVG's own width and height: its `width` and `height` when it has them, else its `viewBox`'s.
+    private let naturalSize: String?
+
+    /// Makes an output from the figure's bytes and where the SVG and the table are in them;
+    /// `naturalSize` is the `width` and `height` attributes a standalone file gets (nil: the SVG has them).
+    init(html: [UInt8], svg: Range<Int>, table: Range<Int>, naturalSize: String?) {
         precondition(svg.upperBound <= html.count && table.upperBound <= html.count, "part outside the figure")
         htmlBytes = html
         svgRange = svg
         tableRange = table
+        self.naturalSize = naturalSize
+    }
+
+    /// The font stack a standalone SVG names: a page's inline SVG takes the page's font, but an
+    /// `<img>` of a file sees no page style, and the browser's default is a serif face.
+    public static let standaloneFonts = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
+
+    /// The SVG as a file of its own, for `<img src="….svg">` on another site: an XML declaration,
+    /// and on the root element a width and height (so the image has a size before it is styled)
+    /// and a font family. Its text and title are the inline SVG's, escaped the same way.
+    public var standaloneSVG: [UInt8] {
+        let svg = htmlBytes[svgRange]
+        let opening = Array("<svg".utf8)
+        precondition(svg.starts(with: opening), "a chart's SVG starts with its root element")
+        var attributes = " font-family=\"\(ChartOutput.standaloneFonts)\""
+        if let naturalSize { attributes = " " + naturalSize + attributes }
+        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg".utf8)
+        out.reserveCapacity(svg.count + 200)
+        out += attributes.utf8
+        out += svg.dropFirst(opening.count)
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 }
 
@@ -190,7 +216,9 @@ enum Common {
         table.write(id: id, into: &out)
         let tableEnd = out.count
         out.raw("\n</details>\n</figure>")
-        return ChartOutput(html: out.array, svg: svgStart..<svgEnd, table: tableStart..<tableEnd)
+        return ChartOutput(
+            html: out.array, svg: svgStart..<svgEnd, table: tableStart..<tableEnd,
+            naturalSize: size == nil ? "width=\"\(n(width))\" height=\"\(n(height))\"" : nil)
     }
 
     /// A sentence listing `items`, at most `limit` of them, then a pointer to the table.

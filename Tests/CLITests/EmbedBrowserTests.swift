@@ -2,9 +2,13 @@ import CCHCTestSupport
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// The embeds in a real browser: the example site built, served on one port, and its embeds put in
-/// `<iframe>`s 300 and 600 px wide by a page served from another port (another origin), as a
-/// portal would. Headless Chromium measures each embed from a page of the same origin (another
+/// `<iframe>`s 300 and 600 px wide (440 px high, the size the snippet offers) by a page served from
+/// another port (another origin), as a portal would, with the `<img>` snippets of the full pages. Headless Chromium measures each embed from a page of the same origin (another
 /// origin may not read an iframe's document) and takes the cross-origin screenshots, which are
 /// left in `$CCHC_EMBED_SCREENSHOTS` (else a temporary folder) for a person to look at.
 struct EmbedBrowserTests {
@@ -84,6 +88,20 @@ struct EmbedBrowserTests {
             for link in links { #expect(link.prefix(while: { $0 != ">" }).contains("target=\"_parent\""), "\(path): \(link.prefix(80))") }
         }
 
+        // Every chart of an embed is also an SVG file of its own, a well-formed XML document.
+        let svgs = files.filter { $0.hasSuffix(".svg") }.map { "nhung/" + $0 }.sorted()
+        #expect(svgs.contains("nhung/hoan-thanh.svg") && svgs.contains { $0.hasSuffix("/diem.svg") }, "\(svgs)")
+        #expect(svgs.count == embeds.count, "one chart per embed: \(svgs.count) for \(embeds.count)")
+        for path in svgs {
+            let data = try Data(contentsOf: out.appendingPathComponent(path))
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "\(path): \(parser.parserError.map { "\($0)" } ?? "")")
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.contains("<svg width=\"") && text.contains("<title") && !text.contains("<script"), "\(path)")
+        }
+        // The full pages that offer the embeds' code.
+        let fullPages = ["index.html", "ke-hoach/kh-ubnd-386-2024/index.html", "co-quan/so-noi-vu/index.html", "chi-so/par-index/index.html"]
+
         // Not in the sitemap: the full pages are the ones to find.
         let sitemap = try String(contentsOf: out.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(!sitemap.contains("/nhung/"))
@@ -96,7 +114,7 @@ struct EmbedBrowserTests {
             for (const w of [300, 600]) for (const p of pages) {
               const f = document.createElement("iframe"); f.width = w; f.height = 440; f.src = p;
               f.onload = () => { const d = f.contentDocument.documentElement;
-                lines.push(w + " " + p + " " + d.scrollWidth + " " + d.clientWidth);
+                lines.push(w + " " + p + " " + d.scrollWidth + " " + d.clientWidth + " " + d.scrollHeight + " " + d.clientHeight);
                 if (--pending === 0) document.getElementById("out").textContent = "[" + lines.join("|") + "]"; };
               document.body.appendChild(f);
             }
@@ -109,8 +127,9 @@ struct EmbedBrowserTests {
         let rows = text.split(separator: "|").map { $0.split(separator: " ") }
         #expect(rows.count == embeds.count * 2)
         for row in rows {
-            // Nothing wider than the frame: no horizontal scroll, nothing cut off at the side.
+            // Nothing wider or taller than the frame: no scrolling, nothing cut off.
             #expect(Int(row[2])! <= Int(row[3])!, "\(row[1]) at \(row[0]) px: \(row[2]) wide in \(row[3])")
+            #expect(Int(row[4])! <= Int(row[5])!, "\(row[1]) at \(row[0]) px: \(row[4]) high in \(row[5])")
         }
 
         // The portal's view: another origin, screenshots at both widths.
@@ -118,6 +137,14 @@ struct EmbedBrowserTests {
         try FileManager.default.createDirectory(at: portal, withIntermediateDirectories: true)
         let shots = ProcessInfo.processInfo.environment["CCHC_EMBED_SCREENSHOTS"].map(URL.init(fileURLWithPath:)) ?? site.root
         let kinds = ["nhung/index.html"] + ["ke-hoach", "co-quan", "chi-so"].compactMap { kind in embeds.first { $0.hasPrefix("nhung/\(kind)/") } }
+        // The `<img>` code every full page offers, pointed at the local server instead of base_url.
+        let images = try fullPages.map { path -> String in
+            let html = try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)
+            let codes = html.matches(of: #/<pre><code>([^<]*)</code></pre>/#).map { unescape(String($0.output.1)) }
+            let image = try #require(codes.first { $0.contains("<img ") }, "\(path) offers no <img> code")
+            #expect(image.hasPrefix("<a href=\"https://backan.gov.vn/cchc/") && image.contains(" alt=\""), "\(image)")
+            return image.replacingOccurrences(of: "https://backan.gov.vn/cchc/", with: "http://127.0.0.1:\(server.port)/")
+        }
         for width in [300, 600] {
             let frames = kinds.map {
                 "<iframe src=\"http://127.0.0.1:\(server.port)/\($0)\" width=\"\(width)\" height=\"440\" title=\"\($0)\" style=\"border:1px solid #c00\"></iframe>"
@@ -125,8 +152,30 @@ struct EmbedBrowserTests {
             let page = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>cổng</title></head><body>\(frames.joined())</body></html>"
             try Data(page.utf8).write(to: portal.appendingPathComponent("w\(width).html"))
         }
+        // The images from the other origin: each loads and has the size of an SVG with a shape.
+        let imagePage = """
+            <!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>ảnh</title></head><body>\(images.joined(separator: "\n"))
+            <pre id="out"></pre><script>
+            window.onload = () => { document.getElementById("out").textContent = "[" + Array.from(document.images,
+              i => i.complete + " " + i.naturalWidth + " " + i.naturalHeight + " " + i.width + " " + i.height).join("|") + "]"; };
+            </script></body></html>
+            """
+        try Data(imagePage.utf8).write(to: portal.appendingPathComponent("images.html"))
         let other = try Server(portal)
         #expect(other.port != server.port)
+        let loaded = try Self.browse(["--dump-dom", "http://127.0.0.1:\(other.port)/images.html"])
+        let sizes = try #require(loaded.firstMatch(of: #/\[(true[^\]]*)\]/#), "no image sizes in \(loaded.suffix(300))").output.1
+        let imageRows = sizes.split(separator: "|").map { $0.split(separator: " ") }
+        #expect(imageRows.count == images.count)
+        for (row, code) in zip(imageRows, images) {
+            // Loaded, drawn at the 300 px the code asks, with the SVG's own proportions.
+            #expect(row[0] == "true" && Int(row[1])! > 100 && Int(row[2])! > 50, "\(code): \(row)")
+            #expect(row[3] == "300" && Int(row[4])! > 50, "\(code): \(row)")
+        }
+        _ = try Self.browse([
+            "--window-size=660,1200", "--screenshot=\(shots.appendingPathComponent("embed-images.png").path)",
+            "http://127.0.0.1:\(other.port)/images.html",
+        ])
         for width in [300, 600] {
             let shot = shots.appendingPathComponent("embeds-\(width).png")
             _ = try Self.browse([
@@ -136,4 +185,11 @@ struct EmbedBrowserTests {
             #expect(size > 10_000, "no screenshot at \(width) px")
         }
     }
+}
+
+/// The text of HTML with the five escapes cchc writes turned back into characters.
+private func unescape(_ html: String) -> String {
+    html.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
 }

@@ -1,3 +1,4 @@
+import CCHCCharts
 import CCHCFormat
 import Foundation
 
@@ -24,6 +25,8 @@ public final class SiteOutput: Sendable {
     /// What makes the file at a path.
     enum Source: Sendable {
         case page(PageJob)
+        /// An embed's chart as an SVG file.
+        case image(EmbedImage)
         /// A download, by its position in ``DataFiles/catalog``.
         case download(Int)
         case asset
@@ -91,6 +94,7 @@ public final class SiteOutput: Sendable {
             16 + site.plans.count + site.agencies.count + site.indices.count + site.files.count
                 + site.plans.reduce(0) { $0 + $1.tasks.count })
         for job in PageJob.jobs(site, asOf: loaded.asOf, updatePages: builder.updatePageCount) { entries.append((job.path(in: site), .page(job))) }
+        for image in EmbedImage.all(site) { entries.append((image.path, .image(image))) }
         for (position, file) in DataFiles.catalog.enumerated() { entries.append((file.path, .download(position))) }
         for path in theme.assets.keys { entries.append((path, .asset)) }
         entries.append((SitePaths.sitemap, .sitemap))
@@ -133,6 +137,7 @@ public final class SiteOutput: Sendable {
     private func contents(_ source: Source, path: String) -> OutputFile.Contents {
         switch source {
         case .page(let job): return .bytes(render(job))
+        case .image(let image): return .bytes(builder.embedChart(image).standaloneSVG)
         case .download(let position):
             let (group, isJSON) = DataFiles.group(of: position)
             let bytes = downloads[group.rawValue].get()
@@ -159,15 +164,24 @@ public final class SiteOutput: Sendable {
 
     /// Every file, sorted by path, the pages rendered on all cores.
     func renderAll(timings: inout Timings) -> [OutputFile] {
-        let pages = entries.compactMap { entry -> (String, PageJob)? in
-            guard case .page(let job) = entry.source else { return nil }
-            return (entry.path, job)
+        // Pages and the embeds' images are drawn on all cores, the rest in turn.
+        func drawn(_ source: Source) -> Bool {
+            switch source {
+            case .page, .image: return true
+            default: return false
+            }
         }
-        let rendered = ConcurrentMap.run(pages.count) { self.render(pages[$0].1) }
+        let made = entries.filter { drawn($0.source) }
+        let rendered = ConcurrentMap.run(made.count) { i -> [UInt8] in
+            switch made[i].source {
+            case .page(let job): return self.render(job)
+            case .image(let image): return self.builder.embedChart(image).standaloneSVG
+            default: preconditionFailure("only pages and images are drawn")
+            }
+        }
         timings.lap("pages and charts")
-        var files = zip(pages, rendered).map { OutputFile(path: $0.0.0, contents: .bytes($0.1)) }
-        for entry in entries {
-            if case .page = entry.source { continue }
+        var files = zip(made, rendered).map { OutputFile(path: $0.0.path, contents: .bytes($0.1)) }
+        for entry in entries where !drawn(entry.source) {
             files.append(OutputFile(path: entry.path, contents: contents(entry.source, path: entry.path)))
         }
         let sorted = files.sorted { $0.path.utf8Precedes($1.path) }

@@ -40,13 +40,18 @@ extension PageBuilder {
     /// The score trend of an index, with its targets; SIPAS-style method breaks are not known to the
     /// content format, so none is marked.
     func scoreTrend(_ index: IndexDefinition, id: String) -> HTMLBytes {
+        HTMLBytes(bytes: scoreTrendChart(index, id: id).htmlBytes)
+    }
+
+    /// The score trend drawn, for a page or a file of its own.
+    func scoreTrendChart(_ index: IndexDefinition, id: String) -> ChartOutput {
         let points = index.results.compactMap { r in r.score.map { ScoreTrendChart.Point(year: r.year, score: $0) } }
         let targets = index.targets.compactMap { t in t.score.map { ScoreTrendChart.Target(year: t.year, score: $0) } }
-        let chart = ScoreTrendChart(
+        return ScoreTrendChart(
             id: id, title: words.scoreChartTitle(index.short),
             points: points, maximum: index.max, unit: index.unit == "%" ? "%" : nil, targets: targets,
-            language: chartLanguage)
-        return figure(chart)
+            language: chartLanguage
+        ).render()
     }
 
     /// The rank trend of an index (1 at the top).
@@ -103,11 +108,16 @@ extension PageBuilder {
 
     /// A completion ring.
     func ring(_ completion: Completion?, id: String, title: String) -> HTMLBytes {
+        HTMLBytes(bytes: ringChart(completion, id: id, title: title).htmlBytes)
+    }
+
+    /// A completion ring drawn, for a page or a file of its own.
+    func ringChart(_ completion: Completion?, id: String, title: String) -> ChartOutput {
         let c = completion ?? Completion()
-        return figure(
-            CompletionRingChart(
-                id: id, title: title, share: c.share,
-                caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage))
+        return CompletionRingChart(
+            id: id, title: title, share: c.share,
+            caption: "\(format.integer(c.done))/\(format.integer(c.total))", language: chartLanguage
+        ).render()
     }
 
     /// Pairs placed by due date, coloured and shaped by state, with a line at the reporting date.

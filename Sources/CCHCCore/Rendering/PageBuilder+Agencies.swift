@@ -84,7 +84,7 @@ extension PageBuilder {
             aliases: member.aliases.isEmpty ? nil : member.aliases.joined(separator: "; "),
             replacedBy: member.replacedBy.map { agency($0, from: page) },
             replaces: predecessors.isEmpty ? nil : predecessors, currentPeriod: periodFigures(of: member.id, from: page),
-            embed: embedSnippet(SitePaths.embedAgency(member.id), title: member.name, from: page))
+            embed: embedSnippet(SitePaths.embedAgency(member.id), title: member.name, image: .agency(member.id), from: page))
         return Page(
             path: page, template: "agency", title: member.name,
             breadcrumbs: [(words.agencies, SitePaths.agencies), (member.name, page)], model: model)

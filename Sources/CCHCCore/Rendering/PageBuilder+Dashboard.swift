@@ -35,7 +35,7 @@ extension PageBuilder {
             plans: plans, hasPlans: !plans.isEmpty,
             updatesHref: SitePaths.link(from: page, to: SitePaths.updates),
             agenciesHref: SitePaths.link(from: page, to: SitePaths.agencies), currentPeriod: periodFigures(from: page),
-            embed: embedSnippet(SitePaths.embedOverview, title: "\(words.completion) – \(site.settings.title)", from: page))
+            embed: embedSnippet(SitePaths.embedOverview, title: "\(words.completion) – \(site.settings.title)", image: .overview, from: page))
         return Page(path: page, template: "dashboard", title: words.dashboard, breadcrumbs: [], model: model)
     }
 

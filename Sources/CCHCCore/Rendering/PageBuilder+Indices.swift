@@ -148,7 +148,7 @@ extension PageBuilder {
             hasAreas: !areas.isEmpty,
             lastYear: last.map { String($0.year) } ?? "", targetYear: target.map { String($0.year) } ?? "",
             tasks: rows(whole), hasTasks: !whole.isEmpty, tasksMore: more(whole),
-            embed: embedSnippet(SitePaths.embedIndex(index.id), title: index.short, from: page))
+            embed: embedSnippet(SitePaths.embedIndex(index.id), title: index.short, image: index.hasScores ? .index(index.id) : nil, from: page))
         return Page(
             path: page, template: "index", title: "\(index.short): \(index.name)",
             breadcrumbs: [(words.indices, SitePaths.indices), (index.short, page)], model: model)

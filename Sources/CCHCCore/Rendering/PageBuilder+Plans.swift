@@ -64,7 +64,7 @@ extension PageBuilder {
             },
             children: children.isEmpty ? nil : children, hasChildren: children.isEmpty ? nil : true,
             indices: indices.isEmpty ? nil : indices,
-            embed: embedSnippet(SitePaths.embedPlan(plan.id), title: plan.number, from: page))
+            embed: embedSnippet(SitePaths.embedPlan(plan.id), title: plan.number, image: .plan(plan.id), from: page))
         return Page(
             path: page, template: "plan", title: "\(plan.number): \(plan.title)",
             breadcrumbs: [(words.plans, SitePaths.plans), (plan.number, page)], model: model)

@@ -72,6 +72,39 @@ enum PageJob: Sendable, Hashable {
     }
 }
 
+/// A chart of an embed written as an SVG file of its own, to be put on another site with `<img>`.
+enum EmbedImage: Sendable, Hashable {
+    /// The overall completion ring.
+    case overview
+    /// A plan's completion ring.
+    case plan(PlanID)
+    /// An agency's completion ring.
+    case agency(AgencyID)
+    /// An index's score trend (an index with a score).
+    case index(IndexID)
+
+    /// Every embed image of `site`, in the order of the embeds.
+    static func all(_ site: Site) -> [EmbedImage] {
+        [.overview] + site.plans.map { .plan($0.id) } + site.agencies.map { .agency($0.id) }
+            + site.indices.filter(\.hasScores).map { .index($0.id) }
+    }
+
+    /// The file's path.
+    var path: String {
+        switch self {
+        case .overview: return SitePaths.embedRing(ofEmbed: SitePaths.embedOverview)
+        case .plan(let id): return SitePaths.embedRing(ofEmbed: SitePaths.embedPlan(id))
+        case .agency(let id): return SitePaths.embedRing(ofEmbed: SitePaths.embedAgency(id))
+        case .index(let id): return SitePaths.embedScores(id)
+        }
+    }
+}
+
+extension IndexDefinition {
+    /// Whether a result has a total score, so the index has a score trend to draw.
+    var hasScores: Bool { results.contains { $0.score != nil } }
+}
+
 extension PageBuilder {
     /// Builds the page `job` names.
     func page(_ job: PageJob) -> Page {

@@ -45,6 +45,10 @@ public enum SitePaths {
     public static func embedAgency(_ id: AgencyID) -> String { "nhung/co-quan/\(id.rawValue)/index.html" }
     /// An index's embed.
     public static func embedIndex(_ id: IndexID) -> String { "nhung/chi-so/\(id.rawValue)/index.html" }
+    /// The completion ring of an embed (`nhung/…/index.html`) as an SVG file beside it, for `<img>`.
+    public static func embedRing(ofEmbed embed: String) -> String { String(embed.dropLast("index.html".count)) + "hoan-thanh.svg" }
+    /// The score trend of an index's embed as an SVG file beside it, for `<img>`.
+    public static func embedScores(_ id: IndexID) -> String { "nhung/chi-so/\(id.rawValue)/diem.svg" }
     /// A task's page.
     public static func task(_ id: TaskID) -> String { "nhiem-vu/\(id.plan.rawValue)/\(id.local)/index.html" }
 

@@ -144,6 +144,10 @@ public struct Words: Sendable {
         embedCode = pick("Nhúng vào trang khác", "Embed on another site")
         embedHelp = pick("Chép đoạn mã sau vào trang của cơ quan, đơn vị:", "Copy this code into your own page:")
         embedPreview = pick("Xem trước", "Preview")
+        embedImage = pick(
+            "Hoặc chỉ đặt ảnh biểu đồ (tệp SVG, cập nhật mỗi lần xuất bản), có liên kết về trang này:",
+            "Or only the chart as an image (an SVG file, updated at every build), linked to this page:")
+        embedImagePreview = pick("Xem ảnh", "See the image")
         periodRule = pick(
             "So sánh tình trạng từng lượt nhiệm vụ (một cơ quan chủ trì, một kỳ của nhiệm vụ) tại hai thời điểm: cuối kỳ trước và cuối kỳ này (với kỳ hiện tại: ngày số liệu). Cơ quan phải báo cáo khi chủ trì ít nhất một lượt nhiệm vụ thuộc kỳ này chưa hoàn thành, chưa dừng vào cuối kỳ trước; chưa báo cáo khi không có báo cáo nào của mình cho kỳ này.",
             "Each task assignment (one lead agency, one occurrence of a task) is compared at two dates: the end of the previous period and the end of this one (for the current period: the reporting date). An agency is due to report when it leads at least one assignment of this period that was neither done nor dropped at the previous period's end; it has not reported when no progress file of its own covers the period."
@@ -367,6 +371,10 @@ public struct Words: Sendable {
     public let embedHelp: String
     /// `words.embed_preview`: Xem trước / Preview.
     public let embedPreview: String
+    /// `words.embed_image`: the lead-in of the `<img>` code of an embed's chart.
+    public let embedImage: String
+    /// `words.embed_image_preview`: Xem ảnh / See the image.
+    public let embedImagePreview: String
     /// `words.level_rule`: how a target's on-track level is judged, in a few sentences (the index
     /// pages and the period report show it).
     public let levelRule: String
@@ -471,6 +479,8 @@ public struct Words: Sendable {
         ("embed_code", \.embedCode),
         ("embed_help", \.embedHelp),
         ("embed_preview", \.embedPreview),
+        ("embed_image", \.embedImage),
+        ("embed_image_preview", \.embedImagePreview),
         ("target_progress", \.targetProgress),
         ("level", \.level),
         ("pace_kept", \.paceKept),

@@ -167,31 +167,37 @@ extension PeriodReport {
         WordDocument.Row(cells: titles.map { cell($0, bold: true, alignment: .center) }, isHeader: true)
     }
 
-    /// A plan's table: one row per task, then the totals.
-    func planTable(_ section: PlanSection, _ words: ReportWords) -> WordDocument.Table {
-        var rows = [headerRow(words.planColumns)]
+    /// The text of a plan's table: one row per task (number, task, leads, deadline, done/all, done
+    /// in the period, overdue), then the totals (done/all, done in the period, overdue). The Word
+    /// table and the printable page's are both made from it.
+    func planCells(_ section: PlanSection, _ words: ReportWords) -> (rows: [[String]], totals: [String]) {
         var overdueTotal = 0
-        for (position, row) in section.rows.enumerated() {
+        let rows = section.rows.enumerated().map { position, row -> [String] in
             let overdue = row.completion.count(.overdue)
             overdueTotal += overdue
-            rows.append(
-                WordDocument.Row(cells: [
-                    cell(words.integer(position + 1), alignment: .center),
-                    cell(row.task.title),
-                    cell(leadText(row.task, words)),
-                    cell(dueText(row, words), alignment: .center),
-                    cell(words.fraction(row.completion.done, row.completion.total), alignment: .center),
-                    cell(words.integer(row.doneInPeriod), alignment: .center),
-                    cell(words.integer(overdue), alignment: .center),
-                ]))
+            return [
+                words.integer(position + 1), row.task.title, leadText(row.task, words), dueText(row, words),
+                words.fraction(row.completion.done, row.completion.total), words.integer(row.doneInPeriod), words.integer(overdue),
+            ]
+        }
+        let totals = [
+            words.fraction(section.completion.done, section.completion.total), words.integer(section.doneInPeriod),
+            words.integer(overdueTotal),
+        ]
+        return (rows, totals)
+    }
+
+    /// A plan's table: one row per task, then the totals.
+    func planTable(_ section: PlanSection, _ words: ReportWords) -> WordDocument.Table {
+        let (cells, totals) = planCells(section, words)
+        let alignments: [WordDocument.Alignment] = [.center, .left, .left, .center, .center, .center, .center]
+        var rows = [headerRow(words.planColumns)]
+        for texts in cells {
+            rows.append(WordDocument.Row(cells: zip(texts, alignments).map { cell($0, alignment: $1) }))
         }
         rows.append(
-            WordDocument.Row(cells: [
-                cell(words.total, bold: true, alignment: .center, span: 4),
-                cell(words.fraction(section.completion.done, section.completion.total), bold: true, alignment: .center),
-                cell(words.integer(section.doneInPeriod), bold: true, alignment: .center),
-                cell(words.integer(overdueTotal), bold: true, alignment: .center),
-            ]))
+            WordDocument.Row(
+                cells: [cell(words.total, bold: true, alignment: .center, span: 4)] + totals.map { cell($0, bold: true, alignment: .center) }))
         return WordDocument.Table(widths: [700, 2704, 1500, 1450, 1050, 1050, 900], rows: rows)
     }
 
@@ -213,54 +219,60 @@ extension PeriodReport {
         return words.every(every) + "\n" + words.dueThisPeriod(current)
     }
 
+    /// The text of an overdue group's row: number, task (with the occurrence of a recurring one),
+    /// plan, the overdue leads, deadline.
+    func overdueCells(_ group: OverdueGroup, position: Int, _ words: ReportWords) -> [String] {
+        var title = group.task.title
+        if let occurrence = group.occurrence.period { title += " " + words.occurrence(occurrence) }
+        return [
+            words.integer(position + 1), title, group.plan.number, group.agencies.map(agencyName).joined(separator: "; "),
+            group.occurrence.due?.vietnamese ?? "",
+        ]
+    }
+
     /// Overdue task occurrences, one row each with their overdue leads.
     func overdueTable(_ groups: [OverdueGroup], _ words: ReportWords) -> WordDocument.Table {
+        let alignments: [WordDocument.Alignment] = [.center, .left, .center, .left, .center]
         var rows = [headerRow(words.overdueColumns)]
         for (position, group) in groups.enumerated() {
-            var title = group.task.title
-            if let occurrence = group.occurrence.period { title += " " + words.occurrence(occurrence) }
-            rows.append(
-                WordDocument.Row(cells: [
-                    cell(words.integer(position + 1), alignment: .center),
-                    cell(title),
-                    cell(group.plan.number, alignment: .center),
-                    cell(group.agencies.map(agencyName).joined(separator: "; ")),
-                    cell(group.occurrence.due?.vietnamese ?? "", alignment: .center),
-                ]))
+            rows.append(WordDocument.Row(cells: zip(overdueCells(group, position: position, words), alignments).map { cell($0, alignment: $1) }))
         }
         return WordDocument.Table(widths: [700, 3000, 1700, 2504, 1450], rows: rows)
     }
 
+    /// The text of a row of the agencies that have not reported: number, agency, open, overdue.
+    func missingCells(_ entry: MissingReport, position: Int, _ words: ReportWords) -> [String] {
+        [words.integer(position + 1), entry.agency.name, words.integer(entry.open), words.integer(entry.overdue)]
+    }
+
     /// The agencies that have not reported.
     func missingTable(_ words: ReportWords) -> WordDocument.Table {
+        let alignments: [WordDocument.Alignment] = [.center, .left, .center, .center]
         var rows = [headerRow(words.notReportedColumns)]
         for (position, entry) in missing.enumerated() {
-            rows.append(
-                WordDocument.Row(cells: [
-                    cell(words.integer(position + 1), alignment: .center),
-                    cell(entry.agency.name),
-                    cell(words.integer(entry.open), alignment: .center),
-                    cell(words.integer(entry.overdue), alignment: .center),
-                ]))
+            rows.append(WordDocument.Row(cells: zip(missingCells(entry, position: position, words), alignments).map { cell($0, alignment: $1) }))
         }
         return WordDocument.Table(widths: [700, 4854, 2000, 1800], rows: rows)
     }
 
+    /// The text of an index target's row: number, measure, latest result, target, pace, level.
+    func targetCells(_ position: Int, _ words: ReportWords) -> [String] {
+        let (index, progress) = targets[position]
+        let of = progress.measure == .rank ? progress.of : nil
+        return [
+            words.integer(position + 1), words.measure(index.short, progress.measure),
+            progress.latest.map { words.valueInYear($0.value, year: $0.year, of: of) } ?? "–",
+            words.valueInYear(progress.target, year: progress.year, of: of),
+            words.pace(kept: progress.averageChange, needed: progress.neededChange), words.level(progress.level),
+        ]
+    }
+
     /// The indices' latest results against their targets.
     func indexTable(_ words: ReportWords) -> WordDocument.Table {
+        let alignments: [WordDocument.Alignment] = [.center, .left, .center, .center, .center, .left]
         var rows = [headerRow(words.indexColumns)]
-        for (position, entry) in targets.enumerated() {
-            let progress = entry.progress
-            let of = progress.measure == .rank ? progress.of : nil
-            rows.append(
-                WordDocument.Row(cells: [
-                    cell(words.integer(position + 1), alignment: .center),
-                    cell(words.measure(entry.index.short, progress.measure)),
-                    cell(progress.latest.map { words.valueInYear($0.value, year: $0.year, of: of) } ?? "–", alignment: .center),
-                    cell(words.valueInYear(progress.target, year: progress.year, of: of), alignment: .center),
-                    cell(words.pace(kept: progress.averageChange, needed: progress.neededChange), alignment: .center),
-                    cell(words.level(progress.level)),
-                ]))
+        for position in targets.indices {
+            rows.append(WordDocument.Row(cells: zip(targetCells(position, words), alignments).map { cell($0, alignment: $1) }))
         }
         return WordDocument.Table(widths: [700, 1900, 1550, 1450, 1900, 1854], rows: rows)
     }

@@ -78,8 +78,14 @@ public struct PeriodReport: Sendable {
     /// The report of the period of kind `period.kind` holding `asOf`, for a loaded site (whose own
     /// derivation is reused when it is of `asOf`).
     public init(_ loaded: LoadedSite, period: Period, asOf: Day) {
+        let change = PeriodChange(site: loaded.site, lookup: loaded.lookup, asOf: asOf, rhythm: period.kind, current: loaded.derivation)
+        self.init(loaded, change: change)
+    }
+
+    /// The report of one period's change (a period page's, so the printable report and the page agree).
+    public init(_ loaded: LoadedSite, change: PeriodChange) {
         let site = loaded.site
-        let change = PeriodChange(site: site, lookup: loaded.lookup, asOf: asOf, rhythm: period.kind, current: loaded.derivation)
+        let asOf = change.asOf
         self.settings = site.settings
         self.agencies = loaded.lookup.agencies
         self.change = change

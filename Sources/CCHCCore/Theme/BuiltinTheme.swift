@@ -430,7 +430,9 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 *, *::before, *::after { box-sizing: border-box; }
 html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: #fff; line-height: 1.4; }
 body { margin: 0; padding: 0.75rem; overflow-wrap: anywhere; }
-h1 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+h1 { font-size: 1.05rem; line-height: 1.3; margin: 0 0 0.5rem; }
+/* A plan's title can run to several sentences: four lines at most, the rest is on the full page. */
+h1 { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
 p, dl { margin: 0 0 0.5rem; }
 a { color: var(--link); }
 a:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
@@ -438,10 +440,12 @@ a:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 .embed-body { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }
 figure { margin: 0; }
 figure svg, svg { display: block; max-width: 100%; height: auto; }
-.ring { flex: 1 1 14rem; max-width: 24rem; }
+.ring { flex: 1 1 14rem; max-width: 20rem; }
+.trend { flex: 1 1 16rem; max-width: 22rem; }
+@media (max-width: 479.98px) { .trend { display: none; } }
 .chart-data { display: none; }
 figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.figure strong { font-size: 1.5rem; margin-right: 0.35rem; }
+.figure strong { font-size: 1.35rem; margin-right: 0.35rem; }
 dt { font-size: 0.85rem; color: var(--muted); }
 dd { margin: 0 0 0.35rem; font-weight: 600; }
 ul { margin: 0; padding: 0; list-style: none; }
@@ -467,6 +471,10 @@ ul { margin: 0; padding: 0; list-style: none; }
 <summary>{{words.embed_code}}</summary>
 <p>{{words.embed_help}} <a href="{{href}}">{{words.embed_preview}}</a></p>
 <pre><code>{{iframe}}</code></pre>
+{{#image}}
+<p>{{words.embed_image}} <a href="{{image_href}}">{{words.embed_image_preview}}</a></p>
+<pre><code>{{image}}</code></pre>
+{{/image}}
 </details>
 {{/embed}}
 
@@ -485,6 +493,7 @@ ul { margin: 0; padding: 0; list-style: none; }
 {{/facts}}</dl>{{/has_facts}}
 {{#target_level}}<p><span class="level level-{{level}}">{{label}}</span></p>{{/target_level}}
 </div>
+{{#trend}}<div class="trend">{{{trend}}}</div>{{/trend}}
 </div>
 <p class="as-of">{{words.as_of}} {{as_of}}</p>
 <p><a href="{{full_href}}" target="_parent">{{words.see_full}}</a></p>

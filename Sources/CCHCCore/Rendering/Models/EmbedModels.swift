@@ -7,7 +7,8 @@ struct EmbedPage: TemplateModel {
     var kicker: String
     /// The heading: the plan's number, the agency's or the index's name.
     var heading: String
-    /// The completion as a ring (HTML), when the embed is about tasks.
+    /// The completion as a ring (HTML), when the embed is about tasks; also written as an SVG
+    /// file beside the embed (`hoan-thanh.svg`) for `<img>`.
     var ring: HTMLBytes?
     /// The completion figures, when the embed is about tasks.
     var completion: CompletionFigures?
@@ -19,6 +20,9 @@ struct EmbedPage: TemplateModel {
     var targetLevel: LevelLabel?
     /// The link to the full page (open it with `target="_parent"`).
     var fullHref: String
+    /// An index's score trend (HTML), when it has scores; also written as an SVG file beside the
+    /// embed (`diem.svg`). The default theme shows it from 480 px wide, where it is readable.
+    var trend: HTMLBytes? = nil
 }
 
 /// A fact on an embed.
@@ -35,6 +39,11 @@ struct EmbedSnippet: TemplateModel {
     var iframe: String
     /// The link to the embed itself, to see it.
     var href: String
+    /// The `<img>` code of the embed's chart as an SVG file, linked to the full page, as text;
+    /// none when the embed has no chart.
+    var image: String?
+    /// The link to the SVG file, to see it.
+    var imageHref: String?
 }
 
 /// The page around an embed's content (template `embed-layout`): no menu, no stylesheet file.
