@@ -37,6 +37,24 @@ struct PageSizeTests {
         #expect(perAgency * 4000 < 900_000, "\(Int(perAgency)) bytes per agency: about \(Int(perAgency * 4000)) bytes for 4,000")
     }
 
+    @Test func thePrintableReportOfABigSiteSummarisesThePlansAndShortensItsLists() throws {
+        let files = try Self.built.get()
+        let reports = files.keys.filter { $0.hasPrefix("ky-bao-cao/") && $0.hasSuffix("/bao-cao/index.html") }
+        #expect(!reports.isEmpty)
+        for path in reports {
+            let page = String(decoding: try #require(files[path]), as: UTF8.self)
+            // 3,000 tasks: each plan keeps its heading and summary, and no task table is drawn.
+            #expect(page.contains("3.000 nhiệm vụ, quá nhiều cho một trang in"), "\(path)")
+            #expect(!page.contains("report-plan"), "\(path)")
+            #expect(page.components(separatedBy: "<h4>").count - 1 == Self.scale.plans, "\(path)")
+            // Each part of the overdue list shows at most 100 rows, the rest in the download.
+            for part in page.components(separatedBy: "<table class=\"report-table report-overdue\">").dropFirst() {
+                let rows = part.components(separatedBy: "</table>")[0].components(separatedBy: "<tr>").count - 2
+                #expect(rows <= PageBuilder.pairsPerList, "\(path): \(rows) rows")
+            }
+        }
+    }
+
     @Test func indexListsAreShortenedToTheMostUrgentWithALinkToTheFullList() throws {
         let files = try Self.built.get()
         let page = String(decoding: try #require(files["chi-so/par-index/index.html"]), as: UTF8.self)

@@ -62,6 +62,7 @@ struct GoldenTests {
         ("du-lieu/index.html", "data.html"),
         ("ky-bao-cao/2024-q3/index.html", "period-2024-q3.html"),
         ("ky-bao-cao/2024-q2/index.html", "period-2024-q2.html"),
+        ("ky-bao-cao/2024-q3/bao-cao/index.html", "period-report-2024-q3.html"),
         ("nhung/index.html", "embed-overview.html"),
         ("nhung/chi-so/par-index/index.html", "embed-index-par-index.html"),
         ("nhung/co-quan/so-noi-vu/index.html", "embed-agency-so-noi-vu.html"),

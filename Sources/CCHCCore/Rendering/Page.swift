@@ -36,6 +36,7 @@ enum PageModels {
     static let byTemplate: [(template: String, model: any TemplateModel.Type)] = [
         ("dashboard", DashboardPage.self), ("plans", PlanListPage.self), ("plan", PlanPage.self), ("task", TaskPage.self),
         ("agencies", AgencyListPage.self), ("agency", AgencyPage.self), ("indices", IndexListPage.self), ("index", IndexPage.self),
-        ("updates", UpdatesPage.self), ("data", DataPage.self), ("period", PeriodPage.self), ("embed", EmbedPage.self), ("404", NotFoundPage.self),
+        ("updates", UpdatesPage.self), ("data", DataPage.self), ("period", PeriodPage.self), ("period-report", PeriodReportPage.self),
+        ("embed", EmbedPage.self), ("404", NotFoundPage.self),
     ]
 }

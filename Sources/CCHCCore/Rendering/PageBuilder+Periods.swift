@@ -49,7 +49,7 @@ extension PageBuilder {
             notReportedMore: ShortenedList(
                 shortened: missing.count > shownMissing.count, shown: format.integer(shownMissing.count),
                 total: format.integer(missing.count), href: SitePaths.link(from: page, to: SitePaths.agencies)),
-            periods: links)
+            periods: links, reportHref: SitePaths.link(from: page, to: SitePaths.periodReport(period)))
         let newest = SitePaths.period(history.changes[0].period)
         var crumbs: [(label: String, path: String)] = [(words.periods, newest)]
         if page != newest { crumbs.append((words.period(period), page)) }

@@ -13,6 +13,8 @@ enum PageJob: Sendable, Hashable {
     case index(Int)
     /// What changed in a reporting period (one of ``PeriodHistory/periods(_:asOf:rhythm:)``).
     case period(Period)
+    /// A period's report as a printable page.
+    case periodReport(Period)
     /// The embed of the overall completion.
     case embedOverview
     /// A plan's embed, by its position in `Site.plans`.
@@ -32,7 +34,7 @@ enum PageJob: Sendable, Hashable {
         }
         for a in site.agencies.indices { jobs.append(.agency(a)) }
         for i in site.indices.indices { jobs.append(.index(i)) }
-        for period in PeriodHistory.periods(site, asOf: asOf) { jobs.append(.period(period)) }
+        for period in PeriodHistory.periods(site, asOf: asOf) { jobs += [.period(period), .periodReport(period)] }
         jobs.append(.embedOverview)
         for p in site.plans.indices { jobs.append(.embedPlan(p)) }
         for a in site.agencies.indices { jobs.append(.embedAgency(a)) }
@@ -55,6 +57,7 @@ enum PageJob: Sendable, Hashable {
         case .agency(let a): return SitePaths.agency(site.agencies[a].id)
         case .index(let i): return SitePaths.index(site.indices[i].id)
         case .period(let period): return SitePaths.period(period)
+        case .periodReport(let period): return SitePaths.periodReport(period)
         case .embedOverview: return SitePaths.embedOverview
         case .embedPlan(let p): return SitePaths.embedPlan(site.plans[p].id)
         case .embedAgency(let a): return SitePaths.embedAgency(site.agencies[a].id)
@@ -121,6 +124,7 @@ extension PageBuilder {
         case .agency(let a): return agencyPage(site.agencies[a])
         case .index(let i): return indexPage(site.indices[i])
         case .period(let period): return periodPage(period)
+        case .periodReport(let period): return periodReportPage(period)
         case .embedOverview: return embedOverviewPage()
         case .embedPlan(let p): return embedPlanPage(site.plans[p])
         case .embedAgency(let a): return embedAgencyPage(site.agencies[a])
@@ -140,7 +144,7 @@ extension PageJob {
         case .task: return "task"
         case .agency: return "agency"
         case .index: return "index"
-        case .period: return "period"
+        case .period, .periodReport: return "period"
         case .embedOverview, .embedPlan, .embedAgency, .embedIndex: return "embed"
         }
     }

@@ -37,6 +37,8 @@ public enum SitePaths {
     public static func index(_ id: IndexID) -> String { "chi-so/\(id.rawValue)/index.html" }
     /// What changed in a reporting period: `ky-bao-cao/2024-q3/index.html`.
     public static func period(_ period: Period) -> String { "ky-bao-cao/\(period.description.lowercased())/index.html" }
+    /// A period's report as a printable page: `ky-bao-cao/2024-q3/bao-cao/index.html`.
+    public static func periodReport(_ period: Period) -> String { "ky-bao-cao/\(period.description.lowercased())/bao-cao/index.html" }
     /// The embed of the overall completion, for an `<iframe>` on another site.
     public static let embedOverview = "nhung/index.html"
     /// A plan's embed.

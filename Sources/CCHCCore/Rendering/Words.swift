@@ -148,6 +148,12 @@ public struct Words: Sendable {
             "Hoặc chỉ đặt ảnh biểu đồ (tệp SVG, cập nhật mỗi lần xuất bản), có liên kết về trang này:",
             "Or only the chart as an image (an SVG file, updated at every build), linked to this page:")
         embedImagePreview = pick("Xem ảnh", "See the image")
+        report = pick("Báo cáo kỳ", "Period report")
+        agenciesShortened = pick("Danh sách rút gọn (theo thứ tự trong agencies.yml), hiển thị", "Shortened list (in agencies.yml order), showing")
+        reportLink = pick("Báo cáo kỳ để in và gửi UBND tỉnh", "The period report, to print and send")
+        reportPrint = pick(
+            "Trang này in ra khổ A4 theo thể thức văn bản hành chính (Ctrl+P). Bản Word để chỉnh sửa, ký số và ban hành được tạo bằng lệnh",
+            "This page prints on A4 paper in the layout of an administrative document (Ctrl+P). The Word document to edit, sign and issue is made by")
         periodRule = pick(
             "So sánh tình trạng từng lượt nhiệm vụ (một cơ quan chủ trì, một kỳ của nhiệm vụ) tại hai thời điểm: cuối kỳ trước và cuối kỳ này (với kỳ hiện tại: ngày số liệu). Cơ quan phải báo cáo khi chủ trì ít nhất một lượt nhiệm vụ thuộc kỳ này chưa hoàn thành, chưa dừng vào cuối kỳ trước; chưa báo cáo khi không có báo cáo nào của mình cho kỳ này.",
             "Each task assignment (one lead agency, one occurrence of a task) is compared at two dates: the end of the previous period and the end of this one (for the current period: the reporting date). An agency is due to report when it leads at least one assignment of this period that was neither done nor dropped at the previous period's end; it has not reported when no progress file of its own covers the period."
@@ -375,6 +381,14 @@ public struct Words: Sendable {
     public let embedImage: String
     /// `words.embed_image_preview`: Xem ảnh / See the image.
     public let embedImagePreview: String
+    /// `words.agencies_shortened`: the start of the note under a shortened list of agencies.
+    public let agenciesShortened: String
+    /// `words.report`: Báo cáo kỳ / Period report.
+    public let report: String
+    /// `words.report_link`: the period page's link to its printable report.
+    public let reportLink: String
+    /// `words.report_print`: the printable report's note on printing and on the Word document (the command follows it).
+    public let reportPrint: String
     /// `words.level_rule`: how a target's on-track level is judged, in a few sentences (the index
     /// pages and the period report show it).
     public let levelRule: String
@@ -481,6 +495,10 @@ public struct Words: Sendable {
         ("embed_preview", \.embedPreview),
         ("embed_image", \.embedImage),
         ("embed_image_preview", \.embedImagePreview),
+        ("report", \.report),
+        ("agencies_shortened", \.agenciesShortened),
+        ("report_link", \.reportLink),
+        ("report_print", \.reportPrint),
         ("target_progress", \.targetProgress),
         ("level", \.level),
         ("pace_kept", \.paceKept),

@@ -206,6 +206,20 @@ public struct ReportWords: Sendable {
             ? ["STT", "Nhiệm vụ", "Kế hoạch", "Cơ quan chủ trì chưa hoàn thành", "Thời hạn"]
             : ["No.", "Task", "Plan", "Leads not done", "Deadline"]
     }
+    /// The leads a row does not name: "và 25 cơ quan khác".
+    func andOthers(_ count: Int) -> String {
+        pick("và \(integer(count)) cơ quan khác", "and \(integer(count)) other agencies")
+    }
+
+    /// Why the printable report has no task tables on a big site, and where they are.
+    func tablesLeftOut(tasks: Int, command: String) -> String {
+        pick(
+            "Các kế hoạch có \(integer(tasks)) nhiệm vụ, quá nhiều cho một trang in: mục này chỉ nêu kết quả của từng kế hoạch. "
+                + "Bảng từng nhiệm vụ có trong trang của mỗi kế hoạch và trong bản Word (lệnh \(command)).",
+            "The plans have \(integer(tasks)) tasks, too many for a printed page: this section gives each plan's results only. "
+                + "The table of every task is on each plan's page and in the Word document (\(command)).")
+    }
+
     /// A recurring occurrence named after its task.
     func occurrence(_ period: Period) -> String { pick("(kỳ \(phrase(period)))", "(\(phrase(period)))") }
 

@@ -270,6 +270,51 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   table.tasks td:first-child { min-width: 11rem; }
 }
 
+/* The period report: a sheet of paper on screen, an administrative document (Nghị định 30/2020)
+   on A4 when printed, set in a Times-like face as the decree asks. */
+.report-document {
+  font-family: "Times New Roman", "Liberation Serif", "Noto Serif", "DejaVu Serif", serif;
+  font-size: 1.05rem; line-height: 1.45;
+  max-width: 21cm; margin: 1rem 0 2rem; padding: 1.5rem 1.25rem 2rem;
+  border: 1px solid var(--line); box-shadow: 0 1px 6px rgba(0, 0, 0, 0.08); background: var(--paper);
+}
+.report-document p { margin: 0 0 0.5rem; text-align: justify; text-indent: 1cm; }
+.report-document h3, .report-document h4 { font-size: 1em; margin: 0.9rem 0 0.35rem; text-indent: 1cm; border: 0; }
+.report-document h4 a { color: inherit; }
+.report-header, .report-signature { display: grid; grid-template-columns: 2fr 3fr; gap: 0.5rem 0.5rem; }
+.report-header p, .report-signature p { text-align: center; text-indent: 0; margin: 0; }
+.report-header { font-size: 0.93em; }
+.report-header > div:last-child p:first-child { font-size: 0.93em; white-space: nowrap; }
+.report-header > div:first-child p:last-child { white-space: pre; }
+.report-header hr { width: 35%; margin: 0.1rem auto 0.5rem; border: 0; border-top: 1px solid var(--ink); }
+.report-header > div:last-child hr { width: 55%; }
+.report-header > div:first-child p:last-child, .report-header > div:last-child p:last-child { margin-top: 0.25rem; }
+.report-title { text-align: center; font-size: 1em; border: 0; margin: 1.5rem 0 0.75rem; }
+.report-title span { display: block; margin-top: 0.25rem; }
+.report-title span::after { content: ""; display: block; width: 4cm; margin: 0.35rem auto 0; border-top: 1px solid var(--ink); }
+.report-table { font-size: 0.9em; margin: 0.25rem 0 0.75rem; }
+.report-table th, .report-table td { border: 1px solid var(--ink); padding: 0.2rem 0.35rem; }
+.report-table thead th { background: none; text-align: center; vertical-align: middle; }
+.report-table .c { text-align: center; }
+/* Column widths in the Word document's proportions. */
+.report-table th:first-child { width: 7.5%; }
+.report-plan th:nth-child(2) { width: 29%; } .report-plan th:nth-child(3) { width: 16%; } .report-plan th:nth-child(4) { width: 15.5%; }
+.report-overdue th:nth-child(2) { width: 32%; } .report-overdue th:nth-child(3) { width: 18%; } .report-overdue th:nth-child(4) { width: 27%; }
+.report-missing th:nth-child(2) { width: 52%; }
+.report-indices th:nth-child(2) { width: 20%; } .report-indices th:nth-child(5) { width: 20%; }
+.report-table .lines { white-space: pre-line; }
+.report-table tr.total th, .report-table tr.total td { font-weight: 700; text-align: center; }
+.report-document p.report-note { font-size: 0.9em; text-indent: 0; }
+.report-signature { margin-top: 1rem; }
+.report-signature > div:first-child p { text-align: left; }
+.report-signature p.small { font-size: 0.85em; }
+.report-signature .signer-name { margin-top: 5rem; }
+@media screen and (max-width: 40rem) {
+  .report-document { padding: 1rem 0.75rem; }
+  .report-header, .report-signature { grid-template-columns: 1fr; }
+  .report-table { display: block; overflow-x: auto; }
+}
+
 @media print {
   @page { size: A4; margin: 15mm 12mm; }
   :root { font-size: 10.5pt; }
@@ -287,6 +332,19 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   details.chart-data { display: none; }
   .notice { background: none; border: 1px solid var(--ink); }
   .site-footer { background: none; }
+  /* The report prints as the document alone, on A4 with the decree's margins (top and bottom
+     2 cm, left 3 cm, right 1.5 cm), 14 pt text and 12 pt tables whose heading rows repeat. */
+  @page report { size: A4; margin: 20mm 15mm 20mm 30mm; }
+  body:has(.report-document) .site-header, body:has(.report-document) .site-footer, .report-tools { display: none; }
+  .report-document { page: report; font-size: 14pt; max-width: none; margin: 0; padding: 0; border: 0; box-shadow: none; }
+  .report-table { font-size: 12pt; }
+  .report-header { font-size: 13pt; }
+  .report-header > div:last-child p:first-child { font-size: 12pt; }
+  .report-table thead { display: table-header-group; }
+  .report-document a { color: inherit; text-decoration: none; }
+  .report-document .level { border: 0; padding: 0; font-weight: 400; color: inherit; }
+  .report-document h3, .report-document h4 { break-after: avoid; }
+  .report-signature { break-inside: avoid; }
 }
 
 """####,
@@ -697,10 +755,111 @@ ul { margin: 0; padding: 0; list-style: none; }
 {{^has_pairs}}<p>{{words.none}}</p>{{/has_pairs}}
 
 """####,
+        "period-report.mustache": ####"""
+<div class="report-tools">
+<p class="kicker"><a href="{{period_href}}">{{words.in_period}}: {{period}}</a></p>
+<h1>{{words.report}}: {{period}}</h1>
+<p class="muted">{{words.report_print}} <code>{{command}}</code>.</p>
+</div>
+<article class="report-document" aria-labelledby="bao-cao-tieu-de">
+<div class="report-header">
+<div>
+<p>{{header.superior}}</p>
+<p><strong>{{header.issuer}}</strong></p>
+<hr>
+<p>{{header.number}}</p>
+</div>
+<div>
+<p><strong>{{header.nation}}</strong></p>
+<p><strong>{{header.motto}}</strong></p>
+<hr>
+<p><em>{{header.place_and_date}}</em></p>
+</div>
+</div>
+<h2 class="report-title" id="bao-cao-tieu-de">{{kind}}<span>{{subject}}</span></h2>
+<p>{{opening}}</p>
+<h3>{{overall_heading}}</h3>
+<p>{{overall}}</p>
+<p>{{in_period}}</p>
+<p><em>{{pair_note}}</em></p>
+<h3>{{plans_heading}}</h3>
+{{#plans_shortened}}<p><em>{{plans_shortened}}</em></p>{{/plans_shortened}}
+{{#plans}}
+<h4><a href="{{href}}">{{heading}}</a></h4>
+<p>{{summary}}</p>
+{{#no_tasks}}<p>{{no_tasks}}</p>{{/no_tasks}}
+{{#has_rows}}
+<table class="report-table report-plan">
+<thead><tr>{{#plan_columns}}<th scope="col">{{text}}</th>{{/plan_columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><td class="c">{{number}}</td><td><a href="{{task.href}}">{{task.title}}</a></td><td>{{leads}}</td><td class="c lines">{{due}}</td><td class="c">{{done}}</td><td class="c">{{done_in_period}}</td><td class="c">{{overdue}}</td></tr>
+{{/rows}}
+<tr class="total"><th scope="row" colspan="4">{{total_label}}</th><td class="c">{{total_done}}</td><td class="c">{{total_done_in_period}}</td><td class="c">{{total_overdue}}</td></tr>
+</tbody>
+</table>
+{{/has_rows}}
+{{/plans}}
+<h3>{{overdue_heading}}</h3>
+<p>{{overdue_lead}}</p>
+{{#overdue_parts}}
+<p><em>{{heading}}</em></p>
+<table class="report-table report-overdue">
+<thead><tr>{{#overdue_columns}}<th scope="col">{{text}}</th>{{/overdue_columns}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr><td class="c">{{number}}</td><td><a href="{{task.href}}">{{task.title}}</a>{{#occurrence}} {{occurrence}}{{/occurrence}}</td><td class="c">{{plan}}</td><td>{{#agencies}}<a href="{{href}}">{{short}}</a>{{separator}}{{/agencies}}{{#agencies_more}}{{agencies_more}}{{/agencies_more}}</td><td class="c">{{due}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{#more.shortened}}<p class="muted">{{words.pairs_shortened}} {{more.shown}}/{{more.total}} · <a href="{{more.href}}">{{words.all_states_download}}</a></p>{{/more.shortened}}
+{{/overdue_parts}}
+<h3>{{not_reported_heading}}</h3>
+<p>{{not_reported_lead}}</p>
+{{#has_not_reported}}
+<table class="report-table report-missing">
+<thead><tr>{{#not_reported_columns}}<th scope="col">{{text}}</th>{{/not_reported_columns}}</tr></thead>
+<tbody>
+{{#not_reported}}
+<tr><td class="c">{{number}}</td><td><a href="{{agency.href}}">{{agency.name}}</a></td><td class="c">{{open}}</td><td class="c">{{overdue}}</td></tr>
+{{/not_reported}}
+</tbody>
+</table>
+{{#not_reported_more.shortened}}<p class="muted">{{words.agencies_shortened}} {{not_reported_more.shown}}/{{not_reported_more.total}} · <a href="{{not_reported_more.href}}">{{words.all_agencies}}</a></p>{{/not_reported_more.shortened}}
+{{/has_not_reported}}
+<h3>{{indices_heading}}</h3>
+<p>{{indices_lead}}</p>
+{{#has_targets}}
+<table class="report-table report-indices">
+<thead><tr>{{#index_columns}}<th scope="col">{{text}}</th>{{/index_columns}}</tr></thead>
+<tbody>
+{{#targets}}
+<tr><td class="c">{{number}}</td><td>{{measure}}</td><td class="c">{{latest}}</td><td class="c">{{target}}</td><td class="c lines">{{pace}}</td><td><span class="level level-{{level.level}}">{{level.label}}</span></td></tr>
+{{/targets}}
+</tbody>
+</table>
+<p class="report-note"><em>{{level_rule}}</em></p>
+{{/has_targets}}
+<p>{{closing}}</p>
+<div class="report-signature">
+<div>
+<p><strong><em>{{recipients_title}}</em></strong></p>
+{{#recipients}}<p class="small">{{text}}</p>
+{{/recipients}}
+</div>
+<div>
+<p><strong>{{signer}}</strong></p>
+<p class="signer-name"><strong>{{signer_name}}</strong></p>
+</div>
+</div>
+</article>
+
+"""####,
         "period.mustache": ####"""
 <p class="kicker">{{words.periods}}</p>
 <h1>{{words.in_period}}: {{period}}</h1>
 <p class="lead-text">{{previous_end}} → <strong>{{end}}</strong></p>
+<p><a href="{{report_href}}">{{words.report_link}}</a></p>
 <section aria-labelledby="so-sanh">
 <h2 id="so-sanh">{{words.completion}}</h2>
 <div class="table-wrap">
@@ -741,7 +900,7 @@ ul { margin: 0; padding: 0; list-style: none; }
 {{/not_reported}}
 </ul>
 {{#not_reported_more.shortened}}
-<p class="muted">{{words.list_shortened}} {{not_reported_more.shown}}/{{not_reported_more.total}} · <a href="{{not_reported_more.href}}">{{words.all_agencies}}</a></p>
+<p class="muted">{{words.agencies_shortened}} {{not_reported_more.shown}}/{{not_reported_more.total}} · <a href="{{not_reported_more.href}}">{{words.all_agencies}}</a></p>
 {{/not_reported_more.shortened}}
 {{/has_not_reported}}
 {{^has_not_reported}}<p>{{words.none}}</p>{{/has_not_reported}}

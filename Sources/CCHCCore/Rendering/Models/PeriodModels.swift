@@ -35,6 +35,8 @@ struct PeriodPage: TemplateModel {
     var notReportedMore: ShortenedList
     /// Every period with a page, newest first, this one marked `current`.
     var periods: [PeriodLink]
+    /// The link to the period's printable report (``PeriodReportPage``).
+    var reportHref: String
 }
 
 /// One list of pairs on a period page, shortened on a big site.
