@@ -82,7 +82,7 @@ struct Layout: Sendable {
             nav: nav, breadcrumbs: crumbs, hasBreadcrumbs: !crumbs.isEmpty,
             stylesheet: root + SitePaths.stylesheet, feed: root + SitePaths.feed, canonical: SitePaths.absolute(page.path, base: base),
             body: HTMLBytes(bytes: body), isDashboard: page.path == SitePaths.dashboard, generator: "cchc \(cchcVersion)",
-            notice: site.settings.notice, description: site.settings.description)
+            notice: site.settings.notice, description: site.settings.description, bodyClass: page.bodyClass)
         let layout = TemplateEncoder.encode(values)
         // The layout is small beside a big page's body: room for both at once, so the body is copied once.
         return theme.renderBytes(layout, inside: shared, template: "layout", capacity: body.count + 8 * 1024) ?? body

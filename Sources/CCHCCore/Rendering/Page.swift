@@ -16,6 +16,8 @@ struct Page {
     var layout = "layout"
     /// For an embed, the full page it is a part of (its canonical address).
     var fullPath: String?
+    /// A class for the layout's `<body>` (``LayoutValues/bodyClass``).
+    var bodyClass: String?
 
     /// A page drawn by `template` from `model`.
     init(

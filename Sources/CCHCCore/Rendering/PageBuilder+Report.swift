@@ -106,7 +106,9 @@ extension PageBuilder {
         var crumbs: [(label: String, path: String)] = [(words.periods, newest)]
         if SitePaths.period(period) != newest { crumbs.append((words.period(period), SitePaths.period(period))) }
         crumbs.append((words.report, page))
-        return Page(
+        var built = Page(
             path: page, template: "period-report", title: "\(words.report): \(words.period(period))", breadcrumbs: crumbs, model: model)
+        built.bodyClass = "page-period-report"
+        return built
     }
 }

@@ -335,7 +335,7 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
   /* The report prints as the document alone, on A4 with the decree's margins (top and bottom
      2 cm, left 3 cm, right 1.5 cm), 14 pt text and 12 pt tables whose heading rows repeat. */
   @page report { size: A4; margin: 20mm 15mm 20mm 30mm; }
-  body:has(.report-document) .site-header, body:has(.report-document) .site-footer, .report-tools { display: none; }
+  .page-period-report .site-header, .page-period-report .site-footer, .report-tools { display: none; }
   .report-document { page: report; font-size: 14pt; max-width: none; margin: 0; padding: 0; border: 0; box-shadow: none; }
   .report-table { font-size: 12pt; }
   .report-header { font-size: 13pt; }
@@ -490,7 +490,7 @@ html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", A
 body { margin: 0; padding: 0.75rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.05rem; line-height: 1.3; margin: 0 0 0.5rem; }
 /* A plan's title can run to several sentences: four lines at most, the rest is on the full page. */
-h1 { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; line-clamp: 4; overflow: hidden; }
+h1 { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 4; overflow: hidden; }
 p, dl { margin: 0 0 0.5rem; }
 a { color: var(--link); }
 a:focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
@@ -691,7 +691,7 @@ ul { margin: 0; padding: 0; list-style: none; }
 <link rel="alternate" type="application/atom+xml" href="{{feed}}" title="{{words.feed}}">
 <link rel="canonical" href="{{canonical}}">
 </head>
-<body>
+<body{{#body_class}} class="{{body_class}}"{{/body_class}}>
 <a class="skip-link" href="#main">{{words.skip}}</a>
 <header class="site-header">
 <div class="wrap">

@@ -167,9 +167,10 @@ extension LayoutValues {
             "stylesheet": .text(stylesheet), "feed": .text(feed), "canonical": .text(canonical), "body": .html(body),
             "is_dashboard": .flag(isDashboard), "generator": .text(generator),
         ]
-        map.reserveCapacity(15)
+        map.reserveCapacity(16)
         map.set("notice", notice)
         map.set("description", description)
+        map.set("body_class", bodyClass)
         return .map(map)
     }
 }

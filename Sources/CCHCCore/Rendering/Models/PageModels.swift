@@ -555,6 +555,9 @@ struct LayoutValues: TemplateModel {
     var notice: String?
     /// `description` in site.yml, if set.
     var description: String?
+    /// A class for `<body>` on a page styled apart (`page-period-report`, the printable report,
+    /// which prints without the site's header and footer); none on the other pages.
+    var bodyClass: String? = nil
 }
 
 /// An item of the main menu.
