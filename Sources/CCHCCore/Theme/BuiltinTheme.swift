@@ -311,6 +311,8 @@ details.chart-data summary { cursor: pointer; color: var(--link); }
 .report-signature .signer-name { margin-top: 5rem; }
 @media screen and (max-width: 40rem) {
   .report-document { padding: 1rem 0.75rem; }
+  .report-document p { text-align: left; }
+  .report-header > div:last-child p:first-child { white-space: normal; }
   .report-header, .report-signature { grid-template-columns: 1fr; }
   .report-table { display: block; overflow-x: auto; }
 }
