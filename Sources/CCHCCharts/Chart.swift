@@ -40,7 +40,8 @@ public struct ChartOutput: Sendable, Hashable {
     /// A `<figure>` with the SVG and the table inside a `<details>` element.
     public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
 
-    /// The SVG's own width and height: its `width` and `height` when it has them, else its `viewBox`'s.
+    /// The `width` and `height` attributes a standalone file adds (the `viewBox`'s size); nil when
+    /// the SVG has its own.
     private let naturalSize: String?
 
     /// Makes an output from the figure's bytes and where the SVG and the table are in them;

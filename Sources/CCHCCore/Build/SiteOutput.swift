@@ -172,15 +172,9 @@ public final class SiteOutput: Sendable {
             }
         }
         let made = entries.filter { drawn($0.source) }
-        let rendered = ConcurrentMap.run(made.count) { i -> [UInt8] in
-            switch made[i].source {
-            case .page(let job): return self.render(job)
-            case .image(let image): return self.builder.embedChart(image).standaloneSVG
-            default: preconditionFailure("only pages and images are drawn")
-            }
-        }
+        let rendered = ConcurrentMap.run(made.count) { self.contents(made[$0].source, path: made[$0].path) }
         timings.lap("pages and charts")
-        var files = zip(made, rendered).map { OutputFile(path: $0.0.path, contents: .bytes($0.1)) }
+        var files = zip(made, rendered).map { OutputFile(path: $0.0.path, contents: $0.1) }
         for entry in entries where !drawn(entry.source) {
             files.append(OutputFile(path: entry.path, contents: contents(entry.source, path: entry.path)))
         }

@@ -3,8 +3,7 @@ extension PageBuilder {
     /// behind, the latest index results against the targets, the latest updates.
     func dashboardPage() -> Page {
         let page = SitePaths.dashboard
-        var overall = Completion()
-        for completion in derivation.plans.values { overall.add(completion) }
+        let overall = overallCompletion
         let behind: [AgencyProgress] = Attention.mostBehind(
             site.agencies.map { member in
                 (member.id, derivation.agencies[member.id] ?? Completion(), lookup.agencyOrder[member.id] ?? 0)

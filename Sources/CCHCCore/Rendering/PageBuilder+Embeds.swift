@@ -51,12 +51,8 @@ extension PageBuilder {
         return page
     }
 
-    /// The overall completion of every plan's pairs.
-    var overallCompletion: Completion {
-        var overall = Completion()
-        for plan in site.plans { overall.add(derivation.plans[plan.id] ?? Completion()) }
-        return overall
-    }
+    /// The completion of every plan's pairs.
+    var overallCompletion: Completion { PeriodChange.total(derivation) }
 
     /// The chart an embed shows, and writes as an SVG file of its own (``EmbedImage``): a
     /// completion ring, or an index's score trend.

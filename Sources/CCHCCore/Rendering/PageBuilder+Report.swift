@@ -20,7 +20,6 @@ extension PageBuilder {
         let taskRows = report.plans.reduce(0) { $0 + $1.rows.count }
         let showRows = taskRows <= PageBuilder.reportTaskRows
         let plans = report.plans.enumerated().map { position, section -> ReportPlan in
-            let issuer = lookup.agencies[section.plan.issuer.value]?.name ?? section.plan.issuer.value.rawValue
             let (cells, totals) = report.planCells(section, reportWords)
             let rows =
                 showRows
@@ -30,7 +29,7 @@ extension PageBuilder {
                         doneInPeriod: texts[5], overdue: texts[6])
                 } : []
             return ReportPlan(
-                heading: reportWords.planHeading(position + 1, plan: section.plan, issuer: issuer),
+                heading: report.headingText(position, section, reportWords),
                 href: SitePaths.link(from: page, to: SitePaths.plan(section.plan.id)),
                 summary: reportWords.planSummary(section.completion, section.previousCompletion, doneInPeriod: section.doneInPeriod),
                 rows: rows, hasRows: !rows.isEmpty, noTasks: section.rows.isEmpty ? reportWords.noTasks : nil,
@@ -75,7 +74,6 @@ extension PageBuilder {
                 level: LevelLabel(level: level.rawValue, label: texts[5]))
         }
 
-        let late = change.done.filter { $0.state == .doneLate }.count
         let model = PeriodReportPage(
             period: words.period(period), periodHref: SitePaths.link(from: page, to: SitePaths.period(period)),
             command: "cchc report \(period.description)",
@@ -84,9 +82,7 @@ extension PageBuilder {
                 nation: reportWords.nation, motto: reportWords.motto, placeAndDate: reportWords.placeAndDate(province: site.settings.province)),
             kind: reportWords.documentKind, subject: reportWords.subject(period), opening: reportWords.opening(period, asOf: change.asOf),
             overallHeading: reportWords.overallHeading,
-            overall: reportWords.overall(change.completion, asOf: change.asOf, change.previousCompletion, previousEnd: change.previousEnd),
-            inPeriod: reportWords.inPeriod(
-                done: change.done.count, late: late, newlyOverdue: change.newlyOverdue.count, stillOverdue: change.stillOverdue.count),
+            overall: report.overallText(reportWords), inPeriod: report.inPeriodText(reportWords),
             pairNote: reportWords.pairNote, plansHeading: reportWords.plansHeading, planColumns: columns(reportWords.planColumns),
             plans: plans, plansShortened: showRows ? nil : reportWords.tablesLeftOut(tasks: taskRows, command: "cchc report \(period.description)"),
             overdueHeading: reportWords.overdueHeading,

@@ -28,20 +28,14 @@ extension PeriodReport {
 
         // I. Overall.
         document.add(heading(words.overallHeading))
-        document.add(body(words.overall(change.completion, asOf: change.asOf, change.previousCompletion, previousEnd: change.previousEnd)))
-        let late = change.done.filter { $0.state == .doneLate }.count
-        document.add(
-            body(
-                words.inPeriod(
-                    done: change.done.count, late: late, newlyOverdue: change.newlyOverdue.count,
-                    stillOverdue: change.stillOverdue.count)))
+        document.add(body(overallText(words)))
+        document.add(body(inPeriodText(words)))
         document.add(body(words.pairNote, italic: true))
 
         // II. Plans.
         document.add(heading(words.plansHeading))
         for (position, section) in plans.enumerated() {
-            let issuer = agencies[section.plan.issuer.value]?.name ?? section.plan.issuer.value.rawValue
-            var planHeading = body(words.planHeading(position + 1, plan: section.plan, issuer: issuer), bold: true, before: 200)
+            var planHeading = body(headingText(position, section, words), bold: true, before: 200)
             planHeading.keepWithNext = true
             document.add(planHeading)
             var summary = body(words.planSummary(section.completion, section.previousCompletion, doneInPeriod: section.doneInPeriod))
@@ -95,6 +89,26 @@ extension PeriodReport {
         document.add(body(words.closing(period), before: 120))
         document.add(signatureBlock(words))
         return document
+    }
+
+    // MARK: - Texts (the Word document's and the printable page's)
+
+    /// Section I's first sentence: the completion and its change since the previous period's end.
+    func overallText(_ words: ReportWords) -> String {
+        words.overall(change.completion, asOf: change.asOf, change.previousCompletion, previousEnd: change.previousEnd)
+    }
+
+    /// Section I's second sentence: what was done and what fell overdue in the period.
+    func inPeriodText(_ words: ReportWords) -> String {
+        words.inPeriod(
+            done: change.done.count, late: change.done.filter { $0.state == .doneLate }.count, newlyOverdue: change.newlyOverdue.count,
+            stillOverdue: change.stillOverdue.count)
+    }
+
+    /// The heading of the plan at `position` in section II.
+    func headingText(_ position: Int, _ section: PlanSection, _ words: ReportWords) -> String {
+        let issuer = agencies[section.plan.issuer.value]?.name ?? section.plan.issuer.value.rawValue
+        return words.planHeading(position + 1, plan: section.plan, issuer: issuer)
     }
 
     // MARK: - Blocks
