@@ -162,6 +162,8 @@ struct PreviewServerTests {
                 ("/du-lieu/nhiem-vu.json", "application/json"),
                 ("/files/snv/kh-120-snv-2024.pdf", "application/pdf"),
                 ("/ke-hoach/", "text/html; charset=utf-8"),
+                ("/nhung/hoan-thanh.svg", "image/svg+xml"),
+                ("/ky-bao-cao/2024-q4/bao-cao/", "text/html; charset=utf-8"),
             ]
             for (path, type) in types {
                 let reply = try await h.get(path)
@@ -174,6 +176,8 @@ struct PreviewServerTests {
             #expect(pdf.body == Array(try Data(contentsOf: h.site.appendingPathComponent("content/files/snv/kh-120-snv-2024.pdf"))))
             let css = try await h.get("/assets/style.css")
             #expect(!css.text.contains("__cchc"), "only HTML gets the script")
+            let svg = try await h.get("/nhung/hoan-thanh.svg")
+            #expect(svg.text.hasPrefix("<?xml") && !svg.text.contains("__cchc"), "an embed's image is served as it is built")
 
             // Folder URLs: index.html; without the slash, a redirect to it.
             let folder = try await h.get("/ke-hoach/")
