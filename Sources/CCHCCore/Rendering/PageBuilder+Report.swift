@@ -20,10 +20,10 @@ extension PageBuilder {
         let taskRows = report.plans.reduce(0) { $0 + $1.rows.count }
         let showRows = taskRows <= PageBuilder.reportTaskRows
         let plans = report.plans.enumerated().map { position, section -> ReportPlan in
-            let (cells, totals) = report.planCells(section, reportWords)
+            let totals = report.planTotals(section, reportWords)
             let rows =
                 showRows
-                ? zip(section.rows, cells).map { row, texts in
+                ? zip(section.rows, report.planCells(section, reportWords)).map { row, texts in
                     ReportTaskRow(
                         number: texts[0], task: taskLink(row.task.id, from: page), leads: texts[2], due: texts[3], done: texts[4],
                         doneInPeriod: texts[5], overdue: texts[6])

@@ -181,29 +181,29 @@ extension PeriodReport {
         WordDocument.Row(cells: titles.map { cell($0, bold: true, alignment: .center) }, isHeader: true)
     }
 
-    /// The text of a plan's table: one row per task (number, task, leads, deadline, done/all, done
-    /// in the period, overdue), then the totals (done/all, done in the period, overdue). The Word
-    /// table and the printable page's are both made from it.
-    func planCells(_ section: PlanSection, _ words: ReportWords) -> (rows: [[String]], totals: [String]) {
-        var overdueTotal = 0
-        let rows = section.rows.enumerated().map { position, row -> [String] in
-            let overdue = row.completion.count(.overdue)
-            overdueTotal += overdue
-            return [
+    /// The text of a plan's table, one row per task: number, task, leads, deadline, done/all, done
+    /// in the period, overdue. The Word table and the printable page's are both made from it.
+    func planCells(_ section: PlanSection, _ words: ReportWords) -> [[String]] {
+        section.rows.enumerated().map { position, row in
+            [
                 words.integer(position + 1), row.task.title, leadText(row.task, words), dueText(row, words),
-                words.fraction(row.completion.done, row.completion.total), words.integer(row.doneInPeriod), words.integer(overdue),
+                words.fraction(row.completion.done, row.completion.total), words.integer(row.doneInPeriod),
+                words.integer(row.completion.count(.overdue)),
             ]
         }
-        let totals = [
+    }
+
+    /// The totals row of a plan's table: done/all, done in the period, overdue.
+    func planTotals(_ section: PlanSection, _ words: ReportWords) -> [String] {
+        [
             words.fraction(section.completion.done, section.completion.total), words.integer(section.doneInPeriod),
-            words.integer(overdueTotal),
+            words.integer(section.rows.reduce(0) { $0 + $1.completion.count(.overdue) }),
         ]
-        return (rows, totals)
     }
 
     /// A plan's table: one row per task, then the totals.
     func planTable(_ section: PlanSection, _ words: ReportWords) -> WordDocument.Table {
-        let (cells, totals) = planCells(section, words)
+        let cells = planCells(section, words), totals = planTotals(section, words)
         let alignments: [WordDocument.Alignment] = [.center, .left, .left, .center, .center, .center, .center]
         var rows = [headerRow(words.planColumns)]
         for texts in cells {
