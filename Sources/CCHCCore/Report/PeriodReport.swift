@@ -91,9 +91,21 @@ public struct PeriodReport: Sendable {
         self.change = change
         var doneByTask: [TaskID: Int] = [:]
         for pair in change.done { doneByTask[pair.task, default: 0] += 1 }
+        // One pass over the tasks: each task's row, and the open and overdue pairs in the period of
+        // the agencies that have not reported.
+        let missingIDs = Set(change.notReported)
+        var open: [AgencyID: (open: Int, overdue: Int)] = [:]
         plans = site.plans.map { plan in
+            let counted = plan.issued <= asOf && !missingIDs.isEmpty
             let rows = plan.tasks.compactMap { task -> TaskRow? in
                 guard let derived = change.current.tasks[task.id] else { return nil }
+                if counted {
+                    for pair in derived.pairs where missingIDs.contains(pair.agency) && PeriodChange.falls(pair.occurrence, in: change.period) {
+                        guard !pair.state.isDone, pair.state != .dropped else { continue }
+                        open[pair.agency, default: (0, 0)].open += 1
+                        if pair.state == .overdue { open[pair.agency, default: (0, 0)].overdue += 1 }
+                    }
+                }
                 return TaskRow(
                     task: task, leads: derived.leads, occurrences: derived.occurrences,
                     completion: derived.completion, doneInPeriod: doneByTask[task.id] ?? 0)
@@ -126,19 +138,6 @@ public struct PeriodReport: Sendable {
             }.map(\.element)
         }
         overdue = groups
-        // Open and overdue pairs in the period of each agency that has not reported.
-        let missingIDs = Set(change.notReported)
-        var open: [AgencyID: (open: Int, overdue: Int)] = [:]
-        for plan in site.plans where plan.issued <= asOf {
-            for task in plan.tasks {
-                guard let derived = change.current.tasks[task.id] else { continue }
-                for pair in derived.pairs where missingIDs.contains(pair.agency) && PeriodChange.falls(pair.occurrence, in: change.period) {
-                    guard !pair.state.isDone, pair.state != .dropped else { continue }
-                    open[pair.agency, default: (0, 0)].open += 1
-                    if pair.state == .overdue { open[pair.agency, default: (0, 0)].overdue += 1 }
-                }
-            }
-        }
         missing = change.notReported.compactMap { id in
             loaded.lookup.agencies[id].map { MissingReport(agency: $0, open: open[id]?.open ?? 0, overdue: open[id]?.overdue ?? 0) }
         }
