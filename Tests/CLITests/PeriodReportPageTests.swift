@@ -60,6 +60,24 @@ struct PeriodReportPageTests {
 
     static let python = EmbedBrowserTests.python
 
+    /// Requires the report tables of the page at `page` to be those of the `.docx` at `docx`, cell
+    /// for cell (the document's first and last tables are the header and signature blocks, which
+    /// the page lays out without a table).
+    static func expectSameTables(page: URL, docx: URL, _ label: String) throws {
+        let read = try OfficeTools.run("python3", ["-c", Self.tablesScript, docx.path, page.path])
+        try #require(read.status == 0, "\(read.output)")
+        let tables = try JSONDecoder().decode([String: [[[String]]]].self, from: Data(read.output.utf8))
+        let word = try #require(tables["docx"]), html = try #require(tables["html"])
+        try #require(word.count >= 3, "\(word.count) tables in the document")
+        let wordTables = Array(word.dropFirst().dropLast())
+        #expect(html.count == wordTables.count, "\(label): \(html.count) tables on the page, \(wordTables.count) in the document")
+        for (position, (onPage, inDocument)) in zip(html, wordTables).enumerated() {
+            #expect(onPage == inDocument, "table \(position + 1) of \(label) differs")
+        }
+        // Something to compare: the tables hold rows.
+        #expect(html.reduce(0) { $0 + $1.count } > 8, "\(label)")
+    }
+
     @Test(
         .enabled(if: python != nil, "python3 is not installed"),
         arguments: ["2024-Q2", "2024-Q3", "2024-Q4"])
@@ -69,20 +87,27 @@ struct PeriodReportPageTests {
         let docx = site.root.appendingPathComponent("bao-cao-\(period).docx")
         let report = try CCHCBinary.run(["report", period, site.root.path, "--out", docx.path, "--force"])
         try #require(report.exitCode == 0, "\(report)")
-        let read = try OfficeTools.run("python3", ["-c", Self.tablesScript, docx.path, page.path])
-        try #require(read.status == 0, "\(read.output)")
-        let tables = try JSONDecoder().decode([String: [[[String]]]].self, from: Data(read.output.utf8))
-        let word = try #require(tables["docx"]), html = try #require(tables["html"])
-        // The Word document's first and last tables are the borderless header and signature blocks,
-        // which the page lays out without a table.
-        try #require(word.count >= 3, "\(word.count) tables in the document")
-        let wordTables = Array(word.dropFirst().dropLast())
-        #expect(html.count == wordTables.count, "\(html.count) tables on the page, \(wordTables.count) in the document")
-        for (position, (onPage, inDocument)) in zip(html, wordTables).enumerated() {
-            #expect(onPage == inDocument, "table \(position + 1) of \(period) differs")
-        }
-        // Something to compare: the plans' tables hold rows.
-        #expect(html.reduce(0) { $0 + $1.count } > 20)
+        try Self.expectSameTables(page: page, docx: docx, period)
+    }
+
+    /// Built in the middle of a quarter, the page names the command with the reporting date, and
+    /// that command writes the page's tables.
+    @Test(.enabled(if: python != nil, "python3 is not installed"))
+    func aPeriodStillRunningNamesTheCommandWithItsDate() throws {
+        let site = try TemporarySite(PeriodFixture.files)
+        let out = site.root.appendingPathComponent("_site")
+        let build = try CCHCBinary.run(["build", site.root.path, "--out", out.path, "--as-of", "2024-08-15"])
+        try #require(build.exitCode == 0, "\(build)")
+        let page = out.appendingPathComponent("ky-bao-cao/2024-q3/bao-cao/index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("<code>cchc report 2024-Q3 --as-of 2024-08-15</code>"))
+        let docx = site.root.appendingPathComponent("bao-cao.docx")
+        let report = try CCHCBinary.run(["report", "2024-Q3", site.root.path, "--out", docx.path, "--as-of", "2024-08-15"])
+        try #require(report.exitCode == 0, "\(report)")
+        try Self.expectSameTables(page: page, docx: docx, "2024-Q3 as of 15/08/2024")
+        // The quarter before, over by then, is reported as of its last day.
+        let earlier = try String(contentsOf: out.appendingPathComponent("ky-bao-cao/2024-q2/bao-cao/index.html"), encoding: .utf8)
+        #expect(earlier.contains("<code>cchc report 2024-Q2</code>"))
     }
 
     @Test func thePeriodPageLinksToItsReportAndTheReportBackAndTheWordsAreTheDocuments() throws {

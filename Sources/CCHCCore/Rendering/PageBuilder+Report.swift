@@ -74,9 +74,12 @@ extension PageBuilder {
                 level: LevelLabel(level: level.rawValue, label: texts[5]))
         }
 
+        // The command that writes the same document: `cchc report` counts to the period's last day
+        // unless told the reporting date of a period still running.
+        let command = "cchc report \(period.description)" + (change.asOf == period.lastDay ? "" : " --as-of \(change.asOf.iso)")
         let model = PeriodReportPage(
             period: words.period(period), periodHref: SitePaths.link(from: page, to: SitePaths.period(period)),
-            command: "cchc report \(period.description)",
+            command: command,
             header: ReportHeader(
                 superior: reportWords.superior(province: site.settings.province), issuer: reportWords.issuer, number: reportWords.number,
                 nation: reportWords.nation, motto: reportWords.motto, placeAndDate: reportWords.placeAndDate(province: site.settings.province)),
@@ -84,7 +87,7 @@ extension PageBuilder {
             overallHeading: reportWords.overallHeading,
             overall: report.overallText(reportWords), inPeriod: report.inPeriodText(reportWords),
             pairNote: reportWords.pairNote, plansHeading: reportWords.plansHeading, planColumns: columns(reportWords.planColumns),
-            plans: plans, plansShortened: showRows ? nil : reportWords.tablesLeftOut(tasks: taskRows, command: "cchc report \(period.description)"),
+            plans: plans, plansShortened: showRows ? nil : reportWords.tablesLeftOut(tasks: taskRows, command: command),
             overdueHeading: reportWords.overdueHeading,
             overdueLead: reportWords.overdueLead(newly: change.newlyOverdue.count, still: change.stillOverdue.count),
             overdueColumns: columns(reportWords.overdueColumns), overdueParts: parts,

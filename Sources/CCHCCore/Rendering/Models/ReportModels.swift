@@ -8,7 +8,8 @@ struct PeriodReportPage: TemplateModel {
     var period: String
     /// The link to the period's page.
     var periodHref: String
-    /// The command that writes the same report as a Word document: `cchc report 2024-Q3`.
+    /// The command that writes the same report as a Word document: `cchc report 2024-Q3`, with
+    /// `--as-of` for a period still running at the reporting date.
     var command: String
     /// The header block (``ReportHeader``).
     var header: ReportHeader
