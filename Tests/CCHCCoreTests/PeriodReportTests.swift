@@ -15,7 +15,7 @@ private func q3Report(language: SiteLanguage = .vi) throws -> (LoadedSite, Perio
     let site = try TemporarySite(files)
     let loaded = try #require(SiteLoader.load(root: site.root, asOf: day("2024-09-30")).site)
     let report = PeriodReport(loaded, period: Period("2024-Q3")!, asOf: day("2024-09-30"))
-    return (loaded, report, report.document(ReportWords(language)))
+    return (loaded, report, report.document(ReportWords(language, province: loaded.site.settings.province)))
 }
 
 /// The texts of a table's rows, cell by cell.
@@ -140,6 +140,24 @@ struct PeriodReportTests {
     ])
     func periodsAsTheReportNamesThem(_ period: String, _ phrase: String) {
         #expect(ReportWords(.vi).phrase(Period(period)!) == phrase)
+    }
+
+    /// A centrally-run city's People's Committee is "UBND thành phố": the header, the opening, the
+    /// index lead-in and "Nơi nhận" say so, however site.yml writes the city's name.
+    @Test(arguments: [
+        ("Bắc Kạn", "UBND TỈNH BẮC KẠN", "tỉnh"), ("Thái Nguyên", "UBND TỈNH THÁI NGUYÊN", "tỉnh"),
+        ("Đà Nẵng", "UBND THÀNH PHỐ ĐÀ NẴNG", "thành phố"), ("Huế", "UBND THÀNH PHỐ HUẾ", "thành phố"),
+        ("TP. Hồ Chí Minh", "UBND THÀNH PHỐ HỒ CHÍ MINH", "thành phố"), ("Thành phố Hà Nội", "UBND THÀNH PHỐ HÀ NỘI", "thành phố"),
+        ("Ca\u{0302}\u{0300}n Tho\u{031B}", "UBND THÀNH PHỐ CẦN THƠ", "thành phố"),
+    ])
+    func aCityIsNotAProvince(_ province: String, _ superior: String, _ unit: String) {
+        let words = ReportWords(.vi, province: province)
+        #expect(words.superior(province: province) == superior)
+        #expect(words.opening(Period("2024-Q3")!, asOf: day("2024-09-30")).contains("chỉ số cải cách hành chính của \(unit) quý III"))
+        #expect(words.indicesLead(1).hasSuffix("mục tiêu của \(unit):"))
+        #expect(words.recipients[0] == "- UBND \(unit) (để báo cáo);")
+        let english = ReportWords(.en, province: province)
+        #expect(english.superior(province: province).hasSuffix(unit == "tỉnh" ? "PROVINCIAL PEOPLE'S COMMITTEE" : "CITY PEOPLE'S COMMITTEE"))
     }
 
     // MARK: - The .docx

@@ -14,7 +14,7 @@ extension PageBuilder {
         let history = periods
         let change = history.change(of: period) ?? history.changes[0]
         let report = PeriodReport(loaded, change: change)
-        let reportWords = ReportWords(site.settings.language)
+        let reportWords = ReportWords(site.settings.language, province: site.settings.province)
         func columns(_ texts: [String]) -> [ReportColumn] { texts.map(ReportColumn.init) }
 
         let taskRows = report.plans.reduce(0) { $0 + $1.rows.count }

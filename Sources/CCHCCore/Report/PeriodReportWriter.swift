@@ -45,7 +45,7 @@ public enum PeriodReportWriter {
     /// The `.docx` bytes of the report of `period` as of `asOf` for a loaded site.
     public static func bytes(_ loaded: LoadedSite, period: Period, asOf: Day) throws -> (PeriodReport, [UInt8]) {
         let report = PeriodReport(loaded, period: period, asOf: asOf)
-        let words = ReportWords(loaded.site.settings.language)
+        let words = ReportWords(loaded.site.settings.language, province: loaded.site.settings.province)
         return (report, try DocxWriter.bytes(report.document(words), date: asOf))
     }
 

@@ -1,19 +1,45 @@
+import Foundation
+
 /// Every word of the period report (`cchc report`), in Vietnamese and English (`language: en`).
 ///
-/// Kept in one place so the site's ``Words`` can take them over when the period pages come; the
-/// labels of agency kinds are the site's own (``Words``), so the report and the pages agree.
-/// Numbers are written by ``NumberText``, the one rule of pages and charts, in the site's language.
+/// Kept in one place for the Word document and the printable page; the labels of agency kinds
+/// are the site's own (``Words``), so the report and the pages agree. Numbers are written by
+/// ``NumberText``, the one rule of pages and charts, in the site's language.
 public struct ReportWords: Sendable {
     /// The language of the words.
     public let language: SiteLanguage
     /// The site's own words, for agency kinds and the "no deadline" label.
     let siteWords: Words
+    /// Whether the site's `province` is one of the centrally-run cities, whose People's Committee
+    /// is "UBND thành phố" rather than "UBND tỉnh".
+    let isCity: Bool
 
-    /// The words of a language.
-    public init(_ language: SiteLanguage) {
+    /// The words of a language, for the province (or city) named `province` in site.yml.
+    public init(_ language: SiteLanguage, province: String = "") {
         self.language = language
         siteWords = Words(language)
+        isCity = ReportWords.cityName(province) != nil
     }
+
+    /// The centrally-run cities (thành phố trực thuộc trung ương) since 1 July 2025 (Nghị quyết
+    /// 202/2025/QH15), in lower case.
+    static let cities: Set<String> = ["hà nội", "hải phòng", "đà nẵng", "huế", "hồ chí minh", "cần thơ"]
+
+    /// The city's name without "Thành phố"/"TP." when `province` names a centrally-run city
+    /// ("TP. Hồ Chí Minh" → "Hồ Chí Minh"); nil for a province.
+    static func cityName(_ province: String) -> String? {
+        var name = province.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces)
+        var prefixed = false
+        for prefix in ["thành phố ", "tp. ", "tp.", "tp "] where name.lowercased().hasPrefix(prefix) {
+            name = String(name.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            prefixed = true
+            break
+        }
+        return prefixed || cities.contains(name.lowercased()) ? name : nil
+    }
+
+    /// "tỉnh" or "thành phố" (English: "province", "city").
+    private var unit: String { isCity ? pick("thành phố", "city") : pick("tỉnh", "province") }
 
     private var vi: Bool { language == .vi }
     private func pick(_ vi: String, _ en: String) -> String { self.vi ? vi : en }
@@ -34,7 +60,9 @@ public struct ReportWords: Sendable {
 
     /// The body above the issuer: "UBND TỈNH BẮC KẠN".
     func superior(province: String) -> String {
-        vi ? "UBND TỈNH \(province.uppercased())" : "\(province.uppercased()) PROVINCIAL PEOPLE'S COMMITTEE"
+        let name = (ReportWords.cityName(province) ?? province).uppercased()
+        if isCity { return vi ? "UBND THÀNH PHỐ \(name)" : "\(name) CITY PEOPLE'S COMMITTEE" }
+        return vi ? "UBND TỈNH \(name)" : "\(name) PROVINCIAL PEOPLE'S COMMITTEE"
     }
     /// The issuing body.
     var issuer: String { pick("SỞ NỘI VỤ", "DEPARTMENT OF HOME AFFAIRS") }
@@ -80,9 +108,9 @@ public struct ReportWords: Sendable {
     /// The opening paragraph.
     func opening(_ period: Period, asOf: Day) -> String {
         pick(
-            "Sở Nội vụ báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính của tỉnh \(phrase(period)) "
+            "Sở Nội vụ báo cáo kết quả thực hiện các kế hoạch nâng cao chỉ số cải cách hành chính của \(unit) \(phrase(period)) "
                 + "(số liệu tính đến ngày \(asOf.vietnamese)) như sau:",
-            "The Department of Home Affairs reports on the plans to raise the province's administrative reform indices "
+            "The Department of Home Affairs reports on the plans to raise the \(unit)'s administrative reform indices "
                 + "for \(phrase(period)) (data as of \(asOf.vietnamese)):")
     }
 
@@ -246,7 +274,7 @@ public struct ReportWords: Sendable {
     func indicesLead(_ count: Int) -> String {
         count == 0
             ? pick("Các chỉ số chưa có mục tiêu để đánh giá.", "No index has a target to assess.")
-            : pick("Kết quả gần nhất của các chỉ số so với mục tiêu của tỉnh:", "The latest index results against the province's targets:")
+            : pick("Kết quả gần nhất của các chỉ số so với mục tiêu của \(unit):", "The latest index results against the \(unit)'s targets:")
     }
     /// The column headings of the index table.
     var indexColumns: [String] {
@@ -295,8 +323,8 @@ public struct ReportWords: Sendable {
     var recipientsTitle: String { pick("Nơi nhận:", "Recipients:") }
     var recipients: [String] {
         vi
-            ? ["- UBND tỉnh (để báo cáo);", "- Các cơ quan, đơn vị (để thực hiện);", "- Lưu: VT, CCHC."]
-            : ["- Provincial People's Committee (for report);", "- Agencies (for action);", "- Filed: Records, Administrative reform."]
+            ? ["- UBND \(unit) (để báo cáo);", "- Các cơ quan, đơn vị (để thực hiện);", "- Lưu: VT, CCHC."]
+            : ["- \(isCity ? "City" : "Provincial") People's Committee (for report);", "- Agencies (for action);", "- Filed: Records, Administrative reform."]
     }
     /// The signer's title.
     var signer: String { pick("GIÁM ĐỐC", "DIRECTOR") }
